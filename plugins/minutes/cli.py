@@ -1,0 +1,60 @@
+"""The ``minutes`` command: ``minutes check [PATH...]`` lints notes with the build's own parser."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Sequence
+
+from .archive import NoteFile, build_archive
+from .findings import Finding, sorted_findings
+
+
+def _note_files(paths: Sequence[str]) -> Iterator[NoteFile]:
+    for path in paths:
+        if os.path.isdir(path):
+            for folder, _, names in sorted(os.walk(path)):
+                for name in sorted(names):
+                    if name.lower().endswith((".md", ".markdown")) and name not in ("index.md", "README.md"):
+                        full = os.path.join(folder, name)
+                        yield NoteFile(full, os.path.relpath(full, path).replace(os.sep, "/"))
+        else:
+            yield NoteFile(path, path.replace(os.sep, "/"))
+
+
+def format_finding(finding: Finding, github: bool) -> str:
+    if github:
+        kind = {"error": "error", "warning": "warning"}.get(finding.level, "notice")
+        message = finding.message + (f" ({finding.hint})" if finding.hint else "")
+        return f"::{kind} file={finding.path},line={max(finding.line, 1)}::{message}"
+    return f"{finding.level}: {finding}"
+
+
+def check(paths: Sequence[str], github: bool = False) -> int:
+    """Print every finding of the notes under ``paths``; 1 if any is an error."""
+    archive = build_archive(_note_files(paths))
+    findings = sorted_findings(archive.findings)
+    for finding in findings:
+        print(format_finding(finding, github))
+    errors = sum(finding.level == "error" for finding in findings)
+    print(
+        f"{len(archive.meetings)} meetings, {errors} errors, {len(findings) - errors} other findings", file=sys.stderr
+    )
+    return 1 if errors else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="minutes", description="Meeting minutes: lint notes before they build.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_parser = commands.add_parser("check", help="lint notes: dates, people, encoding; exit 1 on errors")
+    check_parser.add_argument("paths", nargs="*", default=["minutes"], help="note files or folders of notes")
+    check_parser.add_argument(
+        "--github", action="store_true", default=bool(os.environ.get("GITHUB_ACTIONS")), help="GitHub annotations"
+    )
+    args = parser.parse_args(argv)
+    return check(args.paths, args.github)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

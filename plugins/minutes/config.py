@@ -1,0 +1,27 @@
+"""The plugin's options in ``mkdocs.yml``; every one is optional."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class MinutesConfig(base.Config):  # type: ignore[no-untyped-call]
+    notes = c.ListOfItems(c.Type(str), default=["**/*.md"])
+    """Glob patterns, relative to the docs folder, of the Markdown files that are meeting notes."""
+
+    exclude = c.ListOfItems(c.Type(str), default=["index.md", "README.md"])
+    """Glob patterns of Markdown files that are ordinary pages, not notes (the home page by default)."""
+
+    default_series = c.Type(str, default="meetings")
+    """Series of the notes that sit at the top of the docs folder and say no ``series:``."""
+
+    not_people = c.ListOfItems(c.Type(str), default=[])
+    """More heading words that are sections, never people (added to the built-in list)."""
+
+    json = c.Type(bool, default=True)
+    """Write ``minutes.json``, the whole model, at the site root."""
+
+    warnings_fail_strict = c.Type(bool, default=False)
+    """Log the plugin's warnings (guesses such as an inferred year or repaired encoding) as MkDocs
+    warnings, so that ``mkdocs build --strict`` fails on them. Errors always do."""

@@ -1,0 +1,143 @@
+"""The index: every meeting of an archive, resolved and cross-referenced.
+
+Takes the parsed notes and derives, once, everything the pages need: unique
+page paths, series, people (names resolved across spellings), who attended
+what, every person's entries, previous/next meeting of a series.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
+
+from .findings import Finding
+from .images import replace_missing_images
+from .meetings import ParsedNote
+from .model import Meeting, Person, PersonEntry, Series
+from .people import resolve_people
+from .slugs import unique
+
+# Pages of the plugin's own; no meeting may take their place.
+RESERVED_PATHS = frozenset({"index.md", "archive.md", "people.md", "minutes.json"})
+RESERVED_DIRS = frozenset({"people", "assets", "search"})
+
+
+@dataclass(frozen=True)
+class Archive:
+    meetings: tuple[Meeting, ...]  # oldest first
+    series: dict[str, Series]
+    people: tuple[Person, ...]
+    attendance: dict[str, tuple[str, ...]]  # person id -> meeting ids, oldest first
+    attendees: dict[str, tuple[str, ...]]  # meeting id -> person ids
+    entries: tuple[PersonEntry, ...]  # oldest first
+    logs: dict[str, tuple[str, ...]]  # running log source path -> meeting ids, in file order
+    previous: dict[str, str]  # meeting id -> previous meeting id in its series
+    next: dict[str, str]
+    findings: tuple[Finding, ...]
+
+    def meeting(self, meeting_id: str) -> Meeting:
+        return self._meetings_by_id[meeting_id]
+
+    def person(self, person_id: str) -> Person:
+        return self._people_by_id[person_id]
+
+    @property
+    def _meetings_by_id(self) -> dict[str, Meeting]:
+        cached: dict[str, Meeting] | None = self.__dict__.get("_by_id")
+        if cached is None:
+            cached = {meeting.id: meeting for meeting in self.meetings}
+            object.__setattr__(self, "_by_id", cached)
+        return cached
+
+    @property
+    def _people_by_id(self) -> dict[str, Person]:
+        cached: dict[str, Person] | None = self.__dict__.get("_people")
+        if cached is None:
+            cached = {person.id: person for person in self.people}
+            object.__setattr__(self, "_people", cached)
+        return cached
+
+
+def build_index(
+    notes: Iterable[ParsedNote], people_file: Iterable[Person] = (), existing_files: Collection[str] | None = None
+) -> Archive:
+    """Resolve and cross-reference the meetings of ``notes``.
+
+    ``existing_files`` (paths relative to the docs folder), when given, is
+    what local images are checked against.
+    """
+    notes = sorted(notes, key=lambda note: note.path)
+    findings: list[Finding] = [finding for note in notes for finding in note.findings]
+    meetings = _unique_paths([meeting for note in notes for meeting in note.meetings if not meeting.draft])
+    if existing_files is not None:
+        for position, meeting in enumerate(meetings):
+            meetings[position], missing = replace_missing_images(meeting, existing_files)
+            findings.extend(missing)
+    logs = {
+        note.path: tuple(m.id for m in meetings if m.source == note.path)
+        for note in notes
+        if note.meetings and (note.running_log or note.meetings[0].page_path != note.path)
+    }
+    meetings.sort(key=lambda meeting: (meeting.date, meeting.series, meeting.id))
+
+    series: dict[str, Series] = {}
+    for meeting in meetings:
+        series.setdefault(meeting.series, Series(meeting.series, str(meeting.extra.get("series_name", meeting.series))))
+
+    resolution = resolve_people(meetings, list(people_file))
+    findings.extend(resolution.findings)
+    attendees: dict[str, tuple[str, ...]] = {}
+    attendance: dict[str, list[str]] = defaultdict(list)
+    entries: list[PersonEntry] = []
+    for meeting in meetings:
+        ids = tuple(dict.fromkeys(resolution.by_name[name] for name in meeting.attendees))
+        attendees[meeting.id] = ids
+        for person_id in ids:
+            attendance[person_id].append(meeting.id)
+        for entry in meeting.entries:
+            entries.append(PersonEntry(resolution.by_name[entry.name], meeting.id, entry))
+
+    previous: dict[str, str] = {}
+    following: dict[str, str] = {}
+    last_of_series: dict[str, str] = {}
+    for meeting in meetings:
+        before = last_of_series.get(meeting.series)
+        if before is not None:
+            previous[meeting.id] = before
+            following[before] = meeting.id
+        last_of_series[meeting.series] = meeting.id
+
+    return Archive(
+        meetings=tuple(meetings),
+        series=series,
+        people=resolution.people,
+        attendance={person.id: tuple(attendance.get(person.id, ())) for person in resolution.people},
+        attendees=attendees,
+        entries=tuple(entries),
+        logs=logs,
+        previous=previous,
+        next=following,
+        findings=tuple(findings),
+    )
+
+
+def _unique_paths(meetings: list[Meeting]) -> list[Meeting]:
+    """Give every meeting its own page path and id; the earlier source keeps the plain one."""
+    taken_paths: set[str] = set(RESERVED_PATHS)
+    taken_ids: set[str] = set()
+    result = []
+    # Single-meeting notes keep the address of their file; sections of logs yield to them.
+    for meeting in sorted(meetings, key=lambda m: (m.page_path != m.source, m.source, m.source_line)):
+        folder, name = posixpath.split(meeting.page_path)
+        stem = name[: -len(".md")]
+        if folder.split("/")[0] in RESERVED_DIRS or (not folder and stem in {"people", "archive"}):
+            folder = posixpath.join("meetings", folder)
+        path_stem = unique(posixpath.join(folder, stem), {p[:-3] for p in taken_paths})
+        page_path = path_stem + ".md"
+        taken_paths.add(page_path)
+        slug = posixpath.basename(path_stem)
+        meeting_id = unique(f"{meeting.series}/{slug}", taken_ids)
+        result.append(replace(meeting, page_path=page_path, slug=slug, id=meeting_id))
+    return result

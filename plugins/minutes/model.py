@@ -1,0 +1,74 @@
+"""The plain data model of an archive of minutes.
+
+Frozen dataclasses and nothing else: no MkDocs, no I/O. The parser makes
+``Meeting`` objects (with the raw names it found); the index resolves names
+into ``Person`` objects and derives everything else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Text attributed to one person in one meeting, as written in the note."""
+
+    name: str  # the name as written: "Jérémie", "[name=Olivier]" gives "Olivier"
+    text: str  # Markdown
+    line: int  # 1-based line in the source file
+    anchor: str  # id of the paragraph in the meeting page
+    source: str = "heading"  # heading | name-tag
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One meeting: a whole note, or one dated section of a running log."""
+
+    id: str  # "sklearn-team/2022-02-08": series and slug, unique in the archive
+    slug: str  # "2022-02-08", the page name inside its folder
+    series: str  # series id: "sklearn-team"
+    date: dt.date
+    end_date: dt.date | None
+    title: str
+    source: str  # the note's path relative to the docs folder
+    source_line: int  # first line of the meeting in the source file (1-based)
+    end_line: int  # last line of the meeting in the source file
+    content: str  # the meeting's Markdown, anchors added
+    page_path: str  # where the meeting page is generated: "sklearn-team/2022-02-08.md"
+    attendees: tuple[str, ...] = ()  # names as written
+    tags: tuple[str, ...] = ()
+    entries: tuple[Entry, ...] = ()
+    location: str = ""
+    draft: bool = False
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def days(self) -> int:
+        return (self.end_date - self.date).days + 1 if self.end_date else 1
+
+
+@dataclass(frozen=True)
+class Series:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str  # slug, unique in the archive
+    name: str
+    aliases: tuple[str, ...] = ()  # every other spelling seen
+    handles: tuple[str, ...] = ()
+    affiliation: str = ""
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    """An entry resolved to its person and meeting."""
+
+    person: str  # person id
+    meeting: str  # meeting id
+    entry: Entry

@@ -1,0 +1,288 @@
+"""The pages of the site, as Markdown plus template data; no MkDocs here.
+
+Every generated page is a ``PageSpec``: where it goes, its title, the
+template that frames it and the Markdown body that MkDocs renders (so search,
+the table of contents and permalinks work as on any page). Links between
+pages are written as relative ``.md`` links, which MkDocs checks and rewrites.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .charts import monthly_bars
+from .index import Archive
+from .model import Meeting, Person
+
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+HOME_MEETINGS = 15
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str  # where the page goes, relative to the docs folder: "people/olivier.md"
+    title: str
+    template: str  # "minutes/person.html"
+    markdown: str
+    in_nav: bool = False
+    edit_path: str | None = None  # the note to edit, relative to the docs folder
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+def person_path(person: Person) -> str:
+    return f"people/{person.id}.md"
+
+
+def page_url(path: str, use_directory_urls: bool = True) -> str:
+    """The site-relative URL MkDocs gives the page at ``path``."""
+    stem = path[: -len(".md")] if path.endswith(".md") else path
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/" if use_directory_urls else stem + ".html"
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A relative link from one page's Markdown file to another's."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def format_day(date: dt.date) -> str:
+    return f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
+
+
+def format_range(start: dt.date, end: dt.date | None) -> str:
+    if end is None or end == start:
+        return format_day(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {MONTH_NAMES[start.month - 1]} {start.year}"
+    if start.year == end.year:
+        return f"{start.day} {MONTH_NAMES[start.month - 1]} – {format_day(end)}"
+    return f"{format_day(start)} – {format_day(end)}"
+
+
+def meeting_label(meeting: Meeting) -> str:
+    """The meeting's title with its date, unless the title holds it already."""
+    when = format_range(meeting.date, meeting.end_date)
+    if re.search(r"\d{4}|\b\d{1,2}(st|nd|rd|th)?\b", meeting.title):
+        return meeting.title
+    return f"{meeting.title}, {when}"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
+
+
+def md_text(text: str) -> str:
+    """Plain text made safe to place in generated Markdown."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;")
+
+
+def _link(text: str, from_path: str, to_path: str, anchor: str = "") -> str:
+    target = relative(from_path, to_path) + (f"#{anchor}" if anchor else "")
+    return f"[{md_text(text)}](<{target}>)"
+
+
+def _meeting_line(meeting: Meeting, archive: Archive, from_path: str) -> str:
+    series = archive.series[meeting.series].name
+    return f"- {_link(meeting_label(meeting), from_path, meeting.page_path)} · {md_text(series)}"
+
+
+def build_pages(archive: Archive, site_name: str = "Minutes") -> list[PageSpec]:
+    """Every page the plugin adds to the site."""
+    pages: list[PageSpec] = []
+    pages.extend(meeting_page(meeting, archive) for meeting in archive.meetings)
+    pages.extend(log_page(source, ids, archive) for source, ids in archive.logs.items())
+    pages.extend(person_page(person, archive) for person in archive.people)
+    pages.append(people_index(archive))
+    pages.append(archive_page(archive))
+    pages.append(home_page(archive, site_name))
+    return pages
+
+
+def meeting_page(meeting: Meeting, archive: Archive) -> PageSpec:
+    path = meeting.page_path
+
+    def neighbour(meeting_id: str | None) -> dict[str, str] | None:
+        if meeting_id is None:
+            return None
+        other = archive.meeting(meeting_id)
+        return {"path": other.page_path, "title": meeting_label(other)}
+
+    attendees = [
+        {"name": archive.person(person_id).name, "path": person_path(archive.person(person_id))}
+        for person_id in archive.attendees.get(meeting.id, ())
+    ]
+    context = {
+        "kind": "meeting",
+        "title": meeting.title,
+        "when": format_range(meeting.date, meeting.end_date),
+        "date": meeting.date.isoformat(),
+        "end_date": meeting.end_date.isoformat() if meeting.end_date else None,
+        "series": archive.series[meeting.series].name,
+        "location": meeting.location,
+        "tags": list(meeting.tags),
+        "attendees": attendees,
+        "previous": neighbour(archive.previous.get(meeting.id)),
+        "next": neighbour(archive.next.get(meeting.id)),
+        "source": meeting.source,
+        "source_line": meeting.source_line,
+        "extra": meeting.extra,
+    }
+    return PageSpec(
+        path, meeting_label(meeting), "minutes/meeting.html", meeting.content, False, meeting.source, context
+    )
+
+
+def log_page(source: str, meeting_ids: tuple[str, ...], archive: Archive) -> PageSpec:
+    """The page at a running log's own address: its meetings, so old links still land."""
+    meetings = [archive.meeting(meeting_id) for meeting_id in meeting_ids]
+    title = posixpath.splitext(posixpath.basename(source))[0]
+    series = archive.series[meetings[0].series].name if meetings else ""
+    lines = [
+        f"# {md_text(series)}: {md_text(title)}",
+        "",
+        "Meetings in this note, as written (newest first in most logs):",
+        "",
+    ]
+    lines += [_meeting_line(meeting, archive, source) for meeting in meetings]
+    return PageSpec(
+        source, f"{series}: {title}", "minutes/index.html", "\n".join(lines) + "\n", False, source, {"kind": "log"}
+    )
+
+
+def person_page(person: Person, archive: Archive) -> PageSpec:
+    path = person_path(person)
+    attended = [archive.meeting(meeting_id) for meeting_id in archive.attendance.get(person.id, ())]
+    entries = [entry for entry in archive.entries if entry.person == person.id]
+    lines: list[str] = []
+    if entries:
+        lines += ["## Reports", ""]
+        for item in reversed(entries):
+            meeting = archive.meeting(item.meeting)
+            lines += [
+                f"### {md_text(meeting_label(meeting))} {{#{item.meeting.replace('/', '-')}-{item.entry.anchor}}}",
+                "",
+                f"{_link('In the notes of the meeting', path, meeting.page_path, item.entry.anchor)}"
+                f" · {md_text(archive.series[meeting.series].name)}",
+                "",
+                rebase_links(item.entry.text, meeting.page_path, path),
+                "",
+            ]
+    spoke = {item.meeting for item in entries}
+    silent = [meeting for meeting in attended if meeting.id not in spoke]
+    if silent:
+        lines += ["## Also attended", ""]
+        lines += [_meeting_line(meeting, archive, path) for meeting in reversed(silent)]
+        lines.append("")
+    context = {
+        "kind": "person",
+        "name": person.name,
+        "aliases": list(person.aliases),
+        "handles": list(person.handles),
+        "affiliation": person.affiliation,
+        "count": len(attended),
+        "entries": len(entries),
+        "first": _dated_link(attended[0]) if attended else None,
+        "last": _dated_link(attended[-1]) if attended else None,
+        "chart": monthly_bars((m.date for m in attended), f"Meetings of {person.name} per month"),
+    }
+    return PageSpec(path, person.name, "minutes/person.html", "\n".join(lines) + "\n", False, None, context)
+
+
+def _dated_link(meeting: Meeting) -> dict[str, str]:
+    return {"path": meeting.page_path, "title": meeting_label(meeting), "date": meeting.date.isoformat()}
+
+
+def people_index(archive: Archive) -> PageSpec:
+    path = "people.md"
+    counts = {person.id: 0 for person in archive.people}
+    for item in archive.entries:
+        counts[item.person] += 1
+    lines = ["| Person | Meetings | Reports | Last seen |", "| --- | ---: | ---: | --- |"]
+    ranked = sorted(archive.people, key=lambda p: (-len(archive.attendance.get(p.id, ())), p.name))
+    for person in ranked:
+        attended = archive.attendance.get(person.id, ())
+        last = archive.meeting(attended[-1]).date.isoformat() if attended else ""
+        lines.append(
+            f"| {_link(person.name, path, person_path(person))} | {len(attended)} | {counts[person.id]} | {last} |"
+        )
+    intro = f"{len(archive.people)} people in {len(archive.meetings)} meetings, most active first."
+    return PageSpec(
+        path, "People", "minutes/index.html", intro + "\n\n" + "\n".join(lines) + "\n", True, None, {"kind": "people"}
+    )
+
+
+def archive_page(archive: Archive) -> PageSpec:
+    path = "archive.md"
+    by_series: dict[str, list[Meeting]] = defaultdict(list)
+    for meeting in archive.meetings:
+        by_series[meeting.series].append(meeting)
+    lines = [f"{len(archive.meetings)} meetings in {len(by_series)} series.", ""]
+    for series_id in sorted(by_series, key=lambda s: archive.series[s].name.casefold()):
+        meetings = by_series[series_id]
+        lines += [f"## {md_text(archive.series[series_id].name)} {{#{series_id}}}", ""]
+        year = month = None
+        for meeting in reversed(meetings):
+            if meeting.date.year != year:
+                year, month = meeting.date.year, None
+                lines += ["", f"### {year} {{#{series_id}-{year}}}", ""]
+            if meeting.date.month != month:
+                month = meeting.date.month
+                lines += ["", f"**{MONTH_NAMES[month - 1]}**", ""]
+            lines.append(f"- {_link(meeting_label(meeting), path, meeting.page_path)}")
+        lines.append("")
+    return PageSpec(path, "Archive", "minutes/index.html", "\n".join(lines) + "\n", True, None, {"kind": "archive"})
+
+
+def home_page(archive: Archive, site_name: str) -> PageSpec:
+    path = "index.md"
+    lines = [f"# {md_text(site_name)}", ""]
+    if archive.meetings:
+        first, last = archive.meetings[0].date, archive.meetings[-1].date
+        lines += [
+            f"{len(archive.meetings)} meetings from {format_day(first)} to {format_day(last)}, "
+            f"{len(archive.people)} people. See the {_link('archive', path, 'archive.md')} "
+            f"and {_link('everyone', path, 'people.md')}.",
+            "",
+            "## Latest meetings",
+            "",
+        ]
+        lines += [_meeting_line(meeting, archive, path) for meeting in reversed(archive.meetings[-HOME_MEETINGS:])]
+    else:
+        lines.append("No meetings yet: add a dated Markdown note to the docs folder.")
+    return PageSpec(path, site_name, "minutes/index.html", "\n".join(lines) + "\n", True, None, {"kind": "home"})
+
+
+_RELATIVE_LINK = re.compile(r"(\]\(\s*<?)(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^)>\s]+)")
+
+
+def rebase_links(markdown: str, from_page: str, to_page: str) -> str:
+    """Rewrite relative links of text moved from one page's folder to another's."""
+    source_dir = posixpath.dirname(from_page)
+    target_dir = posixpath.dirname(to_page) or "."
+    if source_dir == posixpath.dirname(to_page):
+        return markdown
+
+    def rebase(match: re.Match[str]) -> str:
+        moved = posixpath.relpath(posixpath.normpath(posixpath.join(source_dir, match.group(2))), target_dir)
+        return match.group(1) + moved
+
+    return _RELATIVE_LINK.sub(rebase, markdown)

@@ -1,0 +1,170 @@
+"""The MkDocs adapter: wires MkDocs events to the plain core, and nothing else.
+
+Events used, and why:
+
+- ``on_config``: make the package's templates findable through the theme
+  (after ``custom_dir``, so a site can override any of them) and enable the
+  Markdown extensions that notes rely on (tables, task lists, attr_list for
+  the anchors of entries).
+- ``on_files``: read, parse and index the notes (``archive.build_archive``),
+  take the note files out of the build and add the generated pages with
+  ``File.generated``; only the home, archive and people pages enter the nav,
+  so the nav stays small however large the archive grows.
+- ``on_page_markdown``: give each generated page its template and title.
+- ``on_page_context``: hand the template the page's data as ``minutes``.
+- ``on_env``: the ``minutes_href`` filter, for links from templates.
+- ``on_post_build``: write ``minutes.json`` and the line that accounts for every note.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
+
+from .archive import NoteFile, build_archive
+from .config import MinutesConfig
+from .export import archive_json
+from .findings import sorted_findings
+from .index import Archive
+from .meetings import ParseOptions
+from .pages import PageSpec, build_pages
+from .person_headings import SECTION_WORDS
+from .slugs import fold
+
+log = get_plugin_logger(__name__)
+
+TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
+# Extensions that notes as people write them rely on; added when a site has not configured them.
+MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
+    "attr_list": {},
+    "tables": {},
+    "footnotes": {},
+    "admonition": {},
+    "pymdownx.details": {},
+    "pymdownx.superfences": {},
+    "pymdownx.tasklist": {"custom_checkbox": True},
+    "toc": {"permalink": True},
+}
+
+
+class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
+    def __init__(self) -> None:
+        self.archive: Archive | None = None
+        self.pages: dict[str, PageSpec] = {}
+        self.accounting = ""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if TEMPLATES not in config.theme.dirs:
+            config.theme.dirs.append(TEMPLATES)
+        configured = {ext if isinstance(ext, str) else type(ext).__name__ for ext in config.markdown_extensions}
+        for name, options in MARKDOWN_EXTENSIONS.items():
+            if name not in configured:
+                config.markdown_extensions.append(name)
+                if options:
+                    config.mdx_configs.setdefault(name, options)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        notes = [file for file in files.documentation_pages() if self._is_note(file.src_uri)]
+        options = ParseOptions(
+            default_series=self.config.default_series,
+            not_people=SECTION_WORDS | {fold(word) for word in self.config.not_people},
+        )
+        on_disk = {file.src_uri for file in files}
+        archive = build_archive(
+            (NoteFile(str(file.abs_src_path), file.src_uri) for file in notes), options, (), on_disk
+        )
+        self.archive = archive
+        self._report(archive)
+        for file in notes:
+            files.remove(file)
+        self.pages = {}
+        for spec in build_pages(archive, config.site_name):
+            existing = files.get_file_from_path(spec.path)
+            if existing is not None:
+                if spec.path == "index.md":
+                    continue  # the site's own home page wins
+                files.remove(existing)
+            inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, spec.path, content=spec.markdown, inclusion=inclusion)
+            if spec.edit_path:
+                file.edit_uri = spec.edit_path
+            files.append(file)
+            self.pages[spec.path] = spec
+        return files
+
+    def _is_note(self, path: str) -> bool:
+        if any(fnmatch.fnmatch(path, pattern) for pattern in self.config.exclude):
+            return False
+        return any(
+            fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, pattern.replace("**/", ""))
+            for pattern in self.config.notes
+        )
+
+    def _report(self, archive: Archive) -> None:
+        errors = 0
+        for finding in sorted_findings(archive.findings):
+            if finding.level == "error":
+                errors += 1
+                log.warning(str(finding))
+            elif finding.level == "warning" and self.config.warnings_fail_strict:
+                log.warning(str(finding))
+            else:
+                log.info(f"{finding.level}: {finding}")
+        sources = {meeting.source for meeting in archive.meetings}
+        skipped = {finding.path for finding in archive.findings if finding.path not in sources}
+        self.accounting = (
+            f"{len(sources) + len(skipped)} notes -> {len(archive.meetings)} meetings, "
+            f"{len(archive.people)} people; {len(skipped)} notes skipped"
+            + (f" ({', '.join(sorted(skipped))})" if skipped else "")
+        )
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is not None and page.file.generated_by:
+            page.meta.setdefault("template", spec.template)
+            page.meta.setdefault("title", spec.title)
+            page.title = page.meta["title"]
+        return markdown
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is not None:
+            context["minutes"] = spec.context  # type: ignore[typeddict-unknown-key]
+        return context
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        @jinja2.pass_context
+        def minutes_href(context: Any, path: str) -> str:
+            """A link from the current page to the page generated at ``path``."""
+            target, _, anchor = path.partition("#")
+            file = files.get_file_from_path(target)
+            page = context.get("page")
+            if file is None or page is None:
+                return "#"
+            return get_relative_url(file.url, page.url) + (f"#{anchor}" if anchor else "")
+
+        env.filters["minutes_href"] = minutes_href
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.archive is None:
+            return
+        if self.config.json:
+            data = archive_json(self.archive, config.use_directory_urls)
+            with open(os.path.join(config.site_dir, "minutes.json"), "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False, indent=1)
+        log.info(self.accounting)

@@ -1,0 +1,29 @@
+"""Slugs for URLs and anchors: ASCII, lower case, never a path."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive form of a name: "Jérémie" -> "jeremie"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return re.sub(r"\s+", " ", stripped.casefold()).strip()
+
+
+def slugify(text: str, fallback: str = "item") -> str:
+    """A URL-safe slug; dots, slashes and ``..`` can never survive."""
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return slug[:80].strip("-") or fallback
+
+
+def unique(slug: str, taken: set[str]) -> str:
+    """``slug``, or ``slug-2``, ``slug-3``... whichever is not taken; records it."""
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate = f"{slug}-{number}"
+        number += 1
+    taken.add(candidate)
+    return candidate

@@ -1,0 +1,96 @@
+"""Shared fixtures: real MkDocs builds of small sites in ``tmp_path``."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "minutes"
+
+
+@dataclass
+class Site:
+    """A site built in a temporary folder."""
+
+    root: Path
+    logs: list[logging.LogRecord] = field(default_factory=list)
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    def json(self) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads((self.site_dir / "minutes.json").read_text(encoding="utf-8"))
+        return data
+
+    def page(self, url: str) -> str:
+        """The HTML of the page at the site-relative ``url`` ("people/olivier/")."""
+        path = self.site_dir / url
+        if url.endswith("/") or not url:
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+    def messages(self, level: int = logging.INFO) -> list[str]:
+        return [record.getMessage() for record in self.logs if record.levelno >= level]
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> Iterator[Any]:
+    """Build a site from ``{path: text or bytes}`` notes; ``config`` is merged into mkdocs.yml."""
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    previous = logger.level
+    logger.setLevel(logging.DEBUG)
+
+    def _make(
+        notes: dict[str, str | bytes],
+        config: dict[str, Any] | None = None,
+        strict: bool = False,
+        plugins: list[Any] | None = None,
+    ) -> Site:
+        docs = tmp_path / "docs"
+        for name, content in notes.items():
+            target = docs / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        docs.mkdir(exist_ok=True)
+        settings: dict[str, Any] = {
+            "site_name": "Test minutes",
+            "docs_dir": "docs",
+            "site_dir": "site",
+            "theme": {"name": "material"},
+            "plugins": plugins if plugins is not None else ["search", "minutes"],
+        }
+        settings.update(config or {})
+        (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+        handler.records.clear()
+        cfg = load_config(str(tmp_path / "mkdocs.yml"), strict=strict)
+        build(cfg)
+        return Site(tmp_path, list(handler.records))
+
+    yield _make
+    logger.removeHandler(handler)
+    logger.setLevel(previous)

@@ -1,0 +1,64 @@
+"""The sample site: the real seed notes in ``minutes/`` build into the promised site."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from .conftest import Site
+
+    root: Path = tmp_path_factory.mktemp("sample")
+    shutil.copytree(SEEDS, root / "minutes")
+    shutil.copy(SEEDS.parent / "mkdocs.yml", root / "mkdocs.yml")
+    build(load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(root / "site")))
+    return Site(root)
+
+
+def test_meetings_have_the_promised_dates(sample: Any) -> None:
+    meetings = {(m["date"], m["end_date"]) for m in sample.json()["meetings"]}
+    assert meetings == {("2021-09-14", None), ("2022-02-08", None), ("2024-06-24", "2024-06-26")}
+
+
+def test_person_pages_exist_for_everyone_with_a_heading(sample: Any) -> None:
+    names = {person["name"] for person in sample.json()["people"]}
+    assert {"Olivier", "Guillaume", "Jérémie", "Loïc", "Julien", "Arturo", "Gael", "François"} <= names
+    for slug in ("olivier", "guillaume", "jeremie", "loic", "julien", "arturo", "gael", "francois"):
+        assert "<h1>" in sample.page(f"people/{slug}/")
+
+
+def test_olivier_has_entries_in_two_meetings(sample: Any) -> None:
+    olivier = next(p for p in sample.json()["people"] if p["name"] == "Olivier")
+    assert {entry["meeting"] for entry in olivier["entries"]} == {"sklearn-team/2021-09-14", "sklearn-team/2022-02-08"}
+    html = sample.page("people/olivier/")
+    assert "MOOC review PRs" in html and "review joblib" in html
+
+
+def test_no_section_heading_is_a_person(sample: Any) -> None:
+    names = {person["name"].casefold() for person in sample.json()["people"]}
+    for section in ("discussion", "todo / next", "logistics", "schedule", "location", "wifi", "next"):
+        assert section not in names
+
+
+def test_no_mojibake_anywhere(sample: Any) -> None:
+    for page in sample.site_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"√|‚Äú|‚Äù|‚Äô|Ã©|Ã¨", text), page
+
+
+def test_meeting_page_links_edit_source_and_attendees(sample: Any) -> None:
+    html = sample.page("sklearn-team/2022-02-08/")
+    assert "edit/main/minutes/sklearn-team/2022.md" in html
+    assert 'href="../../people/olivier/"' in html
+    assert "8 February 2022" in html
