@@ -47,6 +47,7 @@ from mkdocs.config import load_config
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # a sibling script, not a package
 
+import minutes.archive
 import minutes.plugin
 
 HERE = Path(__file__).resolve().parent
@@ -58,9 +59,20 @@ class PluginClock:
     """Seconds spent in the plugin, by event and in its core functions, for one build."""
 
     seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    markdown: int = 0  # characters of Markdown in the pages the plugin generated
 
     def reset(self) -> None:
         self.seconds = defaultdict(float)
+        self.markdown = 0
+
+    def measure_pages(self, function: Callable[..., list[Any]]) -> Callable[..., list[Any]]:
+        @functools.wraps(function)
+        def measured(*args: Any, **kwargs: Any) -> list[Any]:
+            pages = function(*args, **kwargs)
+            self.markdown += sum(len(page.markdown) for page in pages)
+            return pages
+
+        return measured
 
     def wrap(self, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(function)
@@ -77,6 +89,10 @@ class PluginClock:
     def events(self) -> float:
         return sum(seconds for name, seconds in self.seconds.items() if name.startswith("on_"))
 
+    def steps(self) -> str:
+        names = ("read_note", "parse_note", "build_index", "build_pages")
+        return ", ".join(f"{name} {self.seconds[name]:.2f} s" for name in names)
+
     @property
     def core(self) -> float:
         return self.seconds["build_archive"] + self.seconds["build_pages"]
@@ -91,8 +107,12 @@ def instrument() -> None:
     for name in dir(plugin_class):
         if name.startswith("on_") and callable(getattr(plugin_class, name)):
             setattr(plugin_class, name, CLOCK.wrap(name, getattr(plugin_class, name)))
+    setattr(minutes.plugin, "build_pages", CLOCK.measure_pages(getattr(minutes.plugin, "build_pages")))  # noqa: B009, B010
     for name in ("build_archive", "build_pages"):
         setattr(minutes.plugin, name, CLOCK.wrap(name, getattr(minutes.plugin, name)))
+    # the steps inside build_archive, as the archive module names them
+    for name in ("read_note", "parse_note", "build_index"):
+        setattr(minutes.archive, name, CLOCK.wrap(name, getattr(minutes.archive, name)))
 
 
 @dataclass(frozen=True)
@@ -102,6 +122,8 @@ class Build:
     site: Path
     plugin_events: float = 0.0
     plugin_core: float = 0.0
+    plugin_steps: str = ""
+    generated_markdown: int = 0
 
     def size(self, relative: str) -> int:
         path = self.site / relative
@@ -151,7 +173,7 @@ def _one_build(label: str, config_file: Path, serve: bool, profile: cProfile.Pro
     if profile is not None:
         profile.disable()
     seconds = time.perf_counter() - start
-    return Build(label, seconds, Path(config.site_dir), CLOCK.events, CLOCK.core)
+    return Build(label, seconds, Path(config.site_dir), CLOCK.events, CLOCK.core, CLOCK.steps(), CLOCK.markdown)
 
 
 @contextmanager
@@ -189,7 +211,7 @@ def run(args: argparse.Namespace) -> None:
     out: Path = args.out
     notes = out / "notes"
     started = time.perf_counter()
-    size = generate(notes, args.profile, args.meetings, args.series, args.seed)
+    size = args.notes_size = generate(notes, args.profile, args.meetings, args.series, args.seed)
     files = sum(1 for _ in notes.rglob("*.md"))
     print(
         f"notes: {files} files, {size / 1e6:.1f} MB ({args.profile}),"
@@ -263,6 +285,11 @@ def report(builds: list[Build], full: Build, rebuild: Build, meeting: dict[str, 
             f", of which core (build_archive + build_pages) {one.plugin_core:.2f} s"
             f" = {100 * one.plugin_core / one.seconds:.1f}%"
         )
+    print(f"plugin core steps in the full build: {full.plugin_steps}")
+    print(
+        f"Markdown rendered: {args.notes_size / 1e6:.1f} MB of notes (plain) against"
+        f" {full.generated_markdown / 1e6:.1f} MB of generated pages (minutes)"
+    )
     print(f"rebuild after editing one note / first build: {rebuild.seconds / full.seconds:.2f}")
     print()
     url = meeting["url"]
