@@ -31,6 +31,7 @@ import logging
 import os
 import platform
 import pstats
+import resource
 import sys
 import time
 from collections import defaultdict
@@ -49,6 +50,7 @@ from generate import generate  # a sibling script, not a package
 
 import minutes.archive
 import minutes.plugin
+from minutes.plugin import MARKDOWN_EXTENSIONS
 
 HERE = Path(__file__).resolve().parent
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -188,6 +190,11 @@ def quiet() -> Iterator[None]:
         logger.setLevel(previous)
 
 
+def peak_memory_mb() -> float:
+    """The process's peak resident memory (all builds of the run; kilobytes on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def kb(size: int) -> str:
     return f"{size / 1024:,.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:,.1f} MB"
 
@@ -219,8 +226,13 @@ def run(args: argparse.Namespace) -> None:
     )
     instrument()
 
-    plain_auto = write_config(out / "plain-auto-nav", notes, ["search"])
-    plain_flat = write_config(out / "plain-no-nav", notes, ["search"], {"not_in_nav": "*.md"})
+    # The plain builds get the Markdown extensions the plugin turns on, so that the ratio measures the
+    # plugin's work and pages, not the cost of tables, footnotes and permalinks.
+    extensions = {"markdown_extensions": [{name: options} for name, options in MARKDOWN_EXTENSIONS.items()]}
+    if args.bare_plain:
+        extensions = {}
+    plain_auto = write_config(out / "plain-auto-nav", notes, ["search"], extensions)
+    plain_flat = write_config(out / "plain-no-nav", notes, ["search"], {"not_in_nav": "*.md", **extensions})
     with_minutes = write_config(out / "minutes", notes, ["search", "minutes"])
 
     with quiet():
@@ -267,7 +279,9 @@ def report(builds: list[Build], full: Build, rebuild: Build, meeting: dict[str, 
     plain = [build for build in builds if build.label.startswith("plain")]
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores, load {load}")
-    print(f"times: the fastest of {args.repeat} build(s) each")
+    print(f"times: the fastest of {args.repeat} build(s) each; peak memory {peak_memory_mb():.0f} MB")
+    extensions = "no extensions" if args.bare_plain else "the plugin's Markdown extensions"
+    print(f"plain builds: plugins [search], {extensions}")
     print()
     print(f"{'build':<60} {'wall':>8} {'pages':>6} {'site':>10} {'search index':>13}")
     for build in builds:
@@ -313,6 +327,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=HERE / "out", help="work folder (notes and sites)")
     parser.add_argument("--repeat", type=int, default=1, help="build each N times and keep the fastest")
+    parser.add_argument(
+        "--bare-plain", action="store_true", help="plain builds without the Markdown extensions the plugin enables"
+    )
     parser.add_argument("--skip-auto-nav", action="store_true", help="skip the plain build with the full auto nav")
     parser.add_argument("--cprofile", action="store_true", help="print a cProfile of the minutes build")
     parser.add_argument("--cprofile-lines", type=int, default=30)
