@@ -31,8 +31,8 @@ test: lint typecheck  ## ruff, mypy and the whole pytest suite
 check: $(STAMP)  ## lint the sample notes as CI does on pull requests
 	$(BIN)/minutes check minutes
 
-bench: $(STAMP)  ## the plugin's cost as a ratio against plain MkDocs on the same notes
-	$(BIN)/python benchmarks/run.py
+bench: $(STAMP)  ## the plugin's cost as a ratio against plain MkDocs on the same notes (ARGS="--profile standards")
+	$(BIN)/python benchmarks/run.py $(ARGS)
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

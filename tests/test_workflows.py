@@ -1,0 +1,83 @@
+"""The shipped GitHub Actions workflows and pre-commit hook: they parse and run what the README promises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from .conftest import REPO
+
+WORKFLOWS = REPO / ".github" / "workflows"
+
+
+def load(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def triggers(workflow: dict[Any, Any]) -> dict[str, Any]:
+    # YAML 1.1 reads the key ``on`` as the boolean True.
+    on: Any = workflow.get("on", workflow.get(True))
+    return {name: None for name in on} if isinstance(on, list) else dict(on)
+
+
+def commands(workflow: dict[str, Any]) -> list[str]:
+    return [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
+
+
+def uses(workflow: dict[str, Any]) -> list[str]:
+    return [step["uses"].split("@")[0] for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step]
+
+
+@pytest.mark.parametrize("name", ["ci.yml", "pr.yml", "pages.yml"])
+def test_workflow_parses_with_jobs_and_steps(name: str) -> None:
+    workflow = load(WORKFLOWS / name)
+    assert workflow["jobs"], name
+    for job in workflow["jobs"].values():
+        assert job["runs-on"] == "ubuntu-latest"
+        assert job["steps"]
+
+
+def test_ci_tests_and_builds_on_every_push_and_pull_request() -> None:
+    workflow = load(WORKFLOWS / "ci.yml")
+    assert set(triggers(workflow)) == {"push", "pull_request"}
+    assert triggers(workflow)["push"] is None  # every branch
+    assert {"make test", "make build"} <= set(commands(workflow))
+    python = next(
+        step for step in workflow["jobs"]["test"]["steps"] if step.get("uses", "").startswith("actions/setup")
+    )
+    assert python["with"]["python-version"] == "3.11"
+
+
+def test_pull_requests_get_checked_notes_and_a_preview() -> None:
+    workflow = load(WORKFLOWS / "pr.yml")
+    assert set(triggers(workflow)) == {"pull_request"}
+    run = commands(workflow)
+    assert "minutes check minutes --github" in run
+    assert any("mkdocs build --strict" in command for command in run)
+    assert "actions/upload-artifact" in uses(workflow)
+
+
+def test_default_branch_deploys_to_pages() -> None:
+    workflow = load(WORKFLOWS / "pages.yml")
+    assert triggers(workflow)["push"]["branches"] == ["main"]
+    assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
+    assert any("mkdocs build --strict" in command for command in commands(workflow))
+    assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= set(uses(workflow))
+    assert workflow["jobs"]["deploy"]["needs"] == "build"
+
+
+def test_pre_commit_hook_runs_minutes_check_on_markdown() -> None:
+    hooks = load(REPO / ".pre-commit-hooks.yaml")
+    hook = next(hook for hook in hooks if hook["id"] == "minutes-check")
+    assert hook["entry"] == "minutes check" and hook["language"] == "python"
+    assert hook["files"] == r"\.md$"
+
+
+def test_the_hook_entry_is_an_installed_command() -> None:
+    import importlib.metadata
+
+    scripts = {entry.name: entry.value for entry in importlib.metadata.entry_points(group="console_scripts")}
+    assert scripts.get("minutes") == "minutes.cli:main"
