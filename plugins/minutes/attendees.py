@@ -20,10 +20,10 @@ handle or abbreviation goes with which name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .headings import Heading
-from .person_text import HANDLE, PersonText, is_abbreviation, parse_person, split_people, strip_markup
+from .person_text import HANDLE, HANDLE_MENTION, PersonText, is_abbreviation, parse_person, split_people, strip_markup
 from .slugs import fold
 
 PRESENT_WORDS = frozenset(
@@ -171,7 +171,7 @@ def attendees(
         if sub is not None:  # "- TSC members:", "**Guests**": a group inside the list
             label_kind, label_indent, label_bullet, label_items = list_kind(sub) or kind, indent, bool(bullet), 0
             continue
-        people = _inline(text, not_names)
+        people = _inline(text, not_names, item=True)
         found.extend(Attendee(index - 1, person, kind == "present") for person in people)
         label_items += len(people) or 1
     for position, heading in enumerate(headings):
@@ -193,17 +193,25 @@ def _sub_label(text: str) -> str | None:
     return bare if bare and len(bare.split()) <= 6 else None
 
 
-def _inline(text: str, not_names: frozenset[str]) -> list[PersonText]:
-    """The people of ``Alice, Bob (Acme); @carol and Dan``."""
+def _inline(text: str, not_names: frozenset[str], item: bool = False) -> list[PersonText]:
+    """The people of ``Alice, Bob (Acme); @carol and Dan``.
+
+    An ``item`` of a list usually names one person, so ``Anna Henningsen, Cloudflare (@addaleax)``
+    is one person with an affiliation; it names several only when it holds two handles, a
+    semicolon, "and", or two commas.
+    """
     text = text.strip()
     if not text:
         return []
-    single = parse_person(text, not_names)
-    if single is not None and not re.search(r"[,;]|\s(?:and|&)\s", _without_brackets(text)):
+    single = parse_person(text, not_names, slot=True)
+    bare = _without_brackets(text)
+    several = len(HANDLE_MENTION.findall(text)) >= 2 or bool(re.search(r";|\s(?:and|&)\s", bare))
+    several = several or bare.count(",") >= (2 if item else 1)
+    if single is not None and not several:
         return [single]
     people = []
     for part in split_people(text):
-        person = parse_person(part, not_names)
+        person = parse_person(part, not_names, slot=True)
         if person is not None:
             people.append(person)
     return people
@@ -218,7 +226,14 @@ def _roster(line: str, not_names: frozenset[str]) -> list[PersonText]:
     if line.count("(") < 3:
         return []
     people = [parse_person(part, not_names) for part in split_people(line.strip())]
-    named = [person for person in people if person is not None and person.name]
+    # In a roster, capitals in brackets are the abbreviation even when they do not spell the name: "PFC".
+    named = [
+        replace(person, abbreviation=person.affiliation, affiliation="")
+        if not person.abbreviation and is_abbreviation(person.affiliation)
+        else person
+        for person in people
+        if person is not None and person.name
+    ]
     with_abbreviation = [person for person in named if person.abbreviation]
     if len(with_abbreviation) >= 3 and len(with_abbreviation) * 5 >= len(people) * 4:
         return with_abbreviation
@@ -271,7 +286,7 @@ def _table(lines: list[str], start: int, end: int, kind: str | None, not_names: 
         def cell(position: int | None, cells: list[str] = cells) -> str:
             return strip_markup(cells[position]) if position is not None and position < len(cells) else ""
 
-        person = parse_person(cells[name_column], not_names)
+        person = parse_person(cells[name_column], not_names, slot=True)
         if person is None:
             continue
         abbreviation = cell(abbreviation_column)

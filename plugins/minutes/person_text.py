@@ -180,6 +180,56 @@ NOT_NAMES = frozenset(
     ]
 )
 
+# Common English words that a lower-case name never holds.
+_COMMON_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "here",
+        "there",
+        "nothing",
+        "something",
+        "see",
+        "below",
+        "above",
+        "same",
+        "usual",
+        "not",
+        "no",
+        "yes",
+        "all",
+        "some",
+        "any",
+    ]
+)
+
 # What a bracketed word beside a name may say about the person's role rather than who they are.
 ROLE_WORDS = frozenset(
     [
@@ -270,8 +320,12 @@ def initials_fit(abbreviation: str, name: str) -> bool:
     return True
 
 
-def looks_like_name(text: str, not_names: frozenset[str] = frozenset()) -> bool:
-    """Whether ``text`` can be a person's name: one to five words, capitalised when several, no digits."""
+def looks_like_name(text: str, not_names: frozenset[str] = frozenset(), slot: bool = False) -> bool:
+    """Whether ``text`` can be a person's name: one to five words, capitalised when several, no digits.
+
+    In a ``slot`` that holds a name whatever it says (a row of an attendee
+    table, an item of a ``Present`` list), ``james snell`` passes too.
+    """
     if not text or len(text) > 60:
         return False
     folded = fold(text)
@@ -288,8 +342,8 @@ def looks_like_name(text: str, not_names: frozenset[str] = frozenset()) -> bool:
             return False
         if position and folded_word in PARTICLES:
             continue
-        if len(words) > 1 and not word[0].isupper():
-            return False
+        if len(words) > 1 and not word[0].isupper() and (not slot or folded_word in _COMMON_WORDS):
+            return False  # "nothing here": a lower-case name is taken only in a name's slot, and not then
         if _CAPITALS_RUN.search(word) and not word.isupper():
             return False  # "WiMLDS", "OpenML": a project, not a person
     if len(words) == 1 and is_abbreviation(text):
@@ -305,12 +359,12 @@ def strip_markup(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" \t:;,.")
 
 
-def parse_person(text: str, not_names: frozenset[str] = frozenset()) -> PersonText | None:
+def parse_person(text: str, not_names: frozenset[str] = frozenset(), slot: bool = False) -> PersonText | None:
     """The person that ``text`` names, with handle, abbreviation, affiliation and role, or None.
 
     Reads ``Colin Ihrig @cjihrig (TSC)``, ``Anna Henningsen (@addaleax)``,
     ``[Guillaume Lemaitre](mailto:g@example.org)``, ``Waldemar Horwat (WH), Google``,
-    ``Jane Doe - Acme``, ``@jasnell``, ``WH``.
+    ``Jane Doe - Acme``, ``@jasnell``, ``WH``. ``slot`` as for ``looks_like_name``.
     """
     handle = ""
     abbreviation = ""
@@ -341,7 +395,7 @@ def parse_person(text: str, not_names: frozenset[str] = frozenset()) -> PersonTe
     text = re.sub(r"\s+", " ", text).strip(" \t:;,.-–—|")
     name, affiliation = text, ""
     split = _AFFILIATION_SEPARATOR.split(text, maxsplit=1)
-    if len(split) == 2 and looks_like_name(split[0].strip(), not_names):
+    if len(split) == 2 and looks_like_name(split[0].strip(), not_names, slot):
         name, affiliation = split[0].strip(), split[1].strip(" -–—|,")
     name = _TITLES.sub("", name).strip()
     roles: list[str] = []
@@ -356,7 +410,7 @@ def parse_person(text: str, not_names: frozenset[str] = frozenset()) -> PersonTe
             roles.append(extra)
         elif not affiliation and len(extra) <= 60:
             affiliation = extra
-    if not looks_like_name(name, not_names):
+    if not looks_like_name(name, not_names, slot):
         if is_abbreviation(name):
             return PersonText(abbreviation=name, affiliation=affiliation, role=", ".join(roles))
         if not handle:

@@ -90,4 +90,6 @@ def speaker_turns(
         rest = lines[index][first.end("after") :].strip()
         text = "\n".join([rest, *lines[index + 1 : end]]).strip("\n")
         turns.append(Turn(index, end, who, name, text, column))
-    return Turns(tuple(turns), frozenset(who for who, count in unknown.items() if count >= _CANDIDATE_TURNS))
+    # In a transcript every unknown prefix is worth looking up; elsewhere only one used like a speaker's, again.
+    least = 1 if turns else _CANDIDATE_TURNS
+    return Turns(tuple(turns), frozenset(who for who, count in unknown.items() if count >= least))
