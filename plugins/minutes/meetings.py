@@ -346,8 +346,8 @@ def _meeting(
     stem = posixpath.splitext(posixpath.basename(path))[0]
     slug = date.isoformat() if named_by_date or stem.lower() in ("index", "readme") else slugify(stem)
     page_path = posixpath.join(folder, slug + ".md")
-    attendees = tuple(dict.fromkeys([*front.attendees, *attribution.named]))
     listed = front_matter_mentions(front.attendees, front.attendees_line)
+    attendees = tuple(dict.fromkeys([*(mention.label for mention in listed), *attribution.named]))
     return Meeting(
         id=f"{series}/{slug}",
         slug=slug,
