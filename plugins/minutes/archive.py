@@ -10,7 +10,7 @@ from .index import Archive, build_index
 from .meetings import ParsedNote, ParseOptions, parse_note
 from .model import Person
 from .people_file import PeopleFile
-from .source import read_note
+from .source import Source, read_note
 
 
 @dataclass(frozen=True)
@@ -31,13 +31,21 @@ def build_archive(
     abbreviations open transcript turns, and it always wins in resolution.
     """
     book = people if isinstance(people, PeopleFile) else PeopleFile(tuple(people))
+    notes = parse_notes([read_note(file.abs_path, file.path) for file in files], options, book)
+    return build_index(notes, book.people, existing_files, book.findings)
+
+
+def parse_notes(
+    sources: list[Source], options: ParseOptions | None = None, book: PeopleFile | None = None
+) -> list[ParsedNote]:
+    """Parse ``sources`` knowing the people file, and the abbreviations every attendee table defines."""
+    book = book or PeopleFile()
     options = options or ParseOptions()
     options = replace(
         options,
         known_people=options.known_people | book.known_names,
         abbreviations=(*options.abbreviations, *book.abbreviations),
     )
-    sources = [read_note(file.abs_path, file.path) for file in files]
     notes = [parse_note(source, options) for source in sources]
     # A transcript may use abbreviations that its own meeting does not define but
     # other meetings' attendee tables do: parse those notes again, knowing them.
@@ -49,7 +57,7 @@ def build_archive(
             notes[position] = parse_note(
                 sources[position], replace(options, abbreviations=(*more, *options.abbreviations))
             )
-    return build_index(notes, book.people, existing_files, book.findings)
+    return notes
 
 
 def defined_abbreviations(notes: Iterable[ParsedNote]) -> dict[str, str]:

@@ -411,7 +411,7 @@ def parse_person(text: str, not_names: frozenset[str] = frozenset(), slot: bool 
         elif not affiliation and len(extra) <= 60:
             affiliation = extra
     if not looks_like_name(name, not_names, slot):
-        if is_abbreviation(name):
+        if is_abbreviation(name) and fold(name) not in NOT_NAMES | not_names:
             return PersonText(abbreviation=name, affiliation=affiliation, role=", ".join(roles))
         if not handle:
             return None
