@@ -70,6 +70,7 @@ NOT_NAMES = frozenset(
         "others",
         "other",
         "tbd",
+        "etc",
         "tba",
         "tbc",
         "n/a",
