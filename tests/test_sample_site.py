@@ -9,6 +9,9 @@ from typing import Any
 
 import pytest
 
+from minutes.meetings import parse_note
+from minutes.source import read_note
+
 from .conftest import SEEDS
 
 
@@ -33,8 +36,9 @@ def test_meetings_have_the_promised_dates(sample: Any) -> None:
 
 def test_person_pages_exist_for_everyone_with_a_heading(sample: Any) -> None:
     names = {person["name"] for person in sample.json()["people"]}
-    assert {"Olivier", "Guillaume", "Jérémie", "Loïc", "Julien", "Arturo", "Gael", "François"} <= names
-    for slug in ("olivier", "guillaume", "jeremie", "loic", "julien", "arturo", "gael", "francois"):
+    # "Guillaume" of the team notes is the "Guillaume Lemaitre" who leads a hackathon session.
+    assert {"Olivier", "Guillaume Lemaitre", "Jérémie", "Loïc", "Julien", "Arturo", "Gael", "François"} <= names
+    for slug in ("olivier", "guillaume-lemaitre", "jeremie", "loic", "julien", "arturo", "gael", "francois"):
         assert "<h1>" in sample.page(f"people/{slug}/")
 
 
@@ -62,3 +66,39 @@ def test_meeting_page_links_edit_source_and_attendees(sample: Any) -> None:
     assert "edit/main/minutes/sklearn-team/2022.md" in html
     assert 'href="../../people/olivier/"' in html
     assert "8 February 2022" in html
+
+
+def test_sample_site_every_person_of_the_seed_notes_with_their_entries(sample: Any) -> None:
+    people = {p["name"]: p for p in sample.json()["people"]}
+    team = ["Gael", "Alex", "Olivier", "François", "Julien", "Arturo", "Guillaume Lemaitre", "Jérémie", "Loïc"]
+    for name in team:
+        meetings = {entry["meeting"] for entry in people[name]["entries"] if entry["source"] == "heading"}
+        assert meetings, name
+    assert {e["meeting"] for e in people["Olivier"]["entries"]} == {
+        "sklearn-team/2021-09-14",
+        "sklearn-team/2022-02-08",
+    }
+
+
+def test_sample_site_owners_of_the_wimlds_item(sample: Any) -> None:
+    note = parse_note(read_note(str(SEEDS / "sklearn-team" / "2022.md"), "sklearn-team/2022.md"))
+    wimlds = next(
+        n
+        for n, line in enumerate((SEEDS / "sklearn-team" / "2022.md").read_text().split("\n"), 1)
+        if "WiMLDS: issue picking" in line
+    )
+    owners = [m.name for m in note.meetings[0].mentions if m.kind == "owner" and m.line == wimlds]
+    assert owners == ["François", "Olivier"]
+    roles = next(m for m in sample.json()["meetings"] if m["id"] == "sklearn-team/2022-02-08")["roles"]
+    assert "owner" in roles["francois"] and "owner" in roles["olivier"]
+
+
+def test_sample_site_maren_westermann_leads_a_hackathon_session(sample: Any) -> None:
+    maren = next(p for p in sample.json()["people"] if p["name"] == "Maren Westermann")
+    assert maren["meetings"] == ["hackathons/2024-06-24-openml-sklearn"]
+    [entry] = maren["entries"]
+    assert entry["source"] == "leader"
+    assert entry["url"] == "hackathons/2024-06-24-openml-sklearn/#leader-maren-westermann"
+    assert "Share our experiences organizing hackathons" in entry["text"]
+    meeting = sample.page("hackathons/2024-06-24-openml-sklearn/")
+    assert '<span class="minutes-leader" id="leader-maren-westermann"></span>' in meeting

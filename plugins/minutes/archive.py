@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .index import Archive, build_index
-from .meetings import ParseOptions, parse_note
+from .meetings import ParsedNote, ParseOptions, parse_note
 from .model import Person
-from .source import read_note
+from .people_file import PeopleFile
+from .source import Source, read_note
 
 
 @dataclass(frozen=True)
@@ -20,9 +22,50 @@ class NoteFile:
 def build_archive(
     files: Iterable[NoteFile],
     options: ParseOptions | None = None,
-    people: Iterable[Person] = (),
+    people: PeopleFile | Iterable[Person] = (),
     existing_files: Collection[str] | None = None,
 ) -> Archive:
-    """Read, parse and index the notes of ``files``; images are checked against ``existing_files``."""
-    notes = [parse_note(read_note(file.abs_path, file.path), options or ParseOptions()) for file in files]
-    return build_index(notes, people, existing_files)
+    """Read, parse and index the notes of ``files``; images are checked against ``existing_files``.
+
+    ``people`` is the people file: its names make headings people, its
+    abbreviations open transcript turns, and it always wins in resolution.
+    """
+    book = people if isinstance(people, PeopleFile) else PeopleFile(tuple(people))
+    notes = parse_notes([read_note(file.abs_path, file.path) for file in files], options, book)
+    return build_index(notes, book.people, existing_files, book.findings)
+
+
+def parse_notes(
+    sources: list[Source], options: ParseOptions | None = None, book: PeopleFile | None = None
+) -> list[ParsedNote]:
+    """Parse ``sources`` knowing the people file, and the abbreviations every attendee table defines."""
+    book = book or PeopleFile()
+    options = options or ParseOptions()
+    options = replace(
+        options,
+        known_people=options.known_people | book.known_names,
+        abbreviations=(*options.abbreviations, *book.abbreviations),
+    )
+    notes = [parse_note(source, options) for source in sources]
+    # A transcript may use abbreviations that its own meeting does not define but
+    # other meetings' attendee tables do: parse those notes again, knowing them.
+    defined = defined_abbreviations(notes)
+    for position, note in enumerate(notes):
+        wanted = sorted(note.unknown_speakers & defined.keys())
+        if wanted:
+            more = tuple((abbreviation, defined[abbreviation]) for abbreviation in wanted)
+            notes[position] = parse_note(
+                sources[position], replace(options, abbreviations=(*more, *options.abbreviations))
+            )
+    return notes
+
+
+def defined_abbreviations(notes: Iterable[ParsedNote]) -> dict[str, str]:
+    """Abbreviation -> the full name attendee tables most often give it, over all notes."""
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for note in notes:
+        for meeting in note.meetings:
+            for mention in meeting.mentions:
+                if mention.abbreviation and mention.name and mention.kind in ("attendee", "absent"):
+                    names[mention.abbreviation][mention.name] += 1
+    return {abbreviation: counts.most_common(1)[0][0] for abbreviation, counts in names.items()}

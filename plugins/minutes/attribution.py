@@ -1,27 +1,48 @@
-"""Who said what in one meeting: entries per person, and anchors to them.
+"""Who said what in one meeting: entries per person, mentions of people, and anchors.
 
-Each source of attribution has its own parser (``person_headings``,
-``name_tags``); this module runs them over a meeting's lines, turns what they
-find into ``Entry`` objects and adds an anchor at each entry so that a person
-page can link to the paragraph.
+Each source of attribution has its own parser: ``attendees`` (lists and
+tables), ``speakers`` (transcript turns), ``person_headings``, ``name_tags``
+and ``owners`` (action-item owners and ``leader:`` lines). This module runs
+them over a meeting's lines in that order, because each may use what the
+earlier ones found: a table defines the abbreviations that open turns, and
+a meeting with turns is a transcript, whose headings are agenda items rather
+than people. It turns what they find into ``Entry`` and ``Mention`` objects
+and adds an anchor at each entry so that a person page can link to the
+paragraph.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from .headings import in_code_mask, scan_headings
-from .model import Entry
+from .attendees import attendees
+from .headings import Heading, in_code_mask, scan_headings
+from .model import Entry, Mention
 from .name_tags import NAME_TAG, name_tags
+from .owners import owners_in, role_line
 from .person_headings import SECTION_WORDS, person_headings
-from .slugs import slugify, unique
+from .person_text import parse_person
+from .slugs import fold, slugify, unique
+from .speakers import speaker_turns
+
+_TASK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]\s")
+_ACTION_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:action(?:\s+items?)?|todo|ai)(?:\*\*|__)?\s*:", re.I)
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_LEAD = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?")
+_ACTION_WORDS = frozenset(["todo", "todos", "action", "actions", "tasks", "followup", "follow"])
+# A leader line this close to the top of its section leads the whole section.
+_LEADER_REACH = 3
 
 
 @dataclass(frozen=True)
 class Attribution:
     entries: tuple[Entry, ...]
-    named: tuple[str, ...]  # every name found, in order of appearance, entries or not
+    named: tuple[str, ...]  # every name of a person present, in order of appearance, entries or not
     lines: tuple[str, ...]  # the meeting's lines with anchors added
+    mentions: tuple[Mention, ...] = ()
+    unknown_speakers: frozenset[str] = field(default_factory=frozenset)
 
 
 def attribute(
@@ -29,31 +50,58 @@ def attribute(
     first_line: int,
     known: frozenset[str] = frozenset(),
     not_people: frozenset[str] = SECTION_WORDS,
+    abbreviations: Mapping[str, str] | None = None,
 ) -> Attribution:
-    """Find the entries of ``lines``, whose first line is ``first_line`` (1-based) in its file."""
+    """Find the entries and mentions of ``lines``, whose first line is ``first_line`` (1-based) in its file.
+
+    ``known`` holds folded names known to be people (the people file);
+    ``abbreviations`` maps abbreviations the people file defines to names.
+    """
     out = list(lines)
     entries: list[Entry] = []
-    named: list[str] = []
+    mentions: list[Mention] = []
     anchors: set[str] = set()
     headings = scan_headings(lines)
+    code = in_code_mask(lines)
+
+    listed = attendees(lines, headings, code, not_people)
+    table = dict(abbreviations or {})
+    for item in listed.attendees:
+        person = item.person
+        mentions.append(
+            Mention(
+                person.name,
+                first_line + item.index,
+                "attendee" if item.present else "absent",
+                person.handle,
+                person.abbreviation,
+                person.affiliation,
+                person.role,
+            )
+        )
+        if person.abbreviation and person.name:
+            table[person.abbreviation] = person.name  # the meeting's own table wins over the people file
+    full_names = {fold(m.name) for m in mentions if m.name and len(m.name.split()) >= 2}
+    known = known | {fold(m.name) for m in mentions if m.name} | {name.split()[0] for name in full_names}
+
+    heading_lines = frozenset(heading.index for heading in headings)
+    found_turns = speaker_turns(lines, code, heading_lines, table, frozenset(full_names))
+    transcript = bool(found_turns.turns)
+
     people = person_headings(headings, known, not_people)
     for position, heading in enumerate(headings):
         name = people.get(heading.index)
-        if name is None:
+        if name is None or heading.index in listed.headings or (transcript and fold(name) not in known):
             continue
-        end = len(lines)
-        for later in headings[position + 1 :]:
-            if later.level <= heading.level:
-                end = later.index
-                break
-        named.append(name)
+        end = _section_end(headings, position, len(lines))
         text = "\n".join(lines[heading.index + 1 : end]).strip("\n")
         anchor = unique(slugify(name, "person"), anchors)
         if "{#" not in lines[heading.index]:
             out[heading.index] = lines[heading.index].rstrip() + " {#" + anchor + "}"
+        mentions.append(Mention(name, first_line + heading.index, "heading"))
         if text.strip():
             entries.append(Entry(name, text, first_line + heading.index, anchor, "heading"))
-    code = in_code_mask(lines)
+
     for tag in name_tags(lines, code):
         anchor = unique(slugify(tag.names[0], "person"), anchors)
         line = out[tag.index]
@@ -62,11 +110,122 @@ def attribute(
             span = f'<span class="minutes-name" id="{anchor}">{_escape(match.group(1))}</span>'
             out[tag.index] = line[: match.start()] + span + line[match.end() :]
         for name in tag.names:
-            named.append(name)
+            mentions.append(Mention(name, first_line + tag.index, "name-tag"))
             if tag.text.strip():
                 entries.append(Entry(name, tag.text, first_line + tag.index, anchor, "name-tag"))
+
+    spoken: set[str] = set()
+    for turn in found_turns.turns:
+        anchor = unique(slugify(turn.who, "turn"), anchors)
+        line = out[turn.index]
+        start = line.find(turn.who, turn.start)
+        out[turn.index] = (
+            f'{line[:start]}<span class="minutes-speaker" id="{anchor}">{_escape(turn.who)}</span>'
+            f"{line[start + len(turn.who) :]}"
+        )
+        entries.append(Entry(turn.name, turn.text, first_line + turn.index, anchor, "speaker"))
+        if turn.name not in spoken:
+            spoken.add(turn.name)
+            abbreviation = turn.who if turn.who != turn.name else ""
+            mentions.append(Mention(turn.name, first_line + turn.index, "speaker", abbreviation=abbreviation))
+
+    entries.extend(_leaders(lines, out, headings, code, entries, mentions, anchors, first_line))
+    mentions.extend(_owners(lines, headings, code, first_line))
+
     entries.sort(key=lambda entry: entry.line)
-    return Attribution(tuple(entries), tuple(named), tuple(out))
+    mentions.sort(key=lambda mention: mention.line)
+    named = tuple(dict.fromkeys(m.label for m in mentions if m.present and m.label))
+    return Attribution(tuple(entries), named, tuple(out), tuple(mentions), found_turns.unknown)
+
+
+def _section_end(headings: list[Heading], position: int, total: int) -> int:
+    """One past the last line of the section that ``headings[position]`` opens."""
+    level = headings[position].level
+    return next((later.index for later in headings[position + 1 :] if later.level <= level), total)
+
+
+def _leaders(
+    lines: list[str],
+    out: list[str],
+    headings: list[Heading],
+    code: list[bool],
+    entries: list[Entry],
+    mentions: list[Mention],
+    anchors: set[str],
+    first_line: int,
+) -> list[Entry]:
+    """Mentions for ``leader:`` / ``Presenter:`` / ``Scribe:`` lines; a leader near the top of a section
+    that no one else is credited with gets the section as an entry."""
+    found: list[Entry] = []
+    credited = {entry.line - first_line for entry in entries}
+    for index, line in enumerate(lines):
+        if code[index] or ":" not in line:
+            continue
+        role = role_line(line)
+        if role is None:
+            continue
+        for person in role.people:
+            kind = "leader" if role.leads else "attendee"
+            mentions.append(
+                Mention(person.name, first_line + index, kind, person.handle, person.abbreviation, person.affiliation)
+            )
+        position = next((p for p in range(len(headings) - 1, -1, -1) if headings[p].index < index), None)
+        if not role.leads or position is None:
+            continue
+        heading = headings[position]
+        end = _section_end(headings, position, len(lines))
+        above = [text for text in lines[heading.index + 1 : index] if text.strip()]
+        if len(above) >= _LEADER_REACH or any(heading.index <= line_index < end for line_index in credited):
+            continue
+        text = "\n".join(lines[heading.index + 1 : end]).strip("\n")
+        names = [person.label for person in role.people]
+        anchor = unique("leader-" + slugify(names[0], "person"), anchors)
+        lead = _LEAD.match(out[index])
+        cut = lead.end() if lead else 0
+        out[index] = f'{out[index][:cut]}<span class="minutes-leader" id="{anchor}"></span>{out[index][cut:]}'
+        found.extend(Entry(name, text, first_line + index, anchor, "leader") for name in names)
+    return found
+
+
+def _owners(lines: list[str], headings: list[Heading], code: list[bool], first_line: int) -> list[Mention]:
+    """Owners of action items: items of TODO / Next / Action items sections, task lists, ``ACTION:`` lines."""
+    in_actions = [False] * len(lines)
+    for position, heading in enumerate(headings):
+        if is_action_heading(heading.text):
+            for index in range(heading.index + 1, _section_end(headings, position, len(lines))):
+                in_actions[index] = True
+    found = []
+    for index, line in enumerate(lines):
+        if code[index]:
+            continue
+        if (in_actions[index] and _BULLET.match(line)) or _TASK.match(line) or _ACTION_LINE.match(line):
+            for owner in owners_in(line):
+                person = parse_person(owner)
+                if person is not None:
+                    found.append(Mention(person.name, first_line + index, "owner", person.handle, person.abbreviation))
+    return found
+
+
+def is_action_heading(text: str) -> bool:
+    """``TODO / Next``, ``Action items``, ``Next steps``, ``Follow-up``: a section of action items."""
+    words = re.sub(r"[^a-z]+", " ", fold(text)).split()
+    if not words or len(words) > 6:
+        return False
+    if _ACTION_WORDS & set(words):
+        return True
+    return words in (["next"], ["next", "steps"], ["to", "do"])
+
+
+def front_matter_mentions(names: tuple[str, ...], line: int) -> tuple[Mention, ...]:
+    """The attendees of front matter ``attendees:``, read as list items are (``Colin Ihrig @cjihrig``)."""
+    found = []
+    for name in names:
+        person = parse_person(name)
+        if person is not None:
+            found.append(
+                Mention(person.name, line, "front-matter", person.handle, person.abbreviation, person.affiliation)
+            )
+    return tuple(found)
 
 
 def _escape(text: str) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from .archive import NoteFile, build_archive
 from .findings import Finding, sorted_findings
+from .people_file import PeopleFile, find_people_file, load_people_file
 
 
 def _note_files(paths: Sequence[str]) -> Iterator[NoteFile]:
@@ -31,9 +32,15 @@ def format_finding(finding: Finding, github: bool) -> str:
     return f"{finding.level}: {finding}"
 
 
-def check(paths: Sequence[str], github: bool = False) -> int:
+def _people(paths: Sequence[str], people: str | None) -> PeopleFile:
+    """The people file given, else ``people.yml`` at the top of the first folder checked."""
+    path = people or next((found for p in paths if os.path.isdir(p) and (found := find_people_file(p))), None)
+    return load_people_file(path, path.replace(os.sep, "/")) if path else PeopleFile()
+
+
+def check(paths: Sequence[str], github: bool = False, people: str | None = None) -> int:
     """Print every finding of the notes under ``paths``; 1 if any is an error."""
-    archive = build_archive(_note_files(paths))
+    archive = build_archive(_note_files(paths), people=_people(paths, people))
     findings = sorted_findings(archive.findings)
     for finding in findings:
         print(format_finding(finding, github))
@@ -52,8 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     check_parser.add_argument(
         "--github", action="store_true", default=bool(os.environ.get("GITHUB_ACTIONS")), help="GitHub annotations"
     )
+    check_parser.add_argument("--people", help="the people file (default: people.yml in the folder checked)")
     args = parser.parse_args(argv)
-    return check(args.paths, args.github)
+    return check(args.paths, args.github, args.people)
 
 
 if __name__ == "__main__":

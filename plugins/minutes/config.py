@@ -19,6 +19,11 @@ class MinutesConfig(base.Config):  # type: ignore[no-untyped-call]
     not_people = c.ListOfItems(c.Type(str), default=[])
     """More heading words that are sections, never people (added to the built-in list)."""
 
+    people_file = c.Optional(c.File(exists=True))
+    """The people file (YAML), relative to ``mkdocs.yml``: each person's name, aliases, GitHub handles,
+    abbreviations, affiliation and avatar; it always wins over names guessed from the notes. When unset,
+    ``people.yml`` in the docs folder is used if there is one (and is not published)."""
+
     json = c.Type(bool, default=True)
     """Write ``minutes.json``, the whole model, at the site root."""
 

@@ -27,6 +27,7 @@ class FrontMatter:
     series: str = ""
     tags: tuple[str, ...] = ()
     attendees: tuple[str, ...] = ()
+    attendees_line: int = 0  # 1-based line of the ``attendees:`` key
     location: str = ""
     draft: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
@@ -75,6 +76,8 @@ def read_front_matter(path: str, text: str) -> FrontMatter:
                 fail(key, "expected a list")
                 continue
             values[key] = tuple(str(item).strip() for item in items if str(item).strip())
+    if "attendees" in values:
+        values["attendees_line"] = lines.get("attendees", 1)
     if "draft" in meta:
         values["draft"] = bool(meta["draft"])
     extra = {key: value for key, value in meta.items() if key not in KNOWN_KEYS}

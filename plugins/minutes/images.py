@@ -54,4 +54,12 @@ def replace_missing_images(meeting: Meeting, existing: Collection[str]) -> tuple
         lines[index] = _IMAGE.sub(placeholder, line)
     if not changed:
         return meeting, findings
-    return replace(meeting, content="\n".join(lines)), findings
+    # Entries quote the note: the same images would break the person pages.
+    missing = {finding.message.removeprefix("image not found: ") for finding in findings}
+
+    def quoted(match: re.Match[str]) -> str:
+        src = match.group("src")
+        return f"*(image not found: `{src}`)*" if src in missing else match.group(0)
+
+    entries = tuple(replace(entry, text=_IMAGE.sub(quoted, entry.text)) for entry in meeting.entries)
+    return replace(meeting, content="\n".join(lines), entries=entries), findings

@@ -10,17 +10,17 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .findings import Finding
 from .images import replace_missing_images
 from .meetings import ParsedNote
 from .model import Meeting, Person, PersonEntry, Series
-from .people import resolve_people
+from .people import label_node, resolve_people
 from .slugs import unique
 
 # Pages of the plugin's own; no meeting may take their place.
-RESERVED_PATHS = frozenset({"index.md", "archive.md", "people.md", "minutes.json"})
+RESERVED_PATHS = frozenset({"index.md", "archive.md", "people.md", "people-by-name.md", "minutes.json"})
 RESERVED_DIRS = frozenset({"people", "assets", "search"})
 
 
@@ -36,6 +36,13 @@ class Archive:
     previous: dict[str, str]  # meeting id -> previous meeting id in its series
     next: dict[str, str]
     findings: tuple[Finding, ...]
+    # meeting id -> person id -> how the note names them there ("attendee", "heading", "owner", ...)
+    roles: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # name node ("n:olivier", "h:ogrisel") -> person id
+
+    def find_person(self, label: str) -> str | None:
+        """The person a spelling stands for: ``Olivier``, ``olivier``, ``@ogrisel``, ``WH``; None if nobody."""
+        return self.names.get(label_node(label.strip()))
 
     def meeting(self, meeting_id: str) -> Meeting:
         return self._meetings_by_id[meeting_id]
@@ -61,15 +68,19 @@ class Archive:
 
 
 def build_index(
-    notes: Iterable[ParsedNote], people_file: Iterable[Person] = (), existing_files: Collection[str] | None = None
+    notes: Iterable[ParsedNote],
+    people_file: Iterable[Person] = (),
+    existing_files: Collection[str] | None = None,
+    findings: Iterable[Finding] = (),
 ) -> Archive:
     """Resolve and cross-reference the meetings of ``notes``.
 
     ``existing_files`` (paths relative to the docs folder), when given, is
-    what local images are checked against.
+    what local images are checked against; ``findings`` come from outside the
+    notes (the people file).
     """
     notes = sorted(notes, key=lambda note: note.path)
-    findings: list[Finding] = [finding for note in notes for finding in note.findings]
+    findings = [*findings, *(finding for note in notes for finding in note.findings)]
     meetings = _unique_paths([meeting for note in notes for meeting in note.meetings if not meeting.draft])
     if existing_files is not None:
         for position, meeting in enumerate(meetings):
@@ -91,13 +102,28 @@ def build_index(
     attendees: dict[str, tuple[str, ...]] = {}
     attendance: dict[str, list[str]] = defaultdict(list)
     entries: list[PersonEntry] = []
+    roles: dict[str, dict[str, tuple[str, ...]]] = {}
     for meeting in meetings:
-        ids = tuple(dict.fromkeys(resolution.by_name[name] for name in meeting.attendees))
+        kinds: dict[str, list[str]] = defaultdict(list)
+        for mention in meeting.mentions:
+            person_id = resolution.person_of(mention)
+            if person_id is not None and mention.kind not in kinds[person_id]:
+                kinds[person_id].append(mention.kind)
+        for name in meeting.attendees:  # names of meetings made without mentions
+            person_id = resolution.by_name.get(name) or resolution.lookup(name)
+            if person_id is not None and person_id not in kinds:
+                kinds[person_id].append("attendee")
+        for entry in meeting.entries:
+            person_id = resolution.by_name.get(entry.name) or resolution.lookup(entry.name)
+            if person_id is not None:
+                entries.append(PersonEntry(person_id, meeting.id, entry))
+                if entry.source not in kinds[person_id]:
+                    kinds[person_id].append(entry.source)
+        roles[meeting.id] = {person_id: tuple(found) for person_id, found in kinds.items() if found}
+        ids = tuple(person_id for person_id, found in kinds.items() if any(kind != "absent" for kind in found))
         attendees[meeting.id] = ids
         for person_id in ids:
             attendance[person_id].append(meeting.id)
-        for entry in meeting.entries:
-            entries.append(PersonEntry(resolution.by_name[entry.name], meeting.id, entry))
 
     previous: dict[str, str] = {}
     following: dict[str, str] = {}
@@ -120,6 +146,8 @@ def build_index(
         previous=previous,
         next=following,
         findings=tuple(findings),
+        roles=roles,
+        names=resolution.nodes,
     )
 
 

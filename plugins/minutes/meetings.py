@@ -16,7 +16,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from .attribution import attribute
+from .attribution import attribute, front_matter_mentions
 from .dates import FoundDate, date_from_path, date_in_heading
 from .findings import Finding
 from .front_matter import FrontMatter, read_front_matter
@@ -35,6 +35,7 @@ class ParseOptions:
     default_series: str = "meetings"
     not_people: frozenset[str] = SECTION_WORDS
     known_people: frozenset[str] = frozenset()  # folded names
+    abbreviations: tuple[tuple[str, str], ...] = ()  # abbreviation -> name, from the people file or other tables
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class ParsedNote:
     meetings: tuple[Meeting, ...]
     findings: tuple[Finding, ...]
     running_log: bool = False
+    unknown_speakers: frozenset[str] = frozenset()  # capitalised prefixes used like speakers, undefined here
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
         sections = _log_sections(lines, top_dated)
         dates = _resolve_log_years(path, offset, sections, path_date.year, findings)
         meetings = []
+        unknown: set[str] = set()
         for section, date in zip(sections, dates, strict=True):
             if date is None:
                 continue
@@ -118,9 +121,10 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
                     series_name,
                     True,
                     options,
+                    unknown=unknown,
                 )
             )
-        return ParsedNote(path, tuple(meetings), tuple(findings), running_log=True)
+        return ParsedNote(path, tuple(meetings), tuple(findings), running_log=True, unknown_speakers=frozenset(unknown))
 
     start_date, source_heading = single_date, None
     if start_date is None:
@@ -145,6 +149,7 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
     # A note dated by its heading is named for that date, as a running log's sections
     # are, so that its address stays the same when the next meeting is added above it.
     dated_by_heading = single_date is None
+    unknown = set()
     meeting = _meeting(
         source,
         front,
@@ -160,8 +165,9 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
         False,
         options,
         dated_by_heading,
+        unknown,
     )
-    return ParsedNote(path, (meeting,), tuple(findings))
+    return ParsedNote(path, (meeting,), tuple(findings), unknown_speakers=frozenset(unknown))
 
 
 def _top_level(headings: list[Heading]) -> int:
@@ -324,18 +330,24 @@ def _meeting(
     in_log: bool,
     options: ParseOptions,
     named_by_date: bool = True,
+    unknown: set[str] | None = None,
 ) -> Meeting:
     path = source.path
     section = lines[start:end]
     while section and not section[-1].strip():
         section.pop()
-    attribution = attribute(section, offset + start + 1, options.known_people, options.not_people)
+    attribution = attribute(
+        section, offset + start + 1, options.known_people, options.not_people, dict(options.abbreviations)
+    )
+    if unknown is not None:
+        unknown.update(attribution.unknown_speakers)
     title = front.title if front.title and not in_log else _title(lines, start, end, heading)
     folder = posixpath.dirname(path)
     stem = posixpath.splitext(posixpath.basename(path))[0]
     slug = date.isoformat() if named_by_date or stem.lower() in ("index", "readme") else slugify(stem)
     page_path = posixpath.join(folder, slug + ".md")
-    attendees = tuple(dict.fromkeys([*front.attendees, *attribution.named]))
+    listed = front_matter_mentions(front.attendees, front.attendees_line)
+    attendees = tuple(dict.fromkeys([*(mention.label for mention in listed), *attribution.named]))
     return Meeting(
         id=f"{series}/{slug}",
         slug=slug,
@@ -351,6 +363,7 @@ def _meeting(
         attendees=attendees,
         tags=front.tags,
         entries=attribution.entries,
+        mentions=(*listed, *attribution.mentions),
         location=front.location,
         draft=front.draft,
         extra=dict(front.extra, series_name=series_name),

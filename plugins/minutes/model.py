@@ -20,7 +20,29 @@ class Entry:
     text: str  # Markdown
     line: int  # 1-based line in the source file
     anchor: str  # id of the paragraph in the meeting page
-    source: str = "heading"  # heading | name-tag
+    source: str = "heading"  # heading | name-tag | speaker | leader
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in a meeting, with what the note says about them: the raw material of name resolution."""
+
+    name: str  # as written, without "@"; "" when the note gives only a handle or an abbreviation
+    line: int  # 1-based line in the source file
+    kind: str  # attendee | absent | heading | name-tag | speaker | owner | leader | front-matter
+    handle: str = ""  # GitHub handle, without "@"
+    abbreviation: str = ""  # "WH", as defined by an attendee table
+    affiliation: str = ""
+    role: str = ""  # what the list says besides: "TSC", "guest"
+
+    @property
+    def label(self) -> str:
+        """The spelling that stands for the person in this mention: name, else @handle, else abbreviation."""
+        return self.name or (f"@{self.handle}" if self.handle else self.abbreviation)
+
+    @property
+    def present(self) -> bool:
+        return self.kind != "absent"
 
 
 @dataclass(frozen=True)
@@ -41,6 +63,7 @@ class Meeting:
     attendees: tuple[str, ...] = ()  # names as written
     tags: tuple[str, ...] = ()
     entries: tuple[Entry, ...] = ()
+    mentions: tuple[Mention, ...] = ()  # every person named, and how, in order of lines
     location: str = ""
     draft: bool = False
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
@@ -63,6 +86,8 @@ class Person:
     aliases: tuple[str, ...] = ()  # every other spelling seen
     handles: tuple[str, ...] = ()
     affiliation: str = ""
+    abbreviations: tuple[str, ...] = ()
+    avatar: str = ""  # URL of a picture, from the people file
 
 
 @dataclass(frozen=True)

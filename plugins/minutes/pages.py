@@ -17,7 +17,8 @@ from typing import Any
 
 from .charts import monthly_bars
 from .index import Archive
-from .model import Meeting, Person
+from .model import Meeting, Person, PersonEntry
+from .slugs import fold
 
 MONTH_NAMES = [
     "January",
@@ -110,8 +111,12 @@ def build_pages(archive: Archive, site_name: str = "Minutes") -> list[PageSpec]:
     pages: list[PageSpec] = []
     pages.extend(meeting_page(meeting, archive) for meeting in archive.meetings)
     pages.extend(log_page(source, ids, archive) for source, ids in archive.logs.items())
-    pages.extend(person_page(person, archive) for person in archive.people)
+    entries: dict[str, list[PersonEntry]] = defaultdict(list)
+    for item in archive.entries:
+        entries[item.person].append(item)
+    pages.extend(person_page(person, archive, entries.get(person.id, [])) for person in archive.people)
     pages.append(people_index(archive))
+    pages.append(people_index(archive, "name"))
     pages.append(archive_page(archive))
     pages.append(home_page(archive, site_name))
     return pages
@@ -168,36 +173,65 @@ def log_page(source: str, meeting_ids: tuple[str, ...], archive: Archive) -> Pag
     )
 
 
-def person_page(person: Person, archive: Archive) -> PageSpec:
+# How a person page introduces an entry, by where the entry came from.
+ENTRY_LINKS = {
+    "heading": "Their section of the notes",
+    "name-tag": "Signed in the notes",
+    "speaker": "Said in the meeting",
+    "leader": "Led this session",
+}
+
+
+def person_page(person: Person, archive: Archive, entries: list[PersonEntry] | None = None) -> PageSpec:
+    """Who the person is, how often they came, then every entry, newest meeting first.
+
+    ``entries`` (the person's, oldest first) saves scanning the archive once per person.
+    """
     path = person_path(person)
     attended = [archive.meeting(meeting_id) for meeting_id in archive.attendance.get(person.id, ())]
-    entries = [entry for entry in archive.entries if entry.person == person.id]
+    if entries is None:
+        entries = [entry for entry in archive.entries if entry.person == person.id]
+    by_meeting: dict[str, list[PersonEntry]] = defaultdict(list)
+    for item in entries:
+        by_meeting[item.meeting].append(item)
     lines: list[str] = []
     if entries:
         lines += ["## Reports", ""]
-        for item in reversed(entries):
-            meeting = archive.meeting(item.meeting)
+        for meeting_id in sorted(by_meeting, key=lambda m: archive.meeting(m).date, reverse=True):
+            meeting = archive.meeting(meeting_id)
             lines += [
-                f"### {md_text(meeting_label(meeting))} {{#{item.meeting.replace('/', '-')}-{item.entry.anchor}}}",
+                f"### {md_text(meeting_label(meeting))} {{#{meeting_id.replace('/', '-')}}}",
                 "",
-                f"{_link('In the notes of the meeting', path, meeting.page_path, item.entry.anchor)}"
-                f" · {md_text(archive.series[meeting.series].name)}",
-                "",
-                rebase_links(item.entry.text, meeting.page_path, path),
+                f"{_link(archive.series[meeting.series].name, path, meeting.page_path)}",
                 "",
             ]
-    spoke = {item.meeting for item in entries}
-    silent = [meeting for meeting in attended if meeting.id not in spoke]
+            for item in by_meeting[meeting_id]:
+                label = ENTRY_LINKS.get(item.entry.source, "In the notes")
+                lines += [
+                    f"*{_link(label, path, meeting.page_path, item.entry.anchor)}*",
+                    "",
+                    rebase_links(item.entry.text, meeting.page_path, path),
+                    "",
+                ]
+    silent = [meeting for meeting in attended if meeting.id not in by_meeting]
     if silent:
         lines += ["## Also attended", ""]
-        lines += [_meeting_line(meeting, archive, path) for meeting in reversed(silent)]
+        for meeting in reversed(silent):
+            roles = [
+                ROLE_NOTES[role] for role in archive.roles.get(meeting.id, {}).get(person.id, ()) if role in ROLE_NOTES
+            ]
+            note = f" ({', '.join(dict.fromkeys(roles))})" if roles else ""
+            lines.append(_meeting_line(meeting, archive, path) + note)
         lines.append("")
+    handles = [{"handle": handle, "url": f"https://github.com/{handle}"} for handle in person.handles]
     context = {
         "kind": "person",
         "name": person.name,
         "aliases": list(person.aliases),
-        "handles": list(person.handles),
+        "handles": handles,
+        "abbreviations": list(person.abbreviations),
         "affiliation": person.affiliation,
+        "avatar": person.avatar,
         "count": len(attended),
         "entries": len(entries),
         "first": _dated_link(attended[0]) if attended else None,
@@ -207,26 +241,55 @@ def person_page(person: Person, archive: Archive) -> PageSpec:
     return PageSpec(path, person.name, "minutes/person.html", "\n".join(lines) + "\n", False, None, context)
 
 
+# What the "Also attended" list says of how a silent attendee appears in a meeting.
+ROLE_NOTES = {"owner": "owns an action item", "leader": "leads a session", "front-matter": "listed in front matter"}
+
+
 def _dated_link(meeting: Meeting) -> dict[str, str]:
     return {"path": meeting.page_path, "title": meeting_label(meeting), "date": meeting.date.isoformat()}
 
 
-def people_index(archive: Archive) -> PageSpec:
-    path = "people.md"
+PEOPLE_PAGES = {"activity": "people.md", "name": "people-by-name.md"}
+
+
+def people_index(archive: Archive, order: str = "activity") -> PageSpec:
+    """Everyone, most active first (``people.md``) or by name (``people-by-name.md``)."""
+    path = PEOPLE_PAGES[order]
     counts = {person.id: 0 for person in archive.people}
     for item in archive.entries:
         counts[item.person] += 1
-    lines = ["| Person | Meetings | Reports | Last seen |", "| --- | ---: | ---: | --- |"]
-    ranked = sorted(archive.people, key=lambda p: (-len(archive.attendance.get(p.id, ())), p.name))
+    lines = [
+        "| Person | Affiliation | Meetings | Reports | First seen | Last seen |",
+        "| --- | --- | ---: | ---: | --- | --- |",
+    ]
+    if order == "activity":
+        ranked = sorted(
+            archive.people, key=lambda p: (-len(archive.attendance.get(p.id, ())), -counts[p.id], fold(p.name))
+        )
+    else:
+        ranked = sorted(archive.people, key=lambda p: (fold(p.name), p.name))
     for person in ranked:
         attended = archive.attendance.get(person.id, ())
+        first = archive.meeting(attended[0]).date.isoformat() if attended else ""
         last = archive.meeting(attended[-1]).date.isoformat() if attended else ""
         lines.append(
-            f"| {_link(person.name, path, person_path(person))} | {len(attended)} | {counts[person.id]} | {last} |"
+            f"| {_link(person.name, path, person_path(person))} | {md_text(person.affiliation)} "
+            f"| {len(attended)} | {counts[person.id]} | {first} | {last} |"
         )
-    intro = f"{len(archive.people)} people in {len(archive.meetings)} meetings, most active first."
+    other = "name" if order == "activity" else "activity"
+    sorted_by = "most active first" if order == "activity" else "by name"
+    intro = (
+        f"{len(archive.people)} people in {len(archive.meetings)} meetings, {sorted_by}; "
+        f"sort {_link('by ' + other, path, PEOPLE_PAGES[other])}."
+    )
     return PageSpec(
-        path, "People", "minutes/index.html", intro + "\n\n" + "\n".join(lines) + "\n", True, None, {"kind": "people"}
+        path,
+        "People",
+        "minutes/index.html",
+        intro + "\n\n" + "\n".join(lines) + "\n",
+        order == "activity",
+        None,
+        {"kind": "people", "order": order},
     )
 
 

@@ -277,14 +277,32 @@ def person_headings(
     """
     result: dict[int, str] = {}
     for group in _sibling_groups(headings):
-        names = {heading.index: name_like(heading.text, not_people) for heading in group}
+        names = {heading.index: _known(heading.text, known) or name_like(heading.text, not_people) for heading in group}
         plausible = [index for index, name in names.items() if name]
-        supported = len(plausible) >= 2 and len(plausible) * 2 >= len(group)
+        # Known section headings ("Discussion", "TODO / Next") sit among the people without counting against them.
+        sections = sum(1 for heading in group if _is_section(heading.text, not_people))
+        supported = len(plausible) >= 2 and len(plausible) * 2 >= len(group) - sections
         for heading in group:
             name = names[heading.index]
             if name and (supported or fold(name) in known):
                 result[heading.index] = name
     return result
+
+
+def _known(text: str, known: frozenset[str]) -> str | None:
+    """The heading's name when it is one of ``known`` (the people file says so, whatever its shape)."""
+    name = clean_heading_name(text)
+    return name if name and fold(name) in known else None
+
+
+def _is_section(text: str, not_people: frozenset[str]) -> bool:
+    """A heading made of known section words only: ``Discussion points``, ``TODO / Next``, ``Need decision``."""
+    words = re.findall(r"[^\W\d_]+", fold(clean_heading_name(text)))
+    return bool(words) and all(word in not_people or word in _FILLERS for word in words)
+
+
+# Words that may sit between section words: "Questions and answers", "Items for decision".
+_FILLERS = frozenset(["and", "or", "for", "of", "the", "to", "a", "points", "need", "needs"])
 
 
 def _sibling_groups(headings: list[Heading]) -> list[list[Heading]]:

@@ -6,14 +6,16 @@ Events used, and why:
   (after ``custom_dir``, so a site can override any of them) and enable the
   Markdown extensions that notes rely on (tables, task lists, attr_list for
   the anchors of entries).
-- ``on_files``: read, parse and index the notes (``archive.build_archive``),
-  take the note files out of the build and add the generated pages with
+- ``on_files``: read the people file (``people_file``, or ``people.yml`` in the
+  docs folder, which is then not published), read, parse and index the notes
+  (``archive.build_archive``), take the note files out of the build and add the generated pages with
   ``File.generated``; only the home, archive and people pages enter the nav,
   so the nav stays small however large the archive grows.
 - ``on_page_markdown``: give each generated page its template and title.
 - ``on_page_context``: hand the template the page's data as ``minutes``.
 - ``on_env``: the ``minutes_href`` filter, for links from templates.
 - ``on_post_build``: write ``minutes.json`` and the line that accounts for every note.
+- ``on_serve``: watch a people file that lives outside the docs folder, so editing it rebuilds.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from .findings import sorted_findings
 from .index import Archive
 from .meetings import ParseOptions
 from .pages import PageSpec, build_pages
+from .people_file import PeopleFile, find_people_file, load_people_file
 from .person_headings import SECTION_WORDS
 from .slugs import fold
 
@@ -82,8 +85,9 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             not_people=SECTION_WORDS | {fold(word) for word in self.config.not_people},
         )
         on_disk = {file.src_uri for file in files}
+        book = self._people_file(files, config)
         archive = build_archive(
-            (NoteFile(str(file.abs_src_path), file.src_uri) for file in notes), options, (), on_disk
+            (NoteFile(str(file.abs_src_path), file.src_uri) for file in notes), options, book, on_disk
         )
         self.archive = archive
         self._report(archive)
@@ -103,6 +107,23 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             files.append(file)
             self.pages[spec.path] = spec
         return files
+
+    def _people_file(self, files: Files, config: MkDocsConfig) -> PeopleFile:
+        """The configured people file, else ``people.yml`` in the docs folder; never published."""
+        path = self.config.people_file or find_people_file(config.docs_dir)
+        if not path:
+            return PeopleFile()
+        for file in list(files):
+            if file.abs_src_path and os.path.abspath(file.abs_src_path) == os.path.abspath(path):
+                files.remove(file)
+        inside = os.path.abspath(path).startswith(os.path.abspath(config.docs_dir) + os.sep)
+        base = config.docs_dir if inside else os.path.dirname(config.config_file_path or path)
+        return load_people_file(path, os.path.relpath(path, base).replace(os.sep, "/"))
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.config.people_file:
+            server.watch(self.config.people_file)
+        return server
 
     def _is_note(self, path: str) -> bool:
         if any(fnmatch.fnmatch(path, pattern) for pattern in self.config.exclude):

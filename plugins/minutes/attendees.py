@@ -1,0 +1,307 @@
+"""Attendee lists and tables: who was at a meeting, as the note lists them.
+
+Reads the forms found in the wild:
+
+- a section headed ``Present``, ``Attendees``, ``Participants`` (any level,
+  sub-headings such as ``### Guests`` included) holding bullets, plain lines
+  or a table;
+- a label line, ``Present:`` / ``**Attendees:**`` / ``- Participants:``,
+  followed by bullets or a table, or holding the list itself
+  (``Present: Alice, Bob (Acme), @carol``);
+- an attendee table ``| Name | Abbreviation | Organization |`` anywhere, also
+  inside a fenced block, as some archives keep it;
+- a roster line of ``Name (ABBR)`` items, as older transcripts open.
+
+``Absent`` / ``Regrets`` / ``Apologies`` lists name people who were not
+there: they are returned too, marked absent, because they still tell which
+handle or abbreviation goes with which name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .headings import Heading
+from .person_text import HANDLE, HANDLE_MENTION, PersonText, is_abbreviation, parse_person, split_people, strip_markup
+from .slugs import fold
+
+PRESENT_WORDS = frozenset(
+    ["present", "attendees", "attendee", "attendance", "attending", "participants", "participant", "roll call"]
+)
+ABSENT_WORDS = frozenset(
+    ["absent", "absentees", "regrets", "apologies", "excused", "missing", "not present", "unable to attend"]
+)
+_NAME_COLUMNS = frozenset(
+    [
+        "name",
+        "names",
+        "full name",
+        "attendee",
+        "attendees",
+        "participant",
+        "participants",
+        "person",
+        "people",
+        "who",
+        "member",
+        "members",
+        "delegate",
+        "delegates",
+        "present",
+    ]
+)
+_LISTING_COLUMNS = frozenset(["attendee", "attendees", "participant", "participants", "delegate", "delegates"])
+_ABBREVIATION_COLUMNS = frozenset(["abbreviation", "abbreviations", "abbr", "abbrev", "initials", "acronym", "short"])
+_ORGANIZATION_COLUMNS = frozenset(
+    ["organization", "organisation", "org", "company", "affiliation", "employer", "institution", "member company"]
+)
+_HANDLE_COLUMNS = frozenset(["github", "handle", "github handle", "username", "login", "github username"])
+_ROLE_COLUMNS = frozenset(["role", "roles", "position"])
+
+_BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+_LABEL = re.compile(
+    r"^(\s*)(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z][\w '’()/-]{1,40}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$"
+)
+_BOLD_LABEL = re.compile(r"^(\s*)(?:\*\*|__)([A-Za-z][\w '’()/-]{1,40}?)(?:\*\*|__)\s*$")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HANDLE_CELL = re.compile(r"^@?(" + HANDLE + r")$")
+
+
+@dataclass(frozen=True)
+class Attendee:
+    index: int  # 0-based line index
+    person: PersonText
+    present: bool = True
+
+
+@dataclass(frozen=True)
+class Attendance:
+    attendees: tuple[Attendee, ...]
+    headings: frozenset[int]  # line indexes of the headings that open (or sit inside) attendee sections
+
+
+def list_kind(text: str) -> str | None:
+    """``present`` or ``absent`` when ``text`` (a heading or a label) announces a list of people.
+
+    The word must open or close a short label (``Present``, ``Remote attendees``,
+    ``Attendees (in person)``, ``Apologies for absence``), so that a sentence that
+    happens to hold it (``Some results we present: ...``) is no list.
+    """
+    words = re.sub(r"[^a-z ]+", " ", fold(strip_markup(text)).replace("-", " ")).split()
+    if not words or len(words) > 5:
+        return None
+    joined = " ".join(words)
+    for kind, vocabulary in (("absent", ABSENT_WORDS), ("present", PRESENT_WORDS)):
+        for word in vocabulary:
+            if joined == word or joined.startswith(word + " ") or joined.endswith(" " + word):
+                return kind
+    return None
+
+
+def attendees(
+    lines: list[str], headings: list[Heading], code: list[bool], not_names: frozenset[str] = frozenset()
+) -> Attendance:
+    """Every attendee (and absentee) that ``lines`` list, with the headings of attendee sections."""
+    found: list[Attendee] = []
+    in_section: set[int] = set()
+    heading_at = {heading.index: heading for heading in headings}
+    section: list[tuple[int, str]] = []  # (level, kind) of the attendee sections we are in
+    # The list a label line opens ("Present:", "- Regrets:", "TSC members:"): kind, indent,
+    # whether the label is itself a bullet (then only deeper bullets belong), people so far.
+    label_kind: str | None = None
+    label_indent, label_bullet, label_items = 0, False, 0
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        heading = heading_at.get(index)
+        if heading is not None:
+            label_kind = None
+            while section and section[-1][0] >= heading.level:
+                section.pop()
+            kind = list_kind(heading.text.split(":", 1)[0])
+            if kind is None and section:
+                kind = section[-1][1]  # "### Guests" inside "## Present"
+            if kind is not None:
+                section.append((heading.level, kind))
+                in_section.add(index)
+                rest = heading.text.split(":", 1)[1] if ":" in heading.text else ""
+                found.extend(Attendee(index, person, kind == "present") for person in _inline(rest, not_names))
+            index += 1
+            continue
+        table_end = _table_end(lines, index)
+        if table_end:
+            kind = label_kind or (section[-1][1] if section else None)
+            rows = _table(lines, index, table_end, kind, not_names)
+            found.extend(rows)
+            label_items += len(rows)
+            index = table_end
+            continue
+        index += 1
+        if code[index - 1]:
+            continue
+        if not line.strip():
+            if label_items:
+                label_kind = None
+            continue
+        bullet = _BULLET.match(line)
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        match = _LABEL.match(line) or _BOLD_LABEL.match(line)
+        kind = list_kind(match.group(2)) if match else None
+        rest = match.group(3).strip() if match and match.re is _LABEL else ""
+        people = _inline(rest, not_names) if kind else []
+        if match and kind and (people or not rest):  # "We present: a new design" opens no list
+            found.extend(Attendee(index - 1, person, kind == "present") for person in people)
+            label_kind, label_indent, label_bullet, label_items = kind, indent, bool(bullet), len(people)
+            continue
+        kind = None
+        if label_kind is not None:
+            if (indent > label_indent or not label_bullet) if bullet else not label_bullet:
+                kind = label_kind
+            else:
+                label_kind = None  # the line after a label's list
+        if kind is None and section:
+            kind = section[-1][1]
+        if kind is None:
+            found.extend(Attendee(index - 1, person) for person in _roster(line, not_names))
+            continue
+        text = line[bullet.end() :] if bullet else line
+        sub = _sub_label(text)
+        if sub is not None:  # "- TSC members:", "**Guests**": a group inside the list
+            label_kind, label_indent, label_bullet, label_items = list_kind(sub) or kind, indent, bool(bullet), 0
+            continue
+        people = _inline(text, not_names, item=True)
+        found.extend(Attendee(index - 1, person, kind == "present") for person in people)
+        label_items += len(people) or 1
+    for position, heading in enumerate(headings):
+        if heading.index in in_section:
+            for later in headings[position + 1 :]:
+                if later.level <= heading.level:
+                    break
+                in_section.add(later.index)
+    return Attendance(tuple(found), frozenset(in_section))
+
+
+def _sub_label(text: str) -> str | None:
+    """``TSC members:``, ``**Guests**``: the label of a group inside a list, not a person."""
+    stripped = text.strip()
+    bold = stripped.startswith(("**", "__")) and stripped.endswith(("**", "__"))
+    if not (stripped.endswith(":") or stripped.endswith((":**", ":__")) or bold):
+        return None
+    bare = strip_markup(stripped)
+    return bare if bare and len(bare.split()) <= 6 else None
+
+
+def _inline(text: str, not_names: frozenset[str], item: bool = False) -> list[PersonText]:
+    """The people of ``Alice, Bob (Acme); @carol and Dan``.
+
+    An ``item`` of a list usually names one person, so ``Anna Henningsen, Cloudflare (@addaleax)``
+    is one person with an affiliation; it names several only when it holds two handles, a
+    semicolon, "and", or two commas.
+    """
+    text = text.strip()
+    if not text:
+        return []
+    single = parse_person(text, not_names, slot=True)
+    bare = _without_brackets(text)
+    several = len(HANDLE_MENTION.findall(text)) >= 2 or bool(re.search(r";|\s(?:and|&)\s", bare))
+    several = several or bare.count(",") >= (2 if item else 1)
+    if single is not None and not several:
+        return [single]
+    people = []
+    for part in split_people(text):
+        person = parse_person(part, not_names, slot=True)
+        if person is not None:
+            people.append(person)
+    return people
+
+
+def _without_brackets(text: str) -> str:
+    return re.sub(r"\([^()]*\)|\[[^\[\]]*\]\([^)]*\)", "", text)
+
+
+def _roster(line: str, not_names: frozenset[str]) -> list[PersonText]:
+    """A line of ``Allen Wirfs-Brock (AWB), Waldemar Horwat (WH), ...``: at least three, nearly all abbreviated."""
+    if line.count("(") < 3:
+        return []
+    people = [parse_person(part, not_names) for part in split_people(line.strip())]
+    # In a roster, capitals in brackets are the abbreviation even when they do not spell the name: "PFC".
+    named = [
+        replace(person, abbreviation=person.affiliation, affiliation="")
+        if not person.abbreviation and is_abbreviation(person.affiliation)
+        else person
+        for person in people
+        if person is not None and person.name
+    ]
+    with_abbreviation = [person for person in named if person.abbreviation]
+    if len(with_abbreviation) >= 3 and len(with_abbreviation) * 5 >= len(people) * 4:
+        return with_abbreviation
+    return []
+
+
+def _cells(line: str) -> list[str]:
+    text = line.strip()
+    text = text[1:] if text.startswith("|") else text
+    text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", text)]
+
+
+def _table_end(lines: list[str], index: int) -> int:
+    """One past the last row when ``lines[index]`` starts a table (header and separator), else 0."""
+    line = lines[index]
+    if "|" not in line or index + 1 >= len(lines) or not _TABLE_SEPARATOR.match(lines[index + 1]):
+        return 0
+    if _TABLE_SEPARATOR.match(line) or _FENCE.match(line):
+        return 0
+    end = index + 2
+    while end < len(lines) and "|" in lines[end] and lines[end].strip() and not _FENCE.match(lines[end]):
+        end += 1
+    return end
+
+
+def _table(lines: list[str], start: int, end: int, kind: str | None, not_names: frozenset[str]) -> list[Attendee]:
+    """The people of an attendee table: a Name column, and an Abbreviation, Organization or handle column."""
+    header = [fold(strip_markup(cell)) for cell in _cells(lines[start])]
+
+    def column(names: frozenset[str]) -> int | None:
+        return next((position for position, cell in enumerate(header) if cell in names), None)
+
+    name_column = column(_NAME_COLUMNS)
+    if name_column is None:
+        return []
+    abbreviation_column = column(_ABBREVIATION_COLUMNS)
+    handle_column = column(_HANDLE_COLUMNS)
+    organization_column = column(_ORGANIZATION_COLUMNS)
+    role_column = column(_ROLE_COLUMNS)
+    listing = header[name_column] in _LISTING_COLUMNS or abbreviation_column is not None or handle_column is not None
+    if kind is None and not listing:
+        return []
+    found = []
+    for index in range(start + 2, end):
+        cells = _cells(lines[index])
+        if name_column >= len(cells):
+            continue
+
+        def cell(position: int | None, cells: list[str] = cells) -> str:
+            return strip_markup(cells[position]) if position is not None and position < len(cells) else ""
+
+        person = parse_person(cells[name_column], not_names, slot=True)
+        if person is None:
+            continue
+        abbreviation = cell(abbreviation_column)
+        handle = _HANDLE_CELL.match(cell(handle_column))
+        found.append(
+            Attendee(
+                index,
+                PersonText(
+                    person.name,
+                    handle.group(1) if handle else person.handle,
+                    abbreviation if is_abbreviation(abbreviation) else person.abbreviation,
+                    cell(organization_column) or person.affiliation,
+                    cell(role_column) or person.role,
+                ),
+                kind != "absent",
+            )
+        )
+    return found

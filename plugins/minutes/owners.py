@@ -1,0 +1,262 @@
+"""Owners of action items, and leaders of sections.
+
+``owners_in`` reads the people an action item names as its owners, in the
+ways notes write them:
+
+- a parenthesis of names: ``WiMLDS: issue picking (François, Olivier)``,
+  ``(Arturo, may need help)`` (names first, then a remark);
+- GitHub handles: ``- [ ] @jasnell to follow up``;
+- a name before a colon: ``Olivier: review the PR``;
+- a name before ``to`` / ``will``: ``ACTION: WH to review``, ``Alice Smith will send it``;
+- a label: ``owner: Maren``, ``assignee: @bob``;
+- a trailing dash: ``Fix the CI — Olivier``.
+
+Names come back as written, handles with their ``@``; resolving them to
+people is the index's work. ``role_line`` reads ``leader: Maren Westermann``,
+``Presenter: Daniel Ehrenberg (DE)`` or ``Note taker: Alice``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .person_headings import SECTION_WORDS
+from .person_text import HANDLE_MENTION, PersonText, parse_person, split_people, strip_markup
+from .slugs import fold
+
+_ACTION_PREFIX = re.compile(
+    r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?"
+    r"(?:(?:\*\*|__)?(?:action(?:\s+items?)?|todo|to-do|ai|task)(?:\*\*|__)?\s*[:\-–—](?:\*\*|__)?\s*)?",
+    re.IGNORECASE,
+)
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_URL = re.compile(r"<?https?://[^\s>)]+>?")
+_OWNER_LABEL = re.compile(r"(?i)\b(?:owners?|assignees?|assigned to|responsible|leaders?)\s*:\s*([^;()\[\]\n]+)")
+_PAREN = re.compile(r"\(([^()]*)\)")
+_LEADING_COLON = re.compile(r"^([^:]{2,60}?)\s*:\s")
+_LEADING_TO = re.compile(r"^(.{2,60}?)\s+(?:to|will|should|must|needs to|is going to|agreed to|volunteered to)\s")
+_TRAILING_DASH = re.compile(r"\s[-–—]\s+([^-–—]{2,60}?)\s*$")
+
+# Words that open an item as a verb or a label, never as the name of its owner (folded).
+_NOT_OWNERS = frozenset(
+    [
+        "need",
+        "needs",
+        "remember",
+        "try",
+        "want",
+        "going",
+        "have",
+        "has",
+        "continue",
+        "make",
+        "ask",
+        "check",
+        "add",
+        "update",
+        "fix",
+        "write",
+        "review",
+        "find",
+        "look",
+        "reach",
+        "follow",
+        "send",
+        "open",
+        "close",
+        "merge",
+        "discuss",
+        "plan",
+        "decide",
+        "consider",
+        "investigate",
+        "prepare",
+        "organize",
+        "organise",
+        "schedule",
+        "contact",
+        "create",
+        "move",
+        "keep",
+        "start",
+        "stop",
+        "get",
+        "set",
+        "use",
+        "do",
+        "please",
+        "someone",
+        "somebody",
+        "everyone",
+        "everybody",
+        "we",
+        "i",
+        "you",
+        "they",
+        "all",
+        "team",
+        "who",
+        "how",
+        "what",
+        "when",
+        "where",
+        "why",
+        "next",
+        "also",
+        "then",
+        "still",
+        "maybe",
+        "probably",
+        "not",
+        "no",
+        "yes",
+        "let",
+        "lets",
+        "time",
+        "agreed",
+        "decided",
+        "nobody",
+        "each",
+        "both",
+        "date",
+        "link",
+        "links",
+        "url",
+        "zoom",
+        "call",
+        "status",
+        "question",
+        "answer",
+        "idea",
+        "problem",
+        "solution",
+        "goal",
+        "reason",
+        "context",
+        "result",
+        "example",
+        "fyi",
+        "nb",
+        "ps",
+        "re",
+        "edit",
+        "follow-up",
+        "followup",
+        "blocked",
+        "blocker",
+        "draft",
+        "owner",
+        "owners",
+        "assignee",
+        "assignees",
+        "leader",
+        "leaders",
+        "responsible",
+    ]
+)
+
+_ROLE_LINE = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z -]{1,25}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<value>\S.*)$"
+)
+LEAD_LABELS = frozenset(
+    [
+        "leader",
+        "leaders",
+        "lead",
+        "leads",
+        "led by",
+        "presenter",
+        "presenters",
+        "presented by",
+        "champion",
+        "champions",
+        "facilitator",
+        "facilitators",
+        "moderator",
+        "moderators",
+        "chair",
+        "chairs",
+        "host",
+        "hosts",
+        "owner",
+        "owners",
+        "driver",
+        "drivers",
+        "speaker",
+        "speakers",
+        "organizer",
+        "organizers",
+        "organiser",
+    ]
+)
+ATTEND_LABELS = frozenset(["note taker", "note takers", "notetaker", "notetakers", "note-taker", "scribe", "scribes"])
+
+
+@dataclass(frozen=True)
+class RoleLine:
+    people: tuple[PersonText, ...]
+    leads: bool  # a leader of what follows, rather than a note taker
+
+
+def owners_in(text: str) -> tuple[str, ...]:
+    """The owners an action item names, as written (handles with ``@``), in order of appearance."""
+    text = re.sub(r"<[^>\n]*>", "", text.replace("\u00a0", " "))
+    text = _ACTION_PREFIX.sub("", text, count=1)
+    text = _URL.sub(" ", _LINK.sub(r"\1", text)).strip()
+    found: list[tuple[int, str]] = []
+
+    def add(position: int, parts: list[str], need_all: bool, abbreviations: bool) -> None:
+        taken = []
+        for part in parts:
+            person = parse_person(part)
+            if person is None or not (person.handle or (person.name or person.abbreviation)[:1].isupper()):
+                person = None  # "(mostly)": owners are written with a capital or as a handle
+            elif person.abbreviation and not person.name and not abbreviations:
+                person = None  # "(WIP)", "(CI)": capitals in brackets are rarely people
+            if person is None:
+                if need_all:
+                    return
+                break  # "(Arturo, may need help)": names first, then a remark
+            taken.append(person.label)
+        if taken and fold(taken[0].split()[0].lstrip("@")) not in _NOT_OWNERS | SECTION_WORDS:
+            found.extend((position, label) for label in taken)
+
+    for match in _OWNER_LABEL.finditer(text):
+        add(match.start(1), split_people(match.group(1)), False, True)
+    for match in _PAREN.finditer(text):
+        add(match.start(1), split_people(match.group(1)), False, False)
+    for pattern in (_LEADING_COLON, _LEADING_TO):
+        leading = pattern.match(text)
+        if leading:
+            add(0, _split_names(strip_markup(leading.group(1))), True, True)
+    trailing = _TRAILING_DASH.search(text)
+    if trailing:
+        add(trailing.start(1), _split_names(strip_markup(trailing.group(1))), True, False)
+    for match in HANDLE_MENTION.finditer(text):
+        found.append((match.start(), "@" + match.group(1)))
+    seen: set[str] = set()
+    result = []
+    for _, label in sorted(found, key=lambda item: item[0]):
+        key = fold(label)
+        if key not in seen:
+            seen.add(key)
+            result.append(label)
+    return tuple(result)
+
+
+def _split_names(text: str) -> list[str]:
+    """Names before a colon or after a dash split on commas and "and" only: ``Positive/Negative`` is one thing."""
+    return [part.strip() for part in re.split(r"\s*,\s*|\s+(?:and|&)\s+", text) if part.strip()]
+
+
+def role_line(line: str) -> RoleLine | None:
+    """``leader: Maren Westermann``, ``**Presenter:** Daniel Ehrenberg (DE)``, ``Scribe: Alice``; else None."""
+    match = _ROLE_LINE.match(line.replace("\u00a0", " "))
+    if not match:
+        return None
+    label = fold(match.group("label")).strip()
+    if label not in LEAD_LABELS and label not in ATTEND_LABELS:
+        return None
+    people = tuple(person for part in split_people(match.group("value")) if (person := parse_person(part)) is not None)
+    return RoleLine(people, label in LEAD_LABELS) if people else None

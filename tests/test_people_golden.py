@@ -1,0 +1,83 @@
+"""Golden cases of attribution: a small note in ``tests/golden/people/``, what it must give beside it.
+
+Each ``NAME.md`` is parsed with the build's own parser; ``NAME.yml`` holds the
+meetings' mentions (who is named, how, with what handle, abbreviation,
+affiliation or role), entries (who said what, from which line) and the
+findings. After a deliberate change, regenerate with
+``MINUTES_REGEN_GOLDEN=1 pytest tests/test_people_golden.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from minutes.meetings import parse_note
+from minutes.model import Mention
+from minutes.source import read_note
+
+GOLDEN = Path(__file__).parent / "golden" / "people"
+CASES = sorted(path.stem for path in GOLDEN.glob("*.md"))
+
+
+def mention_line(mention: Mention) -> str:
+    """``5 attendee: Colin Ihrig @cjihrig (WH) [IBM] <TSC>``: one line per mention, easy to review."""
+    text = f"{mention.line} {mention.kind}: {mention.name}"
+    text += f" @{mention.handle}" if mention.handle else ""
+    text += f" ({mention.abbreviation})" if mention.abbreviation else ""
+    text += f" [{mention.affiliation}]" if mention.affiliation else ""
+    text += f" <{mention.role}>" if mention.role else ""
+    return text
+
+
+def observed(name: str) -> dict[str, Any]:
+    path = GOLDEN / f"{name}.md"
+    note = parse_note(read_note(str(path), f"{name}.md"))
+    return {
+        "meetings": [
+            {
+                "id": meeting.id,
+                "attendees": list(meeting.attendees),
+                "mentions": [mention_line(mention) for mention in meeting.mentions],
+                "entries": [
+                    {"line": entry.line, "source": entry.source, "name": entry.name, "text": entry.text}
+                    for entry in meeting.entries
+                ],
+            }
+            for meeting in note.meetings
+        ],
+        "findings": [str(finding) for finding in note.findings],
+    }
+
+
+class _Literal(yaml.SafeDumper):
+    """Multi-line texts as YAML block literals, so a golden file reads like the note."""
+
+
+_Literal.add_representer(
+    str,
+    lambda dumper, text: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", text, style="|" if "\n" in text and text == text.rstrip(" ") else None
+    ),
+)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden_case(name: str) -> None:
+    expected_path = GOLDEN / f"{name}.yml"
+    got = observed(name)
+    if os.environ.get("MINUTES_REGEN_GOLDEN"):
+        expected_path.write_text(
+            yaml.dump(got, Dumper=_Literal, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8"
+        )
+    assert expected_path.exists(), f"no golden file for {name}: run with MINUTES_REGEN_GOLDEN=1 and review it"
+    assert got == yaml.safe_load(expected_path.read_text(encoding="utf-8"))
+
+
+def test_every_attribution_family_has_a_case() -> None:
+    families = {"person_headings", "name_tags", "attendee_lists", "attendee_tables", "speakers", "owners_leaders"}
+    assert families <= set(CASES)

@@ -1,0 +1,202 @@
+"""Name resolution: one person across spellings, never two people merged, a warning where a guess would be wrong."""
+
+from __future__ import annotations
+
+from minutes.archive import parse_notes
+from minutes.index import Archive, build_index
+from minutes.meetings import ParseOptions
+from minutes.model import Person
+from minutes.people_file import PeopleFile, parse_people_file
+from minutes.source import Source
+
+
+def archive(notes: dict[str, str], book: PeopleFile | None = None) -> Archive:
+    """The archive of in-memory ``notes``, parsed and indexed as a build does."""
+    book = book or PeopleFile()
+    parsed = parse_notes([Source(path, text) for path, text in notes.items()], ParseOptions(), book)
+    return build_index(parsed, book.people, None, book.findings)
+
+
+def team_note(*names: str, todo: str = "") -> str:
+    """A meeting with a heading per person (two at least, so that they read as a round of updates)."""
+    body = "".join(f"### {name}\n\n- worked on things\n\n" for name in names)
+    return body + (f"## TODO / Next\n\n- {todo}\n" if todo else "")
+
+
+def person_named(result: Archive, name: str) -> Person:
+    matches = [person for person in result.people if person.name == name]
+    assert len(matches) == 1, [person.name for person in result.people]
+    return matches[0]
+
+
+def messages(result: Archive, level: str = "warning") -> list[str]:
+    return [str(finding) for finding in result.findings if finding.level == level]
+
+
+def test_accents_and_case_make_one_person() -> None:
+    result = archive(
+        {
+            "team/2022-01-04.md": team_note("Jérémie", "Loïc"),
+            "team/2022-01-11.md": team_note("Jeremie", "Loic"),
+            "team/2022-01-18.md": team_note("jeremie", "loic"),
+            "team/2022-01-25.md": team_note("Jéremie", "Loïc"),
+        }
+    )
+    assert sorted(person.name for person in result.people) == ["Jérémie", "Loïc"]
+    jeremie = person_named(result, "Jérémie")
+    assert set(jeremie.aliases) == {"Jeremie", "jeremie", "Jéremie"}
+    assert len(result.attendance[jeremie.id]) == 4
+    assert jeremie.id == "jeremie"
+
+
+def test_a_first_name_joins_the_one_full_name_that_starts_with_it() -> None:
+    result = archive(
+        {
+            "team/2022-01-04.md": "Present: Olivier Grisel, Loïc Estève\n\n" + team_note("Olivier", "Loïc"),
+            "team/2022-01-11.md": team_note("olivier", "Loic"),
+        }
+    )
+    olivier = person_named(result, "Olivier Grisel")
+    assert {"Olivier", "olivier"} <= set(olivier.aliases)
+    assert len(result.attendance[olivier.id]) == 2
+    assert {entry.meeting for entry in result.entries if entry.person == olivier.id} == {
+        "team/2022-01-04",
+        "team/2022-01-11",
+    }
+
+
+def test_a_first_name_two_full_names_share_stays_apart_with_a_warning() -> None:
+    result = archive(
+        {
+            "team/2022-01-04.md": "Present: Julien Jerphanion, Julien Dupont, Olivier Grisel\n\n"
+            + team_note("Julien", "Olivier"),
+        }
+    )
+    names = {person.name for person in result.people}
+    assert {"Julien", "Julien Jerphanion", "Julien Dupont", "Olivier Grisel"} == names
+    assert messages(result) == [
+        "team/2022-01-04.md:3: 'Julien' may be Julien Dupont or Julien Jerphanion: kept as a person of its own"
+        " (write the full name, or add 'Julien' to the aliases of one of them in people.yml)"
+    ]
+
+
+def test_a_handle_decides_for_a_first_name_alone() -> None:
+    result = archive(
+        {
+            "tsc/2022-01-04.md": "## Present\n\n* Julien Jerphanion @jjerphan\n* Julien Dupont @jdupont\n",
+            "tsc/2022-01-11.md": "## Present\n\n* Julien @jdupont\n* Anna Henningsen\n",
+        }
+    )
+    dupont = person_named(result, "Julien Dupont")
+    assert result.attendance[dupont.id] == ("tsc/2022-01-04", "tsc/2022-01-11")
+    assert dupont.handles == ("jdupont",)
+
+
+def test_handles_and_abbreviations_link_a_name_to_its_other_forms() -> None:
+    result = archive(
+        {
+            "tsc/2022-01-04.md": "## Present\n\n* Colin Ihrig @cjihrig (TSC)\n* Anna Henningsen @addaleax\n",
+            "tsc/2022-01-11.md": "## Present\n\n* @cjihrig\n* Anna Henningsen\n",
+            "tsc/2022-01-18.md": "## Action items\n\n- [ ] @cjihrig to review\n\n## Present\n\n* anna henningsen\n",
+        }
+    )
+    colin = person_named(result, "Colin Ihrig")
+    assert colin.handles == ("cjihrig",)
+    assert result.attendance[colin.id] == ("tsc/2022-01-04", "tsc/2022-01-11", "tsc/2022-01-18")
+    assert result.roles["tsc/2022-01-18"][colin.id] == ("owner",)
+    assert result.find_person("@CJIHRIG") == colin.id
+    assert result.find_person("colin ihrig") == colin.id
+    assert result.find_person("Nobody") is None
+
+
+def test_a_handle_given_to_two_full_names_keeps_them_apart_with_a_warning() -> None:
+    result = archive(
+        {
+            "tsc/2022-01-04.md": "## Present\n\n* Thomas Fan @thomasjpfan\n* Anna Henningsen\n",
+            "tsc/2022-01-11.md": "## Present\n\n* Tom Fan @thomasjpfan\n* Anna Henningsen\n",
+        }
+    )
+    assert {"Thomas Fan", "Tom Fan"} <= {person.name for person in result.people}
+    assert messages(result) == [
+        "tsc/2022-01-11.md:3: handle @thomasjpfan is given to Tom Fan here and to Thomas Fan"
+        " (tsc/2022-01-04.md:3); kept as two people (if they are one person, list both names in people.yml)"
+    ]
+
+
+def test_a_misspelling_is_reported_with_file_line_and_the_likely_person() -> None:
+    notes = {f"team/2022-01-{day:02d}.md": team_note("Olivier", "Guillaume") for day in (4, 11, 18)}
+    notes["team/2022-01-25.md"] = team_note("Olivir", "Guillaume")
+    result = archive(notes)
+    assert messages(result) == [
+        "team/2022-01-25.md:1: 'Olivir' looks like a misspelling of Olivier"
+        " (did you mean Olivier? If they are two people, list both in people.yml)"
+    ]
+    assert "Olivir" in {person.name for person in result.people}  # reported, not merged
+
+
+def test_short_names_and_equally_common_names_raise_no_misspelling() -> None:
+    notes = {f"team/2022-01-{day:02d}.md": team_note("Alex", "Julien", "Adrin") for day in (4, 11)}
+    notes["team/2022-01-18.md"] = team_note("Alec", "Julia", "Adrin")
+    result = archive(notes)
+    assert not [message for message in messages(result) if "misspelling" in message]
+
+
+def test_an_owner_named_nowhere_else_is_not_made_a_person() -> None:
+    result = archive({"team/2022-01-04.md": team_note("Olivier", "Loïc", todo="Website: fix the footer (Olivier)")})
+    assert {person.name for person in result.people} == {"Olivier", "Loïc"}
+    assert result.roles["team/2022-01-04"][person_named(result, "Olivier").id] == ("heading", "owner")
+    assert [m for m in messages(result, "info") if "owner" in m] == [
+        "team/2022-01-04.md:11: owner 'Website' is named nowhere else in the notes; not taken for a person"
+        " (write the owner as attendees or headings name them, or add them to people.yml)"
+    ]
+
+
+def test_absentees_are_people_but_not_attendees() -> None:
+    result = archive({"tsc/2022-01-04.md": "## Present\n\n* Anna Henningsen\n\n## Regrets\n\n* Myles Borins\n"})
+    myles = person_named(result, "Myles Borins")
+    assert result.attendance[myles.id] == ()
+    assert result.attendees["tsc/2022-01-04"] == (person_named(result, "Anna Henningsen").id,)
+
+
+def test_the_people_file_always_wins() -> None:
+    book = parse_people_file(
+        "- name: Olivier Grisel\n  aliases: [OG the great]\n  handles: ['@ogrisel']\n  abbreviations: [OG]\n"
+        "  affiliation: Inria\n  id: olivier\n"
+        "- name: Tom Fan\n  aliases: [Thomas Fan]\n",
+        "people.yml",
+    )
+    assert book.findings == ()
+    result = archive(
+        {
+            "team/2022-01-04.md": team_note("OG the great", "Thomas Fan"),
+            "team/2022-01-11.md": "## Present\n\n* @ogrisel\n* Tom Fan\n",
+        },
+        book,
+    )
+    olivier = person_named(result, "Olivier Grisel")
+    assert (olivier.id, olivier.affiliation, olivier.abbreviations) == ("olivier", "Inria", ("OG",))
+    assert len(result.attendance[olivier.id]) == 2
+    assert len(result.attendance[person_named(result, "Tom Fan").id]) == 2
+    assert not messages(result)
+
+
+def test_speaker_abbreviations_from_the_people_file_open_turns() -> None:
+    book = parse_people_file("- name: Waldemar Horwat\n  abbreviations: [WH]\n", "people.yml")
+    result = archive({"tc39/2023-01-30.md": "## Item\n\nWH: I object.\n\nTODO: not a turn\n"}, book)
+    waldemar = person_named(result, "Waldemar Horwat")
+    assert [(item.person, item.entry.text) for item in result.entries] == [
+        (waldemar.id, "I object.\n\nTODO: not a turn")
+    ]
+
+
+def test_slugs_never_collide_and_never_leave_the_people_folder() -> None:
+    result = archive(
+        {
+            "team/2022-01-04.md": team_note("Zoë Li", "Zoe-Li", "Index", "../../etc"),
+            "team/2022-01-11.md": team_note("Zoë Li", "Zoe-Li", "Index"),
+        }
+    )
+    ids = [person.id for person in result.people]
+    assert len(ids) == len(set(ids))
+    assert all(person_id.replace("-", "").isalnum() for person_id in ids)
+    assert "index" not in ids  # people/index.md would take the people page's address
