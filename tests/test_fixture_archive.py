@@ -66,7 +66,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     (root / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
     records: list[logging.LogRecord] = []
     handler = logging.Handler(logging.INFO)
-    handler.emit = records.append  # type: ignore[method-assign]
+    handler.emit = records.append  # type: ignore[method-assign,assignment]
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     level = logger.level
