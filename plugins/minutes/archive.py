@@ -1,4 +1,4 @@
-"""The whole core pipeline in one call: read -> parse -> index."""
+"""The whole core pipeline in one call: read -> parse -> index -> records."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from .index import Archive, build_index
 from .meetings import ParsedNote, ParseOptions, parse_note
 from .model import Person
 from .people_file import PeopleFile
+from .records import RecordOptions, extract_records
 from .source import Source, read_note
 
 
@@ -24,15 +25,17 @@ def build_archive(
     options: ParseOptions | None = None,
     people: PeopleFile | Iterable[Person] = (),
     existing_files: Collection[str] | None = None,
+    records: RecordOptions | None = None,
 ) -> Archive:
     """Read, parse and index the notes of ``files``; images are checked against ``existing_files``.
 
     ``people`` is the people file: its names make headings people, its
     abbreviations open transcript turns, and it always wins in resolution.
+    ``records`` says what a bare ``#123`` refers to and holds the topics file.
     """
     book = people if isinstance(people, PeopleFile) else PeopleFile(tuple(people))
     notes = parse_notes([read_note(file.abs_path, file.path) for file in files], options, book)
-    return build_index(notes, book.people, existing_files, book.findings)
+    return extract_records(build_index(notes, book.people, existing_files, book.findings), records)
 
 
 def parse_notes(

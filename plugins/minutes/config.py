@@ -24,6 +24,16 @@ class MinutesConfig(base.Config):  # type: ignore[no-untyped-call]
     abbreviations, affiliation and avatar; it always wins over names guessed from the notes. When unset,
     ``people.yml`` in the docs folder is used if there is one (and is not published)."""
 
+    default_repository = c.Type(str, default="")
+    """The GitHub repository (``owner/repo``) that a bare ``#123`` in the notes refers to; by default the
+    repository of the site's ``repo_url``, when that is a GitHub repository. A number that the same
+    meeting, or the archive, writes in full as ``owner/repo#123`` belongs to that repository instead."""
+
+    topics_file = c.Optional(c.File(exists=True))
+    """The topics file (YAML), relative to ``mkdocs.yml``: topic name -> keywords or ``/patterns/``,
+    e.g. ``joblib: [joblib, loky]``. When unset, ``topics.yml`` in the docs folder is used if there is one
+    (and is not published)."""
+
     json = c.Type(bool, default=True)
     """Write ``minutes.json``, the whole model, at the site root."""
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from .index import Archive
 from .pages import page_url, person_path
+from .record_pages import topic_path
 
 SCHEMA = "minutes/1"
 
@@ -41,7 +42,7 @@ def archive_json(archive: Archive, use_directory_urls: bool = True) -> dict[str,
                 "source_line": meeting.source_line,
                 "attendees": list(archive.attendees.get(meeting.id, ())),
                 "roles": {person: list(kinds) for person, kinds in archive.roles.get(meeting.id, {}).items()},
-                "topics": [],
+                "topics": list(archive.meeting_topics.get(meeting.id, ())),
             }
             for meeting in archive.meetings
         ],
@@ -60,8 +61,57 @@ def archive_json(archive: Archive, use_directory_urls: bool = True) -> dict[str,
             }
             for person in archive.people
         ],
-        "topics": [],
-        "decisions": [],
-        "actions": [],
-        "references": [],
+        "topics": [
+            {
+                "id": topic.id,
+                "name": topic.name,
+                "url": url(topic_path(topic)),
+                "sources": list(topic.sources),
+                "meetings": list(topic.meetings),
+                "people": [person for person, _ in topic.people],
+            }
+            for topic in archive.topics
+        ],
+        "decisions": [
+            {
+                "id": decision.id,
+                "meeting": decision.meeting,
+                "text": decision.text,
+                "topic": decision.topic,
+                "people": list(decision.people),
+                "topics": list(decision.topics),
+                "line": decision.line,
+                "kind": decision.kind,
+                "url": url(archive.meeting(decision.meeting).page_path, decision.anchor),
+            }
+            for decision in archive.decisions
+        ],
+        "actions": [
+            {
+                "id": action.id,
+                "meeting": action.meeting,
+                "text": action.text,
+                "owners": list(action.owners),
+                "names": list(action.names),
+                "status": action.status,
+                "done_in": action.done_in or None,
+                "open_for": action.open_for,
+                "meetings": [meeting_id for meeting_id, _ in action.appearances],
+                "line": action.line,
+                "url": url(archive.meeting(action.meeting).page_path, action.anchor),
+            }
+            for action in archive.actions
+        ],
+        "references": [
+            {
+                "id": reference.id,
+                "url": reference.url,
+                "meetings": list(reference.meetings),
+                "mentions": [
+                    {"meeting": mention.meeting, "line": mention.line, "text": mention.text}
+                    for mention in reference.mentions
+                ],
+            }
+            for reference in archive.references
+        ],
     }

@@ -15,13 +15,25 @@ from dataclasses import dataclass, field, replace
 from .findings import Finding
 from .images import replace_missing_images
 from .meetings import ParsedNote
-from .model import Meeting, Person, PersonEntry, Series
+from .model import ActionItem, Decision, Meeting, Person, PersonEntry, Reference, Series, Topic
 from .people import label_node, resolve_people
 from .slugs import unique
 
 # Pages of the plugin's own; no meeting may take their place.
-RESERVED_PATHS = frozenset({"index.md", "archive.md", "people.md", "people-by-name.md", "minutes.json"})
-RESERVED_DIRS = frozenset({"people", "assets", "search"})
+RESERVED_PATHS = frozenset(
+    {
+        "index.md",
+        "archive.md",
+        "people.md",
+        "people-by-name.md",
+        "decisions.md",
+        "actions.md",
+        "topics.md",
+        "references.md",
+        "minutes.json",
+    }
+)
+RESERVED_DIRS = frozenset({"people", "topics", "assets", "search"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +51,12 @@ class Archive:
     # meeting id -> person id -> how the note names them there ("attendee", "heading", "owner", ...)
     roles: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # name node ("n:olivier", "h:ogrisel") -> person id
+    # Filled by ``records.extract_records``: what the meetings decided, owe, discuss and cite.
+    decisions: tuple[Decision, ...] = ()  # oldest meeting first
+    actions: tuple[ActionItem, ...] = ()  # by first appearance, oldest first
+    topics: tuple[Topic, ...] = ()  # by name
+    references: tuple[Reference, ...] = ()  # by repository and number
+    meeting_topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # meeting id -> topic ids
 
     def find_person(self, label: str) -> str | None:
         """The person a spelling stands for: ``Olivier``, ``olivier``, ``@ogrisel``, ``WH``; None if nobody."""
@@ -160,7 +178,7 @@ def _unique_paths(meetings: list[Meeting]) -> list[Meeting]:
     for meeting in sorted(meetings, key=lambda m: (m.page_path != m.source, m.source, m.source_line)):
         folder, name = posixpath.split(meeting.page_path)
         stem = name[: -len(".md")]
-        if folder.split("/")[0] in RESERVED_DIRS or (not folder and stem in {"people", "archive"}):
+        if folder.split("/")[0] in RESERVED_DIRS or (not folder and stem + ".md" in RESERVED_PATHS):
             folder = posixpath.join("meetings", folder)
         path_stem = unique(posixpath.join(folder, stem), {p[:-3] for p in taken_paths})
         page_path = path_stem + ".md"

@@ -97,3 +97,77 @@ class PersonEntry:
     person: str  # person id
     meeting: str  # meeting id
     entry: Entry
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A decision of one meeting, with a permalink to its paragraph."""
+
+    id: str  # "tc39/2024-02-06#decision-intl-era-monthcode": meeting id and anchor
+    meeting: str  # meeting id
+    text: str  # Markdown, as written
+    topic: str  # the agenda item or heading it sits under, "" if none
+    line: int  # 1-based line in the source file
+    anchor: str  # id of the paragraph in the meeting page
+    kind: str = "heading"  # heading | line | admonition | proposal
+    people: tuple[str, ...] = ()  # person ids: named in it, or whose section holds it
+    topics: tuple[str, ...] = ()  # topic ids
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    """An action item, followed across the meetings of its series until it is done."""
+
+    id: str  # meeting id and anchor of its first appearance
+    meeting: str  # meeting id of its first appearance
+    text: str  # Markdown, as first written
+    line: int
+    anchor: str
+    owners: tuple[str, ...] = ()  # person ids
+    names: tuple[str, ...] = ()  # owners as written that are nobody known
+    status: str = "open"  # open | done
+    appearances: tuple[tuple[str, str], ...] = ()  # (meeting id, anchor) of every meeting that lists it
+    done_in: str = ""  # meeting id where it was marked done
+    open_for: int = 0  # meetings of its series since it first appeared, while it is open
+
+
+@dataclass(frozen=True)
+class TopicMention:
+    meeting: str  # meeting id
+    line: int  # 1-based line in the source file; the meeting's first line for a tag
+    excerpt: str  # plain text
+    anchor: str = ""  # the paragraph to land on, when it has one
+    via: str = "keyword"  # tag | keyword | agenda | repository
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str  # slug, unique in the archive
+    name: str
+    sources: tuple[str, ...]  # tag | file | agenda | repository
+    meetings: tuple[str, ...]  # meeting ids, oldest first
+    mentions: tuple[TopicMention, ...] = ()
+    people: tuple[tuple[str, int], ...] = ()  # (person id, how often), most involved first
+
+
+@dataclass(frozen=True)
+class ReferenceMention:
+    meeting: str
+    line: int
+    text: str  # the line, as plain text
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A GitHub issue or pull request, and every meeting that mentions it."""
+
+    id: str  # "scikit-learn/scikit-learn#22401"
+    repo: str  # "scikit-learn/scikit-learn"
+    number: int
+    url: str
+    mentions: tuple[ReferenceMention, ...] = ()
+
+    @property
+    def meetings(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(mention.meeting for mention in self.mentions))

@@ -12,6 +12,7 @@ import datetime as dt
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,6 +88,11 @@ def meeting_label(meeting: Meeting) -> str:
     return f"{meeting.title}, {when}"
 
 
+def counted(number: int, singular: str, plural: str = "") -> str:
+    """``1 decision``, ``2 decisions``, ``3 people``."""
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
 
 
@@ -96,33 +102,18 @@ def md_text(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text).replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;")
 
 
-def _link(text: str, from_path: str, to_path: str, anchor: str = "") -> str:
+def md_link(text: str, from_path: str, to_path: str, anchor: str = "") -> str:
     target = relative(from_path, to_path) + (f"#{anchor}" if anchor else "")
     return f"[{md_text(text)}](<{target}>)"
 
 
 def _meeting_line(meeting: Meeting, archive: Archive, from_path: str) -> str:
     series = archive.series[meeting.series].name
-    return f"- {_link(meeting_label(meeting), from_path, meeting.page_path)} · {md_text(series)}"
+    return f"- {md_link(meeting_label(meeting), from_path, meeting.page_path)} · {md_text(series)}"
 
 
-def build_pages(archive: Archive, site_name: str = "Minutes") -> list[PageSpec]:
-    """Every page the plugin adds to the site."""
-    pages: list[PageSpec] = []
-    pages.extend(meeting_page(meeting, archive) for meeting in archive.meetings)
-    pages.extend(log_page(source, ids, archive) for source, ids in archive.logs.items())
-    entries: dict[str, list[PersonEntry]] = defaultdict(list)
-    for item in archive.entries:
-        entries[item.person].append(item)
-    pages.extend(person_page(person, archive, entries.get(person.id, [])) for person in archive.people)
-    pages.append(people_index(archive))
-    pages.append(people_index(archive, "name"))
-    pages.append(archive_page(archive))
-    pages.append(home_page(archive, site_name))
-    return pages
-
-
-def meeting_page(meeting: Meeting, archive: Archive) -> PageSpec:
+def meeting_page(meeting: Meeting, archive: Archive, records: dict[str, Any] | None = None) -> PageSpec:
+    """The meeting's notes; ``records`` (its decisions, action items, topics) go to the template."""
     path = meeting.page_path
 
     def neighbour(meeting_id: str | None) -> dict[str, str] | None:
@@ -150,6 +141,7 @@ def meeting_page(meeting: Meeting, archive: Archive) -> PageSpec:
         "source": meeting.source,
         "source_line": meeting.source_line,
         "extra": meeting.extra,
+        **(records or {}),
     }
     return PageSpec(
         path, meeting_label(meeting), "minutes/meeting.html", meeting.content, False, meeting.source, context
@@ -182,10 +174,13 @@ ENTRY_LINKS = {
 }
 
 
-def person_page(person: Person, archive: Archive, entries: list[PersonEntry] | None = None) -> PageSpec:
+def person_page(
+    person: Person, archive: Archive, entries: list[PersonEntry] | None = None, records: Sequence[str] = ()
+) -> PageSpec:
     """Who the person is, how often they came, then every entry, newest meeting first.
 
-    ``entries`` (the person's, oldest first) saves scanning the archive once per person.
+    ``entries`` (the person's, oldest first) saves scanning the archive once per person; ``records``
+    are the Markdown lines of their action items, decisions and topics.
     """
     path = person_path(person)
     attended = [archive.meeting(meeting_id) for meeting_id in archive.attendance.get(person.id, ())]
@@ -202,13 +197,13 @@ def person_page(person: Person, archive: Archive, entries: list[PersonEntry] | N
             lines += [
                 f"### {md_text(meeting_label(meeting))} {{#{meeting_id.replace('/', '-')}}}",
                 "",
-                f"{_link(archive.series[meeting.series].name, path, meeting.page_path)}",
+                f"{md_link(archive.series[meeting.series].name, path, meeting.page_path)}",
                 "",
             ]
             for item in by_meeting[meeting_id]:
                 label = ENTRY_LINKS.get(item.entry.source, "In the notes")
                 lines += [
-                    f"*{_link(label, path, meeting.page_path, item.entry.anchor)}*",
+                    f"*{md_link(label, path, meeting.page_path, item.entry.anchor)}*",
                     "",
                     rebase_links(item.entry.text, meeting.page_path, path),
                     "",
@@ -223,6 +218,7 @@ def person_page(person: Person, archive: Archive, entries: list[PersonEntry] | N
             note = f" ({', '.join(dict.fromkeys(roles))})" if roles else ""
             lines.append(_meeting_line(meeting, archive, path) + note)
         lines.append("")
+    lines += records
     handles = [{"handle": handle, "url": f"https://github.com/{handle}"} for handle in person.handles]
     context = {
         "kind": "person",
@@ -273,14 +269,14 @@ def people_index(archive: Archive, order: str = "activity") -> PageSpec:
         first = archive.meeting(attended[0]).date.isoformat() if attended else ""
         last = archive.meeting(attended[-1]).date.isoformat() if attended else ""
         lines.append(
-            f"| {_link(person.name, path, person_path(person))} | {md_text(person.affiliation)} "
+            f"| {md_link(person.name, path, person_path(person))} | {md_text(person.affiliation)} "
             f"| {len(attended)} | {counts[person.id]} | {first} | {last} |"
         )
     other = "name" if order == "activity" else "activity"
     sorted_by = "most active first" if order == "activity" else "by name"
     intro = (
         f"{len(archive.people)} people in {len(archive.meetings)} meetings, {sorted_by}; "
-        f"sort {_link('by ' + other, path, PEOPLE_PAGES[other])}."
+        f"sort {md_link('by ' + other, path, PEOPLE_PAGES[other])}."
     )
     return PageSpec(
         path,
@@ -310,25 +306,27 @@ def archive_page(archive: Archive) -> PageSpec:
             if meeting.date.month != month:
                 month = meeting.date.month
                 lines += ["", f"**{MONTH_NAMES[month - 1]}**", ""]
-            lines.append(f"- {_link(meeting_label(meeting), path, meeting.page_path)}")
+            lines.append(f"- {md_link(meeting_label(meeting), path, meeting.page_path)}")
         lines.append("")
     return PageSpec(path, "Archive", "minutes/index.html", "\n".join(lines) + "\n", True, None, {"kind": "archive"})
 
 
-def home_page(archive: Archive, site_name: str) -> PageSpec:
+def home_page(archive: Archive, site_name: str, records: Sequence[str] = ()) -> PageSpec:
+    """Latest meetings, then ``records``: recent decisions and open action items."""
     path = "index.md"
     lines = [f"# {md_text(site_name)}", ""]
     if archive.meetings:
         first, last = archive.meetings[0].date, archive.meetings[-1].date
         lines += [
             f"{len(archive.meetings)} meetings from {format_day(first)} to {format_day(last)}, "
-            f"{len(archive.people)} people. See the {_link('archive', path, 'archive.md')} "
-            f"and {_link('everyone', path, 'people.md')}.",
+            f"{len(archive.people)} people. See the {md_link('archive', path, 'archive.md')} "
+            f"and {md_link('everyone', path, 'people.md')}.",
             "",
             "## Latest meetings",
             "",
         ]
         lines += [_meeting_line(meeting, archive, path) for meeting in reversed(archive.meetings[-HOME_MEETINGS:])]
+        lines += ["", *records]
     else:
         lines.append("No meetings yet: add a dated Markdown note to the docs folder.")
     return PageSpec(path, site_name, "minutes/index.html", "\n".join(lines) + "\n", True, None, {"kind": "home"})

@@ -40,14 +40,19 @@ from .export import archive_json
 from .findings import sorted_findings
 from .index import Archive
 from .meetings import ParseOptions
-from .pages import PageSpec, build_pages
+from .pages import PageSpec
 from .people_file import PeopleFile, find_people_file, load_people_file
 from .person_headings import SECTION_WORDS
+from .records import RecordOptions
+from .references import repository_of
+from .site_pages import build_pages
 from .slugs import fold
+from .topics import TopicsFile, load_topics_file
 
 log = get_plugin_logger(__name__)
 
 TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
+ASSETS = os.path.join(os.path.dirname(__file__), "assets")
 # Extensions that notes as people write them rely on; added when a site has not configured them.
 MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
     "attr_list": {},
@@ -55,10 +60,25 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
     "footnotes": {},
     "admonition": {},
     "pymdownx.details": {},
+    "md_in_html": {},
     "pymdownx.superfences": {},
     "pymdownx.tasklist": {"custom_checkbox": True},
     "toc": {"permalink": True},
 }
+
+
+TOPICS_FILES = ("topics.yml", "topics.yaml")
+FILTER_SCRIPT = "assets/minutes/filter.js"
+
+
+def _unpublish(path: str, files: Files, config: MkDocsConfig) -> str:
+    """Take a data file out of the site; how findings name it (relative to the docs folder or mkdocs.yml)."""
+    for file in list(files):
+        if file.abs_src_path and os.path.abspath(file.abs_src_path) == os.path.abspath(path):
+            files.remove(file)
+    inside = os.path.abspath(path).startswith(os.path.abspath(config.docs_dir) + os.sep)
+    base = config.docs_dir if inside else os.path.dirname(config.config_file_path or path)
+    return os.path.relpath(path, base).replace(os.sep, "/")
 
 
 class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
@@ -70,6 +90,8 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if TEMPLATES not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES)
+        if FILTER_SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(FILTER_SCRIPT)
         configured = {ext if isinstance(ext, str) else type(ext).__name__ for ext in config.markdown_extensions}
         for name, options in MARKDOWN_EXTENSIONS.items():
             if name not in configured:
@@ -86,8 +108,12 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         )
         on_disk = {file.src_uri for file in files}
         book = self._people_file(files, config)
+        records = RecordOptions(
+            default_repository=self.config.default_repository or repository_of(config.repo_url or "") or "",
+            topics=self._topics_file(files, config),
+        )
         archive = build_archive(
-            (NoteFile(str(file.abs_src_path), file.src_uri) for file in notes), options, book, on_disk
+            (NoteFile(str(file.abs_src_path), file.src_uri) for file in notes), options, book, on_disk, records
         )
         self.archive = archive
         self._report(archive)
@@ -106,6 +132,8 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
                 file.edit_uri = spec.edit_path
             files.append(file)
             self.pages[spec.path] = spec
+        with open(os.path.join(ASSETS, "filter.js"), encoding="utf-8") as handle:
+            files.append(File.generated(config, FILTER_SCRIPT, content=handle.read()))
         return files
 
     def _people_file(self, files: Files, config: MkDocsConfig) -> PeopleFile:
@@ -113,16 +141,21 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         path = self.config.people_file or find_people_file(config.docs_dir)
         if not path:
             return PeopleFile()
-        for file in list(files):
-            if file.abs_src_path and os.path.abspath(file.abs_src_path) == os.path.abspath(path):
-                files.remove(file)
-        inside = os.path.abspath(path).startswith(os.path.abspath(config.docs_dir) + os.sep)
-        base = config.docs_dir if inside else os.path.dirname(config.config_file_path or path)
-        return load_people_file(path, os.path.relpath(path, base).replace(os.sep, "/"))
+        return load_people_file(path, _unpublish(path, files, config))
+
+    def _topics_file(self, files: Files, config: MkDocsConfig) -> TopicsFile:
+        """The configured topics file, else ``topics.yml`` in the docs folder; never published."""
+        path = self.config.topics_file or next(
+            (found for name in TOPICS_FILES if os.path.isfile(found := os.path.join(config.docs_dir, name))), None
+        )
+        if not path:
+            return TopicsFile()
+        return load_topics_file(path, _unpublish(path, files, config))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        if self.config.people_file:
-            server.watch(self.config.people_file)
+        for path in (self.config.people_file, self.config.topics_file):
+            if path:
+                server.watch(path)
         return server
 
     def _is_note(self, path: str) -> bool:

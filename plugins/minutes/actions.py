@@ -1,0 +1,222 @@
+"""Action items in a meeting's notes, with zero configuration.
+
+Where notes keep them:
+
+- the items of a section headed ``TODO / Next``, ``Action items``, ``Next
+  steps``, ``Follow-ups``; an item that only names people (``- (Julien):``)
+  groups the items nested in it, which it gives to them;
+- the items after a label line (``todo:``, ``Next:``, ``- next:`` with
+  nested bullets), or the rest of the label's line (``- Next: MOOC review``);
+- task lists, ``- [ ]`` open and ``- [x]`` done, anywhere;
+- ``ACTION:`` lines and ``TODO`` prefixes inside bullets.
+
+Owners are read from the item (``owners.owners_in``); an item without any,
+written in a person's section (``### Olivier``), belongs to that person. An
+item is done when it is checked, struck through or marked done.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .decisions import item_text
+from .outline import Item, Outline, plain_text
+from .owners import owners_in
+from .person_headings import clean_heading_name
+from .slugs import fold
+
+_HEADING_WORDS = frozenset(
+    [
+        "todo",
+        "todos",
+        "to",
+        "do",
+        "next",
+        "steps",
+        "step",
+        "action",
+        "actions",
+        "items",
+        "item",
+        "points",
+        "point",
+        "follow",
+        "up",
+        "ups",
+        "followup",
+        "followups",
+        "tasks",
+        "task",
+        "open",
+        "new",
+        "outstanding",
+        "pending",
+        "our",
+        "ais",
+    ]
+)
+_HEADING_KEYS = frozenset(["todo", "todos", "next", "action", "actions", "followup", "followups", "follow", "tasks"])
+_LABEL = re.compile(
+    r"^(?:\*\*|__)?(?P<label>to-?dos?|to do|next(?: steps?)?|action(?: items?| points?)?|actions|follow[- ]?ups?)"
+    r"(?:\*\*|__)?\s*(?P<colon>:)?(?:\*\*|__)?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_ACTION = re.compile(
+    r"^(?:\[new\]\s*)?(?:\*\*|__)?(?:action(?:\s+items?)?|todo)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_TODO_PREFIX = re.compile(r"^(?:\*\*|__)?(?:TODO|\[TODO\])(?:\*\*|__)?\s+(?P<rest>\S.*)$")
+_PARAGRAPH_LEAD = re.compile(r"^\s*(?:>\s*)*")
+_DONE = re.compile(
+    r"^~~.+~~\W*$|^(?:\*\*|__)?done(?:\*\*|__)?\s*[:\-–—]|\((?:done|fixed|closed|merged)\)\s*$|\[done\]|[✅✔☑]|"
+    r"\s[-–—:]\s*done\W*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class FoundAction:
+    """An action item as one meeting's lines hold it."""
+
+    index: int  # line of the item (0-based in the meeting)
+    text: str  # Markdown, without list marker, task box or label
+    owners: tuple[str, ...]  # as written
+    done: bool
+    kind: str  # section | label | task | action
+
+
+def is_action_heading(text: str) -> bool:
+    """``TODO / Next``, ``Action items``, ``Next steps``, ``Follow-ups``; not ``GitHub Actions`` or ``Next meeting``."""
+    words = [fold(word) for word in re.findall(r"[^\W\d_]+", clean_heading_name(text))]
+    return bool(words) and bool(_HEADING_KEYS & set(words)) and all(word in _HEADING_WORDS for word in words)
+
+
+def actions_in(outline: Outline, person_at: Sequence[str | None] = ()) -> list[FoundAction]:
+    """Every action item of a meeting, in the order of its lines.
+
+    ``person_at`` gives, for each line, the person whose section it is in
+    (their heading or name tag), who owns the items that name no owner.
+    """
+    found: dict[int, FoundAction] = {}
+    taken = [False] * len(outline.lines)
+
+    def owner_default(index: int) -> tuple[str, ...]:
+        person = person_at[index] if index < len(person_at) else None
+        return (person,) if person else ()
+
+    def add(item: Item, kind: str, group_owners: tuple[str, ...] = (), text: str | None = None) -> None:
+        if any(taken[item.index : item.end]):
+            return
+        body = item_text(outline, item) if text is None else text
+        if not plain_text(body):
+            return
+        for index in range(item.index, item.end):
+            taken[index] = True
+        owners = tuple(dict.fromkeys([*group_owners, *owners_in(item.text)])) or owner_default(item.index)
+        done = item.task == "x" or bool(_DONE.search(item.text.strip()))
+        found[item.index] = FoundAction(item.index, body, owners, done, kind)
+
+    def add_list(items: list[Item], kind: str, group_owners: tuple[str, ...] = ()) -> None:
+        for item in items:
+            owners = owners_in(item.text)
+            if owners and _only_names(item.text):
+                # "- (Julien):" heads the items it holds, which are Julien's.
+                add_list(outline.children(item), kind, tuple(dict.fromkeys([*group_owners, *owners])))
+            else:
+                add(item, kind, group_owners)
+
+    for position, heading in enumerate(outline.headings):
+        if is_action_heading(heading.text):
+            end = outline.section_end(position)
+            add_list(_top_items(outline, heading.index + 1, end), "section")
+
+    for index, line in enumerate(outline.lines):
+        if outline.code[index] or taken[index]:
+            continue
+        item = outline.items.get(index)
+        text = item.text if item is not None else _PARAGRAPH_LEAD.sub("", line)
+        if item is not None and item.task is not None:
+            add(item, "task")
+            continue
+        action = _ACTION.match(text.strip())
+        if action is not None and not line.lstrip().startswith("#"):
+            rest = action.group("rest").strip()
+            if item is not None:
+                add(item, "action", (), _with_nested(outline, item, rest))
+            else:
+                owners = owners_in(rest) or owner_default(index)
+                found[index] = FoundAction(index, rest, owners, bool(_DONE.search(rest)), "action")
+                taken[index] = True
+            continue
+        todo = _TODO_PREFIX.match(text.strip())
+        if todo is not None and item is not None:
+            add(item, "action", (), _with_nested(outline, item, todo.group("rest").strip()))
+            continue
+        label = _LABEL.match(text.strip())
+        if label is None or line.lstrip().startswith("#"):
+            continue
+        rest = label.group("rest").strip()
+        if rest and label.group("colon"):
+            if item is not None:
+                add(item, "label", (), _with_nested(outline, item, rest))
+            continue
+        if rest:
+            continue
+        if item is not None:
+            add_list(outline.children(item), "label", owners_in(item.text) if _only_names(item.text) else ())
+        elif label.group("colon"):
+            add_list(_following_list(outline, index), "label")
+    return [found[index] for index in sorted(found)]
+
+
+def _only_names(text: str) -> bool:
+    """Whether an item's text is nothing but the people it names: ``(Julien):``, ``**Olivier**``, ``@bob:``."""
+    rest = re.sub(r"@[\w-]+|\([^()]*\)|\*\*|__|[:,;&/\s]", " ", text)
+    names = " ".join(owners_in(text))
+    return not re.sub(r"\s+", "", rest) or fold(re.sub(r"\W+", "", rest)) == fold(re.sub(r"\W+", "", names))
+
+
+def _with_nested(outline: Outline, item: Item, first: str) -> str:
+    rest = outline.block(item.index + 1, item.end)
+    return f"{first}\n{rest}".strip() if rest else first
+
+
+def _top_items(outline: Outline, start: int, end: int) -> list[Item]:
+    """The least indented list items of lines ``start:end``, each with its nested lines."""
+    found: list[Item] = []
+    index = start
+    while index < end:
+        item = outline.items.get(index)
+        if item is None:
+            index += 1
+            continue
+        found.append(item)
+        index = max(item.end, index + 1)
+    return found
+
+
+def _following_list(outline: Outline, index: int) -> list[Item]:
+    """The list right after a label line (``todo:``), blank lines between allowed."""
+    position = index + 1
+    while position < len(outline.lines) and not outline.lines[position].strip():
+        position += 1
+    items: list[Item] = []
+    while position in outline.items:
+        item = outline.items[position]
+        items.append(item)
+        position = item.end
+        while position < len(outline.lines) and not outline.lines[position].strip():
+            if position + 1 < len(outline.lines) and position + 1 not in outline.items:
+                break
+            position += 1
+    return items
+
+
+def action_key(text: str) -> str:
+    """What makes two meetings' items the same item: their words, without owners, marks or markup."""
+    text = plain_text(text)
+    text = re.sub(r"\([^()]*\)", " ", text)
+    text = re.sub(r"(?i)\b(?:done|todo|action)\b|[✅✔☑]", " ", text)
+    return " ".join(re.findall(r"\w+", fold(text)))

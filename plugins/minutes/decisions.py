@@ -1,0 +1,201 @@
+"""Decisions in a meeting's notes, with zero configuration.
+
+Three conventions, as notes write them:
+
+- a section headed by decision words alone, at any level and in any
+  combination: ``### Conclusion/Resolution``, ``#### Consensus/Resolution:``,
+  ``## Decisions``, ``### Outcome``. A section with plural words and a plain
+  list (``## Decisions`` then bullets) holds one decision per bullet; any
+  other is one decision;
+- a line or bullet that starts with a decision word and a colon:
+  ``Decision:``, ``RESOLVED:``, ``Agreed:``, ``- conclusion: ...`` in a
+  nested bullet, ``**Conclusion**:``;
+- an admonition ``!!! decision``.
+
+A heading that asks for a decision (``### Need decision``), summarises a
+speaker (``### Summary of key points``) or merely holds the word
+(``## Decision boundary``) is not one. Each decision keeps the agenda item it
+sits under: the nearest enclosing heading that is not the meeting's date, a
+person or a generic section word, or, in a nested bullet, its parent bullet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import date_in_heading
+from .outline import Item, Outline, indent_of, plain_text
+from .person_headings import SECTION_WORDS, clean_heading_name
+from .slugs import fold
+
+DECISION_WORDS = frozenset(
+    [
+        "decision",
+        "decisions",
+        "resolution",
+        "resolutions",
+        "resolved",
+        "conclusion",
+        "conclusions",
+        "consensus",
+        "agreed",
+        "agreement",
+        "agreements",
+        "outcome",
+        "outcomes",
+        "decided",
+    ]
+)
+PLURAL_WORDS = frozenset(["decisions", "resolutions", "conclusions", "agreements", "outcomes"])
+# Words that may stand beside decision words in a heading: "Decisions made", "Key decisions", "Final outcome".
+_QUALIFIERS = frozenset(
+    ["and", "or", "the", "of", "key", "final", "main", "made", "taken", "reached", "record", "recorded", "s"]
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_LINE = re.compile(
+    r"^(?P<lead>\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s+)?)"
+    r"(?P<open>\*\*|__|\*|_)?(?P<word>decisions?|resolved|resolutions?|conclusions?|consensus|agreed|agreements?"
+    r"|outcomes?|decided)(?P<colon1>\s*:)?(?P=open)?(?(colon1)|\s*:)[ \t]*(?P<text>.*)$",
+    re.IGNORECASE,
+)
+_ADMONITION = re.compile(r"^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s*decision\b(?:[^\n\"]*)(?:\"(?P<title>[^\"]*)\")?\s*$")
+# "Decision: TBD", "Outcome: ?": a placeholder is no decision.
+_PLACEHOLDER = re.compile(r"^\W*(?:tbd|tba|todo|pending|none|n/?a|nothing|-+|\?+|\.+)?\W*$", re.IGNORECASE)
+# Accepting or rejecting an enhancement proposal is a decision however it is written: "approved SLEP06".
+_PROPOSAL = re.compile(
+    r"\b(?:approved|accepted|adopted|ratified|rejected)\s+(?:the\s+)?(?:(?:SLEP|PEP|NEP|SPEC|RFC|KEP|JEP|EIP|BIP|TEP|"
+    r"SEP|ADR|FLIP|PIP)[\s-]?\d+|proposal\b)|\b(?:SLEP|PEP|NEP|SPEC|RFC|KEP|JEP|EIP|BIP|TEP|SEP|ADR|FLIP|PIP)[\s-]?\d+"
+    r"\s+(?:is\s+|was\s+|has\s+been\s+)?(?:approved|accepted|adopted|ratified|rejected)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class FoundDecision:
+    """A decision as one meeting's lines hold it."""
+
+    index: int  # line of the heading, bullet or line that holds it (0-based in the meeting)
+    text: str  # Markdown
+    topic: str  # agenda item or heading it sits under, "" if none
+    kind: str  # heading | line | admonition | proposal
+    anchor_index: int  # the line that gets the anchor
+
+
+def is_decision_heading(text: str) -> bool:
+    """``Conclusion/Resolution``, ``Decisions``, ``Consensus/Resolution:``; not ``Need decision``."""
+    words = [fold(word) for word in _WORD.findall(clean_heading_name(text))]
+    return (
+        bool(words)
+        and any(w in DECISION_WORDS for w in words)
+        and all(w in DECISION_WORDS or w in _QUALIFIERS for w in words)
+    )
+
+
+def decisions_in(outline: Outline, people_lines: frozenset[int] = frozenset()) -> list[FoundDecision]:
+    """Every decision of a meeting, in the order of its lines.
+
+    ``people_lines`` are the lines of headings that name a person: such a
+    heading is never a decision's agenda item.
+    """
+    found: list[FoundDecision] = []
+    covered = [False] * len(outline.lines)
+    for position, heading in enumerate(outline.headings):
+        if not is_decision_heading(heading.text):
+            continue
+        end = outline.section_end(position)
+        if any(covered[heading.index : end]):
+            continue  # inside a decision section already taken whole
+        for index in range(heading.index, end):
+            covered[index] = True
+        topic = _topic(outline, heading.index, people_lines)
+        found.extend(_section_decisions(outline, position, end, topic))
+    for index, line in enumerate(outline.lines):
+        if covered[index] or outline.code[index]:
+            continue
+        admonition = _ADMONITION.match(line)
+        if admonition:
+            end = index + 1
+            width = indent_of(admonition.group("indent"))
+            while end < len(outline.lines) and (
+                not outline.lines[end].strip() or indent_of(outline.lines[end]) > width
+            ):
+                end += 1
+            body = outline.block(index + 1, end)
+            first = next((i for i in range(index + 1, end) if outline.lines[i].strip()), None)
+            for covered_index in range(index, end):
+                covered[covered_index] = True
+            title = admonition.group("title") or ""
+            if body.strip() and first is not None:
+                topic = title or _topic(outline, index, people_lines)
+                found.append(FoundDecision(index, body, topic, "admonition", first))
+            continue
+        match = _LINE.match(line)
+        if match:
+            item = outline.items.get(index)
+            rest = match.group("text").strip()
+            rest = re.sub(r"^(?:\*\*|__)\s*", "", rest)
+            if item is not None and item.end > index + 1:
+                rest = f"{rest}\n{outline.block(index + 1, item.end)}".strip()
+                for covered_index in range(index, item.end):
+                    covered[covered_index] = True
+            if _PLACEHOLDER.match(plain_text(rest)):
+                continue
+            found.append(FoundDecision(index, rest, _topic(outline, index, people_lines), "line", index))
+            continue
+        if _PROPOSAL.search(line) and not line.lstrip().startswith("#"):
+            text = outline.block(index, index + 1)
+            text = re.sub(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+", "", text)
+            found.append(FoundDecision(index, text, _topic(outline, index, people_lines), "proposal", index))
+    found.sort(key=lambda decision: decision.index)
+    return found
+
+
+def _section_decisions(outline: Outline, position: int, end: int, topic: str) -> list[FoundDecision]:
+    heading = outline.headings[position]
+    words = {fold(word) for word in _WORD.findall(clean_heading_name(heading.text))}
+    body_start = heading.index + 1
+    items = [outline.items[i] for i in range(body_start, end) if i in outline.items]
+    top = [item for item in items if outline.parent_item(item.index) is None]
+    other_text = [
+        i
+        for i in range(body_start, end)
+        if outline.lines[i].strip()
+        and not any(item.index <= i < item.end for item in top)
+        and not outline.lines[i].lstrip().startswith("#")
+    ]
+    if words & PLURAL_WORDS and len(top) >= 2 and not other_text:
+        return [
+            FoundDecision(item.index, text, topic, "heading", item.index)
+            for item in top
+            if not _PLACEHOLDER.match(plain_text(text := item_text(outline, item)))
+        ]
+    body = outline.block(body_start, end)
+    if _PLACEHOLDER.match(plain_text(body)):
+        return []
+    return [FoundDecision(heading.index, body, topic, "heading", heading.index)]
+
+
+def item_text(outline: Outline, item: Item) -> str:
+    """A list item's Markdown without its marker or task box: first line, then its nested lines dedented."""
+    rest = outline.block(item.index + 1, item.end)
+    return f"{item.text.strip()}\n{rest}".strip() if rest else item.text.strip()
+
+
+def _topic(outline: Outline, index: int, people_lines: frozenset[int]) -> str:
+    """The agenda item a decision at line ``index`` sits under."""
+    parent = outline.parent_item(index)
+    if parent is not None:
+        text = plain_text(parent.text, 120).rstrip(":")
+        if text and fold(text) not in SECTION_WORDS and not _LINE.match(parent.text):
+            return text
+    for heading in reversed(outline.ancestors(index)):
+        if heading.index == index or heading.index in people_lines:
+            continue
+        name = clean_heading_name(heading.text)
+        if not name or is_decision_heading(name) or date_in_heading(name):
+            continue
+        if all(fold(word) in SECTION_WORDS for word in _WORD.findall(name)):
+            continue
+        return plain_text(name, 120)
+    return ""

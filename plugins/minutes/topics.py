@@ -1,0 +1,215 @@
+"""Topics: what meetings talk about, followed across meetings and years.
+
+A topic comes from any of:
+
+- front matter ``tags:`` (the whole meeting is about it);
+- the optional topics file: topic name -> keywords or patterns, e.g.
+  ``joblib: [joblib, loky]`` or ``SLEPs: ['/SLEP\\s*\\d+/']`` (a pattern is
+  written between slashes; keywords match whole words, any case, plurals too);
+- agenda headings that recur across meetings (``## Intl.DurationFormat for
+  Stage 3`` and ``## Intl.DurationFormat update`` are one agenda item);
+- GitHub repositories that notes reference (``nodejs/node``).
+
+This module reads the topics file and finds, in one meeting's lines, the
+keyword matches and the agenda headings; the index decides which headings
+recur and gathers everything into ``Topic`` objects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .actions import is_action_heading
+from .dates import date_in_heading
+from .decisions import is_decision_heading
+from .findings import Finding
+from .outline import Outline, plain_text
+from .person_headings import SECTION_WORDS, clean_heading_name
+from .slugs import fold
+
+_WORD = re.compile(r"[^\W\d_]+")
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Za-z][.)]|[IVX]+\.)\s+")
+_BRACKETS = re.compile(r"\s*(?:\[[^\]]*\]|\([^)]*\))")
+# Words of an agenda heading that say where an item stands, not what it is about.
+_STATUS = re.compile(
+    r"(?i)\s*(?:[-–—:,]\s*)?\b(?:(?:for|to|at|requesting|request for|asking for)\s+)?(?:stage\s*\d(?:\.\d)?"
+    r"(?:\s+(?:update|request|proposal|review))?|status\s+updates?|updates?|continued|continuation|cont\.?|"
+    r"follow[- ]?up|revisited|part\s+\d+|overflow)\b\s*(?:[-–—:,]\s*)?"
+)
+MAX_EXCERPT = 240
+
+
+@dataclass(frozen=True)
+class TopicRule:
+    """A topic of the topics file and what marks a line as touching it."""
+
+    name: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class TopicsFile:
+    rules: tuple[TopicRule, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class KeywordHit:
+    index: int  # line (0-based in the meeting)
+    rule: int  # position of the rule in the topics file
+    excerpt: str
+
+
+@dataclass(frozen=True)
+class AgendaHeading:
+    index: int
+    name: str  # the heading as a topic name: "Intl.DurationFormat"
+    key: str  # folded name: what recurring means
+    excerpt: str
+
+
+def keyword_pattern(word: str) -> str:
+    """A keyword as a pattern: the whole word, any case, plural allowed; ``SLEP`` also finds ``SLEP06``."""
+    escaped = re.escape(word.strip())
+    return rf"(?<!\w){escaped}(?:e?s)?(?![^\W\d_])"
+
+
+def parse_topics(data: Any, path: str, text: str = "") -> TopicsFile:
+    """Topics from the loaded YAML of a topics file; every problem a finding naming the file and line."""
+    findings: list[Finding] = []
+
+    def line_of(needle: str) -> int:
+        position = text.find(needle)
+        return text.count("\n", 0, position) + 1 if position >= 0 else 0
+
+    if data is None:
+        return TopicsFile()
+    if isinstance(data, dict) and isinstance(data.get("topics"), dict | list):
+        data = data["topics"]
+    if isinstance(data, list):  # a list of one-key mappings or of names
+        merged: dict[Any, Any] = {}
+        for entry in data:
+            if isinstance(entry, dict):
+                merged.update(entry)
+            else:
+                merged[entry] = None
+        data = merged
+    if not isinstance(data, dict):
+        return TopicsFile((), (Finding(path, 1, "error", "the topics file must map topic names to keywords"),))
+    rules: list[TopicRule] = []
+    for name, value in data.items():
+        name = str(name).strip()
+        if not name:
+            continue
+        words: list[Any]
+        if value is None:
+            words = [name]
+        elif isinstance(value, str):
+            words = [value]
+        elif isinstance(value, list):
+            words = value
+        elif isinstance(value, dict):
+            words = [*(value.get("keywords") or []), *(f"/{p}/" for p in value.get("patterns") or [])]
+            if not words:
+                words = [name]
+        else:
+            findings.append(
+                Finding(path, line_of(name), "error", f"topic {name!r}: expected a list of keywords or patterns")
+            )
+            continue
+        parts = []
+        for word in words:
+            word = str(word)
+            if len(word) >= 3 and word.startswith("/") and word.endswith("/"):
+                try:
+                    re.compile(word[1:-1])
+                except re.error as error:
+                    findings.append(
+                        Finding(
+                            path,
+                            line_of(word[1:-1]) or line_of(name),
+                            "error",
+                            f"topic {name!r}: invalid pattern {word}: {error}",
+                            "write a Python regular expression between the slashes",
+                        )
+                    )
+                    continue
+                parts.append(f"(?:{word[1:-1]})")
+            elif word.strip():
+                parts.append(keyword_pattern(word))
+        if parts:
+            rules.append(TopicRule(name, re.compile("|".join(parts), re.IGNORECASE)))
+    return TopicsFile(tuple(rules), tuple(findings))
+
+
+def load_topics_file(path: str, display_path: str) -> TopicsFile:
+    """Read the topics file at ``path``; ``display_path`` is how findings name it."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as error:
+        return TopicsFile((), (Finding(display_path, 0, "error", f"cannot read the topics file: {error}"),))
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        problem = getattr(error, "problem", None) or str(error)
+        return TopicsFile((), (Finding(display_path, line, "error", f"the topics file is not valid YAML: {problem}"),))
+    return parse_topics(data, display_path, text)
+
+
+class KeywordMatcher:
+    """All rules of a topics file at once: a line that matches none costs one search."""
+
+    def __init__(self, rules: tuple[TopicRule, ...]) -> None:
+        self.rules = rules
+        self.any = (
+            re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in rules), re.IGNORECASE) if rules else None
+        )
+
+    def hits(self, outline: Outline) -> list[KeywordHit]:
+        found: list[KeywordHit] = []
+        if self.any is None:
+            return found
+        for index, line in enumerate(outline.lines):
+            if outline.code[index] or not self.any.search(line):
+                continue
+            for position, rule in enumerate(self.rules):
+                if rule.pattern.search(line):
+                    found.append(KeywordHit(index, position, plain_text(line, MAX_EXCERPT)))
+        return found
+
+
+def agenda_name(text: str) -> str:
+    """A heading as an agenda item: numbering, brackets and status words gone."""
+    name = clean_heading_name(text)
+    name = _NUMBERING.sub("", name)
+    name = _BRACKETS.sub("", name)
+    name = _STATUS.sub(" ", name)
+    return re.sub(r"\s+", " ", name).strip(" -–—:,.;")
+
+
+def agenda_headings(outline: Outline, people_lines: frozenset[int] = frozenset()) -> list[AgendaHeading]:
+    """The headings of a meeting that may be agenda items (whether they recur is the index's question)."""
+    found: list[AgendaHeading] = []
+    for position, heading in enumerate(outline.headings):
+        if heading.index in people_lines or (position == 0 and heading.level == 1):
+            continue
+        text = clean_heading_name(heading.text)
+        if not text or len(text) > 100 or date_in_heading(text):
+            continue
+        if is_decision_heading(text) or is_action_heading(text):
+            continue
+        name = agenda_name(text)
+        words = [fold(word) for word in _WORD.findall(name)]
+        if not words or all(word in SECTION_WORDS for word in words):
+            continue
+        end = outline.section_end(position)
+        body = plain_text(outline.block(heading.index + 1, min(end, heading.index + 12)), MAX_EXCERPT)
+        found.append(AgendaHeading(heading.index, name, fold(name), body))
+    return found
