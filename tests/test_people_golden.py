@@ -9,16 +9,16 @@ findings. After a deliberate change, regenerate with
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from minutes.meetings import parse_note
 from minutes.model import Mention
 from minutes.source import read_note
+
+from .goldens import check_golden
 
 GOLDEN = Path(__file__).parent / "golden" / "people"
 CASES = sorted(path.stem for path in GOLDEN.glob("*.md"))
@@ -54,28 +54,9 @@ def observed(name: str) -> dict[str, Any]:
     }
 
 
-class _Literal(yaml.SafeDumper):
-    """Multi-line texts as YAML block literals, so a golden file reads like the note."""
-
-
-_Literal.add_representer(
-    str,
-    lambda dumper, text: dumper.represent_scalar(
-        "tag:yaml.org,2002:str", text, style="|" if "\n" in text and text == text.rstrip(" ") else None
-    ),
-)
-
-
 @pytest.mark.parametrize("name", CASES)
 def test_golden_case(name: str) -> None:
-    expected_path = GOLDEN / f"{name}.yml"
-    got = observed(name)
-    if os.environ.get("MINUTES_REGEN_GOLDEN"):
-        expected_path.write_text(
-            yaml.dump(got, Dumper=_Literal, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8"
-        )
-    assert expected_path.exists(), f"no golden file for {name}: run with MINUTES_REGEN_GOLDEN=1 and review it"
-    assert got == yaml.safe_load(expected_path.read_text(encoding="utf-8"))
+    check_golden(GOLDEN / f"{name}.yml", observed(name))
 
 
 def test_every_attribution_family_has_a_case() -> None:

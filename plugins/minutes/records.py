@@ -37,6 +37,7 @@ _PROPOSAL = re.compile(
 )
 # Runs of capitalised words (and handles, abbreviations) that may name a person in a decision.
 _NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:(?:de|du|van|von|der|da|di|le|la)\s+)?[A-ZÀ-Þ][\w'’-]*){0,3}")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 # An agenda heading is a topic when it comes back in this many meetings.
 RECURRING = 2
 
@@ -216,8 +217,13 @@ def _follow_actions(found: list[_Found], archive: Archive, person: _Resolver) ->
                     line=meeting.source_line + action.index,
                     anchor=anchor,
                     owners=tuple(dict.fromkeys(o for o in owners if o)),
-                    # Owners written but known to nobody ("ACTION: WH to review" without a table of WH).
-                    names=() if any(owners) else action.owners,
+                    # Owners written but known to nobody ("ACTION: WH to review" without a table of WH);
+                    # "(PRs + blog)" is no owner.
+                    names=tuple(
+                        name
+                        for name, resolved in zip(action.owners, owners, strict=False)
+                        if not resolved and not _PLURAL_ACRONYM.fullmatch(name)
+                    ),
                     status="done" if action.done else "open",
                     appearances=((meeting.id, anchor),),
                     done_in=meeting.id if action.done else "",

@@ -1,0 +1,69 @@
+"""Golden cases of decisions, action items, references and topics: ``tests/golden/records/NAME.md`` in,
+``NAME.yml`` beside it: one line per record, easy to review.
+
+Each note is built alone through the whole core pipeline (read, parse, index, records), with bare
+``#123`` belonging to scikit-learn/scikit-learn.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from minutes.archive import NoteFile, build_archive
+from minutes.index import Archive
+from minutes.model import ActionItem, Decision
+from minutes.records import RecordOptions
+
+from .goldens import check_golden
+
+GOLDEN = Path(__file__).parent / "golden" / "records"
+CASES = sorted(path.stem for path in GOLDEN.glob("*.md"))
+
+
+def built(name: str) -> Archive:
+    path = GOLDEN / f"{name}.md"
+    options = RecordOptions(default_repository="scikit-learn/scikit-learn")
+    return build_archive([NoteFile(str(path), f"{name}.md")], records=options)
+
+
+def observed(archive: Archive) -> dict[str, Any]:
+    def who(ids: tuple[str, ...]) -> str:
+        return ", ".join(archive.person(person_id).name for person_id in ids)
+
+    return {
+        "decisions": [
+            f"{d.line} {d.kind} [{d.topic}] ({who(d.people)}) {{{', '.join(d.topics)}}}: {d.text}"
+            for d in archive.decisions
+        ],
+        "actions": [
+            f"{a.line} {a.status} ({', '.join(filter(None, [who(a.owners), *a.names]))})"
+            + (f" open for {a.open_for}" if a.status == "open" else f" done in {a.done_in}")
+            + f": {a.text}"
+            for a in archive.actions
+        ],
+        "references": [
+            f"{r.id} {r.url} at " + ", ".join(f"{m.meeting}:{m.line}" for m in r.mentions) for r in archive.references
+        ],
+        "topics": [f"{t.id} ({t.name}) from {', '.join(t.sources)}: {', '.join(t.meetings)}" for t in archive.topics],
+    }
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden_case(name: str) -> None:
+    check_golden(GOLDEN / f"{name}.yml", observed(built(name)))
+
+
+def test_every_pattern_family_has_a_case() -> None:
+    assert {"decision_headings", "decision_lines", "actions", "followed", "references", "topics"} <= set(CASES)
+
+
+def test_every_decision_has_its_anchor_in_the_meeting_page() -> None:
+    for name in CASES:
+        archive = built(name)
+        records: list[Decision | ActionItem] = [*archive.decisions, *archive.actions]
+        for record in records:
+            content = archive.meeting(record.meeting).content
+            assert f'id="{record.anchor}"' in content or f"{{#{record.anchor} " in content, (name, record.anchor)
