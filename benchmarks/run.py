@@ -92,7 +92,7 @@ class PluginClock:
         return sum(seconds for name, seconds in self.seconds.items() if name.startswith("on_"))
 
     def steps(self) -> str:
-        names = ("read_note", "parse_note", "build_index", "build_pages")
+        names = ("read_note", "parse_note", "build_index", "extract_records", "build_pages")
         return ", ".join(f"{name} {self.seconds[name]:.2f} s" for name in names)
 
     @property
@@ -113,7 +113,7 @@ def instrument() -> None:
     for name in ("build_archive", "build_pages"):
         setattr(minutes.plugin, name, CLOCK.wrap(name, getattr(minutes.plugin, name)))
     # the steps inside build_archive, as the archive module names them
-    for name in ("read_note", "parse_note", "build_index"):
+    for name in ("read_note", "parse_note", "build_index", "extract_records"):
         setattr(minutes.archive, name, CLOCK.wrap(name, getattr(minutes.archive, name)))
 
 

@@ -19,11 +19,14 @@ import re
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from .conftest import SEEDS
 
@@ -58,23 +61,53 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         """The test's output is not the place for an access log."""
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The sample site, built and served on a free port of 127.0.0.1."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    root: Path = tmp_path_factory.mktemp("browser")
-    shutil.copytree(SEEDS, root / "minutes")
-    shutil.copy(SEEDS.parent / "mkdocs.yml", root / "mkdocs.yml")
-    build(load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(root / "site")))
-    handler = functools.partial(_QuietHandler, directory=str(root / "site"))
+@contextmanager
+def _served(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
     with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         yield f"http://127.0.0.1:{server.server_address[1]}/"
         server.shutdown()
         thread.join()
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample site, built and served on a free port of 127.0.0.1."""
+    root: Path = tmp_path_factory.mktemp("browser")
+    shutil.copytree(SEEDS, root / "minutes")
+    shutil.copy(SEEDS.parent / "mkdocs.yml", root / "mkdocs.yml")
+    build(load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(root / "site")))
+    with _served(root / "site") as url:
+        yield url
+
+
+# Two teams over two years, two decisions a meeting: enough for the decisions log's filters to mean something.
+DECISION_NOTES = {
+    f"{team}/{year}-0{month}-10.md": (
+        f"# {team.upper()} meeting\n\n## Release\n\n- Decision: {team} ships in {year}-0{month}\n\n"
+        f"## Budget\n\nRESOLVED: {team} spends less in {year}-0{month}\n"
+    )
+    for team in ("tsc", "docs")
+    for year in (2023, 2024)
+    for month in (3, 6)
+}
+
+
+@pytest.fixture(scope="module")
+def decisions_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root: Path = tmp_path_factory.mktemp("decisions")
+    for name, text in DECISION_NOTES.items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        "site_name: Two teams\ntheme: {name: material, features: [navigation.instant]}\nplugins: [search, minutes]\n",
+        encoding="utf-8",
+    )
+    build(load_config(str(root / "mkdocs.yml"), strict=True))
+    with _served(root / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -91,12 +124,12 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def page(browser: Any, base_url: str) -> Iterator[Any]:
-    """A fresh page at desktop width; only requests to the local server go out."""
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh page at desktop width; only requests to the local servers go out."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.route(
         "**/*",
-        lambda route: route.continue_() if route.request.url.startswith(base_url) else route.abort(),
+        lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1:") else route.abort(),
     )
     context.set_default_timeout(10_000)
     tab = context.new_page()
@@ -156,3 +189,43 @@ def test_search_finds_joblib_in_meetings_and_people(page: Any, base_url: str) ->
     targets = {re.sub(r"[?#].*$", "", link.get_attribute("href") or "") for link in results.all()}
     pages = {target.removeprefix(base_url) for target in targets}
     assert any(re.fullmatch(r"sklearn-team/\d{4}-\d\d-\d\d/|people/[\w-]+/", page) for page in pages), pages
+
+
+def test_decisions_log_filters_by_series_and_year_without_a_server(page: Any, decisions_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(decisions_url + "decisions/")
+    records = page.locator(".minutes-record")
+    expect(records).to_have_count(16)
+    expect(page.locator(".minutes-filter-count")).to_have_text("16 of 16 decisions")
+    page.select_option("select[name=series]", "tsc")
+    expect(page.locator(".minutes-record:visible")).to_have_count(8)
+    expect(page.locator(".minutes-record:visible", has_text="docs ships")).to_have_count(0)
+    page.select_option("select[name=year]", "2023")
+    expect(page.locator(".minutes-record:visible")).to_have_count(4)
+    expect(page.locator("h2#year-2024")).to_be_hidden()
+    expect(page.locator(".minutes-filter-count")).to_have_text("4 of 16 decisions")
+    page.locator("form.minutes-filters button[type=reset]").click()
+    expect(page.locator(".minutes-record:visible")).to_have_count(16)
+
+
+def test_filters_work_after_instant_navigation(page: Any, decisions_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(decisions_url)
+    page.locator(".md-tabs a, .md-nav a", has_text=re.compile(r"^\s*Decisions\s*$")).first.click()
+    expect(page).to_have_url(decisions_url + "decisions/")
+    page.select_option("select[name=series]", "docs")
+    expect(page.locator(".minutes-record:visible")).to_have_count(8)
+
+
+def test_a_decision_link_lands_on_its_paragraph(page: Any, decisions_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(decisions_url + "decisions/")
+    page.locator(".minutes-record a", has_text="TSC meeting").first.click()
+    expect(page).to_have_url(re.compile(r"tsc/2024-06-10/#decision-"))
+    anchor = page.url.split("#")[1]
+    target = page.locator(f":is(li, p):has(> [id='{anchor}'])")
+    expect(target).to_be_in_viewport()
+    expect(target).to_contain_text("tsc spends less in 2024-06")  # the newest TSC meeting's last decision

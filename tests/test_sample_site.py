@@ -102,3 +102,11 @@ def test_sample_site_maren_westermann_leads_a_hackathon_session(sample: Any) -> 
     assert "Share our experiences organizing hackathons" in entry["text"]
     meeting = sample.page("hackathons/2024-06-24-openml-sklearn/")
     assert '<span class="minutes-leader" id="leader-maren-westermann"></span>' in meeting
+
+
+def test_a_first_heading_that_repeats_the_title_is_not_shown_twice(sample: Any) -> None:
+    page = sample.page("hackathons/2024-06-24-openml-sklearn/")
+    titles = re.findall(r"<h1[^>]*>([^<]*)", page)
+    assert titles[0] == "OpenML &lt;&gt; scikit-learn hackathon"
+    assert "OpenML &lt;&gt; Scikit-learn Hackathon" not in titles  # the note's own "# ..." of the same words
+    assert "Logistics" in titles  # the note's other top-level sections stay

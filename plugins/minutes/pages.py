@@ -143,9 +143,27 @@ def meeting_page(meeting: Meeting, archive: Archive, records: dict[str, Any] | N
         "extra": meeting.extra,
         **(records or {}),
     }
-    return PageSpec(
-        path, meeting_label(meeting), "minutes/meeting.html", meeting.content, False, meeting.source, context
-    )
+    content = without_title_heading(meeting.content, meeting.title)
+    return PageSpec(path, meeting_label(meeting), "minutes/meeting.html", content, False, meeting.source, context)
+
+
+_H1 = re.compile(r"^#(?!#)\s*(.*?)\s*#*\s*$")
+
+
+def without_title_heading(content: str, title: str) -> str:
+    """The notes without a first ``# Title`` that says what the page header says already.
+
+    The line is blanked, not removed, so that the page's lines stay those of the note.
+    """
+    lines = content.split("\n")
+    first = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return content
+    match = _H1.match(lines[first])
+    if match is None or fold(match.group(1)) != fold(title):
+        return content
+    lines[first] = ""
+    return "\n".join(lines)
 
 
 def log_page(source: str, meeting_ids: tuple[str, ...], archive: Archive) -> PageSpec:
