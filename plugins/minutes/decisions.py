@@ -71,6 +71,15 @@ _PROPOSAL = re.compile(
 )
 
 
+_PROPOSAL_VERBS = ("approved", "accepted", "adopted", "ratified", "rejected")
+
+
+def _may_decide_proposal(line: str) -> bool:
+    """A cheap test before ``_PROPOSAL``, whose alternatives would otherwise be tried at every position."""
+    lowered = line.lower()
+    return any(verb in lowered for verb in _PROPOSAL_VERBS)
+
+
 @dataclass(frozen=True)
 class FoundDecision:
     """A decision as one meeting's lines hold it."""
@@ -143,7 +152,7 @@ def decisions_in(outline: Outline, people_lines: frozenset[int] = frozenset()) -
                 continue
             found.append(FoundDecision(index, rest, _topic(outline, index, people_lines), "line", index))
             continue
-        if _PROPOSAL.search(line) and not line.lstrip().startswith("#"):
+        if _may_decide_proposal(line) and _PROPOSAL.search(line) and not line.lstrip().startswith("#"):
             text = outline.block(index, index + 1)
             text = re.sub(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+", "", text)
             found.append(FoundDecision(index, text, _topic(outline, index, people_lines), "proposal", index))
