@@ -300,6 +300,13 @@ def report(builds: list[Build], full: Build, rebuild: Build, meeting: dict[str, 
             f" = {100 * one.plugin_core / one.seconds:.1f}%"
         )
     print(f"plugin core steps in the full build: {full.plugin_steps}")
+    model = json.loads((full.site / "minutes.json").read_text(encoding="utf-8"))
+    print(
+        "found: "
+        + ", ".join(
+            f"{len(model[key])} {key}" for key in ("meetings", "people", "decisions", "actions", "topics", "references")
+        )
+    )
     print(
         f"Markdown rendered: {args.notes_size / 1e6:.1f} MB of notes (plain) against"
         f" {full.generated_markdown / 1e6:.1f} MB of generated pages (minutes)"
