@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,14 @@ class Site:
 
     def messages(self, level: int = logging.INFO) -> list[str]:
         return [record.getMessage() for record in self.logs if record.levelno >= level]
+
+
+def build_sample(root: Path) -> Site:
+    """The sample site (``mkdocs.yml`` and the notes of ``minutes/``), built strictly in ``root``."""
+    shutil.copytree(SEEDS, root / "minutes")
+    shutil.copy(SEEDS.parent / "mkdocs.yml", root / "mkdocs.yml")
+    build(load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(root / "site")))
+    return Site(root)
 
 
 class _Collect(logging.Handler):

@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,7 +27,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from .conftest import SEEDS
+from .conftest import build_sample
 
 BROWSERS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 BROWSER_ARGS = [
@@ -75,11 +74,8 @@ def _served(site: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The sample site, built and served on a free port of 127.0.0.1."""
-    root: Path = tmp_path_factory.mktemp("browser")
-    shutil.copytree(SEEDS, root / "minutes")
-    shutil.copy(SEEDS.parent / "mkdocs.yml", root / "mkdocs.yml")
-    build(load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(root / "site")))
-    with _served(root / "site") as url:
+    site = build_sample(tmp_path_factory.mktemp("browser"))
+    with _served(site.site_dir) as url:
         yield url
 
 

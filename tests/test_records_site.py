@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,16 +13,12 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from .conftest import SEEDS, Site
+from .conftest import Site, build_sample
 
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    root: Path = tmp_path_factory.mktemp("sample-records")
-    shutil.copytree(SEEDS, root / "minutes")
-    shutil.copy(SEEDS.parent / "mkdocs.yml", root / "mkdocs.yml")
-    build(load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(root / "site")))
-    return Site(root)
+    return build_sample(tmp_path_factory.mktemp("sample-records"))
 
 
 def _texts(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,21 +10,12 @@ import pytest
 from minutes.meetings import parse_note
 from minutes.source import read_note
 
-from .conftest import SEEDS
+from .conftest import SEEDS, build_sample
 
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    from .conftest import Site
-
-    root: Path = tmp_path_factory.mktemp("sample")
-    shutil.copytree(SEEDS, root / "minutes")
-    shutil.copy(SEEDS.parent / "mkdocs.yml", root / "mkdocs.yml")
-    build(load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(root / "site")))
-    return Site(root)
+    return build_sample(tmp_path_factory.mktemp("sample"))
 
 
 def test_meetings_have_the_promised_dates(sample: Any) -> None:
