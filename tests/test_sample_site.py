@@ -99,3 +99,14 @@ def test_a_first_heading_that_repeats_the_title_is_not_shown_twice(sample: Any) 
     assert titles[0] == "OpenML &lt;&gt; scikit-learn hackathon"
     assert "OpenML &lt;&gt; Scikit-learn Hackathon" not in titles  # the note's own "# ..." of the same words
     assert "Logistics" in titles  # the note's other top-level sections stay
+
+
+def test_reports_are_searched_once_on_their_meeting_page(sample: Any) -> None:
+    import json
+
+    docs = json.loads((sample.site_dir / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    holding = {doc["location"].split("#")[0] for doc in docs if "fixed loky and joblib CIs" in doc["text"]}
+    assert holding == {"sklearn-team/2022-02-08/"}
+    # The person page still shows the report, and its meeting headings are still found by search.
+    assert "fixed loky and joblib CIs" in sample.page("people/olivier/")
+    assert any(doc["location"] == "people/olivier/#sklearn-team-2022-02-08" for doc in docs)

@@ -218,14 +218,16 @@ def person_page(
                 f"{md_link(archive.series[meeting.series].name, path, meeting.page_path)}",
                 "",
             ]
+            block: list[str] = []
             for item in by_meeting[meeting_id]:
                 label = ENTRY_LINKS.get(item.entry.source, "In the notes")
-                lines += [
+                block += [
                     f"*{md_link(label, path, meeting.page_path, item.entry.anchor)}*",
                     "",
                     rebase_links(item.entry.text, meeting.page_path, path),
                     "",
                 ]
+            lines += _unsearched(block)
     silent = [meeting for meeting in attended if meeting.id not in by_meeting]
     if silent:
         lines += ["## Also attended", ""]
@@ -253,6 +255,20 @@ def person_page(
         "chart": monthly_bars((m.date for m in attended), f"Meetings of {person.name} per month"),
     }
     return PageSpec(path, person.name, "minutes/person.html", "\n".join(lines) + "\n", False, None, context)
+
+
+_DIV = re.compile(r"</?div\b", re.IGNORECASE)
+
+
+def _unsearched(block: list[str]) -> list[str]:
+    """Entries kept out of the search index: search finds them once, on their meeting's page.
+
+    Material's search skips an element marked ``data-search-exclude``; a block that holds a ``div`` of
+    its own is left unwrapped rather than risk unbalancing it.
+    """
+    if any(_DIV.search(line) for line in block):
+        return block
+    return ['<div class="minutes-entries" data-search-exclude markdown="1">', "", *block, "</div>", ""]
 
 
 # What the "Also attended" list says of how a silent attendee appears in a meeting.
