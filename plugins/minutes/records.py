@@ -124,7 +124,9 @@ def _read_meeting(meeting: Meeting, matcher: KeywordMatcher) -> _Found:
         (action, anchors.mark(action.index, "action", plain_text(action.text, 60), "minutes-action"))
         for action in actions_in(outline, person_at)
     ]
-    heading_anchors = {heading.index: toc_slug(heading.text) for heading in outline.headings}
+    agenda = agenda_headings(outline, people_lines)
+    texts = {heading.index: heading.text for heading in outline.headings}
+    heading_anchors = {heading.index: toc_slug(texts[heading.index]) for heading in agenda}
     edited = "\n".join(anchors.lines())
     return _Found(
         replace(meeting, content=edited) if edited != meeting.content else meeting,
@@ -132,7 +134,7 @@ def _read_meeting(meeting: Meeting, matcher: KeywordMatcher) -> _Found:
         actions,
         references_in(outline),
         matcher.hits(outline),
-        agenda_headings(outline, people_lines),
+        agenda,
         person_at,
         heading_anchors,
     )
@@ -251,6 +253,7 @@ def _references(found: list[_Found], default_repository: str) -> list[Reference]
     mentions: dict[tuple[str, int], list[ReferenceMention]] = defaultdict(list)
     spelling: dict[str, Counter[str]] = defaultdict(Counter)
     kinds: dict[tuple[str, int], str] = {}
+    seen: set[tuple[tuple[str, int], ReferenceMention]] = set()
     for item in found:
         meeting = item.meeting
         here: dict[int, str] = {r.number: r.repo for r in item.references if r.number and not r.bare}
@@ -272,7 +275,8 @@ def _references(found: list[_Found], default_repository: str) -> list[Reference]
                 kinds[key] = reference.kind
             text = plain_text(lines[reference.index], MAX_EXCERPT) if reference.index < len(lines) else ""
             mention = ReferenceMention(meeting.id, meeting.source_line + reference.index, text)
-            if mention not in mentions[key]:
+            if (key, mention) not in seen:
+                seen.add((key, mention))
                 mentions[key].append(mention)
     references = []
     for (repo_key, number), found_mentions in mentions.items():
@@ -299,6 +303,7 @@ class _TopicDraft:
     names: Counter[str] = field(default_factory=Counter)
     sources: list[str] = field(default_factory=list)
     mentions: list[TopicMention] = field(default_factory=list)
+    seen: set[TopicMention] = field(default_factory=set)
     people: Counter[str] = field(default_factory=Counter)
 
 
@@ -317,7 +322,8 @@ def _topics(
         draft.names[name] += 1
         if source not in draft.sources:
             draft.sources.append(source)
-        if mention not in draft.mentions:
+        if mention not in draft.seen:
+            draft.seen.add(mention)
             draft.mentions.append(mention)
         if who:
             draft.people[who] += 1
