@@ -167,9 +167,8 @@ def actions_page(archive: Archive) -> PageSpec:
     for owner in sorted(by_owner, key=lambda o: (o == "", fold(archive.person(o).name) if o else "")):
         name = archive.person(owner).name if owner else "No owner named"
         anchor = f"open-{owner}" if owner else "open-unassigned"
-        lines += [f"### {md_text(name)} {{#{anchor}}}", ""]
-        if owner:
-            lines += [md_link(f"{name}'s page", path, person_path(archive.person(owner))), ""]
+        title = md_link(name, path, person_path(archive.person(owner))) if owner else md_text(name)
+        lines += [f"### {title} {{#{anchor}}}", ""]
         for action in sorted(by_owner[owner], key=lambda a: (-a.open_for, a.id)):
             lines.append(action_line(action, archive, path, owners=not owner or len(action.owners) > 1))
         lines.append("")
@@ -304,7 +303,7 @@ def home_records(archive: Archive, path: str = "index.md") -> list[str]:
             meeting = archive.meeting(decision.meeting)
             text = md_text(plain_text(decision.text, 160))
             lines.append(f"- {text} ({md_link(meeting_label(meeting), path, meeting.page_path, decision.anchor)})")
-        lines += ["", md_link(f"All {len(decisions)} decisions", path, "decisions.md"), ""]
+        lines += ["", md_link(f"All {counted(len(decisions), 'decision')}", path, "decisions.md"), ""]
     open_items = [action for action in archive.actions if action.status == "open"]
     if open_items:
         lines += ["## Open action items", ""]
@@ -316,7 +315,7 @@ def home_records(archive: Archive, path: str = "index.md") -> list[str]:
             lines.append(
                 f"- {md_text(plain_text(action.text, 160))} ({md_text(owners) + ' · ' if owners else ''}{where})"
             )
-        lines += ["", md_link(f"All {len(open_items)} open action items", path, "actions.md"), ""]
+        lines += ["", md_link(f"All {counted(len(open_items), 'open action item')}", path, "actions.md"), ""]
     return lines
 
 
