@@ -64,9 +64,8 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _ACTION = re.compile(
-    r"^(?:\[new\]\s*)?(?:\*\*|__)?(?:action(?:\s+items?)?|todo)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<rest>.+)$",
-    re.IGNORECASE,
-)
+    r"^(?:\[new\]\s*)?(?:\*\*|__)?(?:(?i:action(?:\s+items?)?|todo)|AIs?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<rest>.+)$"
+)  # "AI: Bob to review" is an action item in upper case only: "ai:" may be about AI
 _TODO_PREFIX = re.compile(r"^(?:\*\*|__)?(?:TODO|\[TODO\])(?:\*\*|__)?\s+(?P<rest>\S.*)$")
 _PARAGRAPH_LEAD = re.compile(r"^\s*(?:>\s*)*")
 _DONE = re.compile(
