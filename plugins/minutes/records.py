@@ -62,6 +62,7 @@ class _Found:
     keywords: list[KeywordHit]
     agenda: list[AgendaHeading]
     person_at: list[str | None]  # the person (as written) whose section holds each line
+    leaders_at: list[tuple[str, ...]]  # who leads the agenda item that holds each line (as written)
     anchors_of_headings: dict[int, str]
 
 
@@ -104,8 +105,15 @@ def _read_meeting(meeting: Meeting, matcher: KeywordMatcher) -> _Found:
     )
     person_at: list[str | None] = [None] * len(lines)
     headings_at = {heading.index: position for position, heading in enumerate(outline.headings)}
+    leaders_at: list[tuple[str, ...]] = [()] * len(lines)
     for entry in meeting.entries:
         index = entry.line - first
+        if 0 <= index < len(lines) and entry.source == "leader":
+            # "Presenter: Ben Allen (BAN)" leads the agenda item it opens: its decisions involve them.
+            position = outline.heading_above(index)
+            start, end = (outline.headings[position].index, outline.section_end(position)) if position >= 0 else (0, 0)
+            for covered in range(start, end):
+                leaders_at[covered] = (*leaders_at[covered], entry.name)
         if not 0 <= index < len(lines) or entry.source not in ("heading", "name-tag"):
             continue
         if index in headings_at:
@@ -136,6 +144,7 @@ def _read_meeting(meeting: Meeting, matcher: KeywordMatcher) -> _Found:
         matcher.hits(outline),
         agenda,
         person_at,
+        leaders_at,
         heading_anchors,
     )
 
@@ -166,9 +175,12 @@ def people_named(text: str, resolve: _Resolver) -> list[str]:
 def _decision(item: _Found, decision: FoundDecision, anchor: str, archive: Archive, person: _Resolver) -> Decision:
     meeting = item.meeting
     people = people_named(decision.text, person)
-    owner = person(item.person_at[decision.index] if decision.index < len(item.person_at) else None)
-    if owner and owner not in people:
-        people.insert(0, owner)
+    inside = decision.index < len(item.person_at)
+    leaders = [person(name) for name in item.leaders_at[decision.index]] if inside else []
+    owner = person(item.person_at[decision.index] if inside else None)
+    for involved in reversed([owner, *leaders]):
+        if involved and involved not in people:
+            people.insert(0, involved)
     return Decision(
         id=f"{meeting.id}#{anchor}",
         meeting=meeting.id,
