@@ -71,12 +71,16 @@ _PROPOSAL = re.compile(
 )
 
 
-_PROPOSAL_VERBS = re.compile(r"(?i)approved|accepted|adopted|ratified|rejected")
+_PROPOSAL_VERBS = ("approved", "accepted", "adopted", "ratified", "rejected")
 
 
 def _may_decide_proposal(line: str) -> bool:
-    """A cheap test before ``_PROPOSAL``, whose alternatives would otherwise be tried at every position."""
-    return _PROPOSAL_VERBS.search(line) is not None
+    """A cheap test before ``_PROPOSAL``, whose alternatives would otherwise be tried at every position.
+
+    Substring tests: a case-insensitive regex alternation is several times slower on long transcript lines.
+    """
+    lowered = line.lower()
+    return any(verb in lowered for verb in _PROPOSAL_VERBS)
 
 
 @dataclass(frozen=True)

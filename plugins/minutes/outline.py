@@ -221,7 +221,7 @@ class Anchors:
         for index, line in enumerate(outline.lines):
             if outline.code[index]:
                 continue
-            if "id" in line:
+            if "id" in line and "=" in line:  # an HTML id="..."; most lines have neither
                 self.taken.update(_HTML_ID.findall(line))
         for heading in outline.headings:
             explicit = _EXPLICIT_ID.search(heading.text)
