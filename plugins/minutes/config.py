@@ -37,6 +37,10 @@ class MinutesConfig(base.Config):  # type: ignore[no-untyped-call]
     json = c.Type(bool, default=True)
     """Write ``minutes.json``, the whole model, at the site root."""
 
+    feeds = c.Type(bool, default=True)
+    """Write Atom feeds of the newest meetings and decisions: ``feeds/meetings.xml``, ``feeds/decisions.xml``.
+    Set the site's ``site_url`` so that their links are absolute."""
+
     warnings_fail_strict = c.Type(bool, default=False)
     """Log the plugin's warnings (guesses such as an inferred year or repaired encoding) as MkDocs
     warnings, so that ``mkdocs build --strict`` fails on them. Errors always do."""

@@ -14,7 +14,7 @@ Events used, and why:
 - ``on_page_markdown``: give each generated page its template and title.
 - ``on_page_context``: hand the template the page's data as ``minutes``.
 - ``on_env``: the ``minutes_href`` filter, for links from templates.
-- ``on_post_build``: write ``minutes.json`` and the line that accounts for every note.
+- ``on_post_build``: write ``minutes.json``, the Atom feeds and the line that accounts for every note.
 - ``on_serve``: watch a people file that lives outside the docs folder, so editing it rebuilds.
 """
 
@@ -37,10 +37,11 @@ from mkdocs.utils.templates import TemplateContext
 from .archive import NoteFile, build_archive
 from .config import MinutesConfig
 from .export import archive_json
+from .feeds import atom_feeds
 from .findings import sorted_findings
 from .index import Archive
 from .meetings import ParseOptions
-from .pages import PageSpec
+from .pages import PageSpec, page_url
 from .people_file import PeopleFile, find_people_file, load_people_file
 from .person_headings import SECTION_WORDS
 from .records import RecordOptions
@@ -221,4 +222,14 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             data = archive_json(self.archive, config.use_directory_urls)
             with open(os.path.join(config.site_dir, "minutes.json"), "w", encoding="utf-8") as handle:
                 json.dump(data, handle, ensure_ascii=False, indent=1)
+        if self.config.feeds:
+
+            def url(path: str, anchor: str = "") -> str:
+                return page_url(path, config.use_directory_urls) + (f"#{anchor}" if anchor else "")
+
+            for path, xml in atom_feeds(self.archive, config.site_name, config.site_url or "", url).items():
+                target = os.path.join(config.site_dir, *path.split("/"))
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                with open(target, "w", encoding="utf-8") as handle:
+                    handle.write(xml)
         log.info(self.accounting)
