@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .attribution import attribute, front_matter_mentions
-from .dates import FoundDate, date_from_path, date_in_heading
+from .dates import FoundDate, PathDate, date_from_path, date_in_heading, slash_order
 from .findings import Finding
 from .front_matter import FrontMatter, read_front_matter
 from .headings import Heading, in_code_mask, scan_headings
@@ -93,19 +93,22 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
         )
     series, series_name = series_of(path, front, options.default_series)
 
-    dated = [(heading, found) for heading in headings if (found := date_in_heading(heading.text))]
+    day_first = slash_order(front.body)  # "13/4/2023" somewhere in the note settles how "5/4/2023" reads
+    dated = [(heading, found) for heading in headings if (found := date_in_heading(heading.text, day_first))]
     top = _top_level(headings)
     top_dated = [(heading, found) for heading, found in dated if heading.level == top]
+    year_hint = _year_hint(path_date, front, headings)
 
     single_date = front.date or path_date.date
     if single_date is None and len(top_dated) >= 2:
         sections = _log_sections(lines, top_dated)
-        dates = _resolve_log_years(path, offset, sections, path_date.year, findings)
+        dates = _resolve_log_years(path, offset, sections, year_hint, findings)
         meetings = []
         unknown: set[str] = set()
         for section, date in zip(sections, dates, strict=True):
             if date is None:
                 continue
+            assert section.found is not None
             meetings.append(
                 _meeting(
                     source,
@@ -115,7 +118,7 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
                     section.start,
                     section.end,
                     date,
-                    None,
+                    section.found.end(date),
                     section.heading,
                     series,
                     series_name,
@@ -126,9 +129,13 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
             )
         return ParsedNote(path, tuple(meetings), tuple(findings), running_log=True, unknown_speakers=frozenset(unknown))
 
-    start_date, source_heading = single_date, None
+    start_date, source_heading, heading_end = single_date, None, None
     if start_date is None:
-        start_date, source_heading = _first_date(path, lines, offset, headings, path_date.year, findings)
+        start_date, heading_end, source_heading = _first_date(
+            path, lines, offset, headings, year_hint, day_first, findings
+        )
+    elif front.date is None and path_date.guess:
+        findings.append(Finding(path, 0, "warning", f"the file name {path_date.guess}", "name the file YYYY-MM-DD.md"))
     if start_date is None:
         if not front.findings:
             findings.append(
@@ -142,7 +149,7 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
                 )
             )
         return ParsedNote(path, (), tuple(findings))
-    end_date = front.end_date or path_date.end_date or _schedule_end(lines, dated, start_date)
+    end_date = front.end_date or path_date.end_date or heading_end or _schedule_end(lines, dated, start_date)
     if end_date is not None and end_date < start_date:
         findings.append(Finding(path, 0, "warning", f"end_date {end_date} is before the date {start_date}; ignored"))
         end_date = None
@@ -190,72 +197,113 @@ def _log_sections(lines: list[str], top_dated: list[tuple[Heading, FoundDate]]) 
     return sections
 
 
+def _year_hint(path_date: PathDate, front: FrontMatter, headings: list[Heading]) -> tuple[int | None, str]:
+    """A year for dates written without one, and where it comes from: the path, the front matter, the title."""
+    if path_date.year is not None:
+        return path_date.year, "from the path"
+    year = front.extra.get("year")
+    if isinstance(year, int) and 1900 <= year < 2100:
+        return year, "from the front matter 'year'"
+    titles = [(front.title, "from the front matter title")]
+    if headings and headings[0].level == 1:
+        titles.append((headings[0].text, "from the title"))
+    for text, why in titles:
+        match = _YEAR.search(text)
+        if match:
+            return int(match.group(1)), why
+    return None, ""
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
 def _resolve_log_years(
-    path: str, offset: int, sections: list[_Section], path_year: int | None, findings: list[Finding]
+    path: str, offset: int, sections: list[_Section], hint: tuple[int | None, str], findings: list[Finding]
 ) -> list[dt.date | None]:
-    """Full dates for the sections of a running log, inferring missing years."""
-    known = [(i, s.found.resolve()) for i, s in enumerate(sections) if s.found and s.found.year is not None]
-    known_dates = [(i, d) for i, d in known if d is not None]
-    rising = sum(1 for (_, a), (_, b) in itertools.pairwise(known_dates) if b > a)
-    falling = sum(1 for (_, a), (_, b) in itertools.pairwise(known_dates) if b < a)
-    newest_first = falling >= rising
-    result: list[dt.date | None] = []
+    """Full dates for the sections of a running log, inferring missing years.
+
+    A section without a year takes it from its neighbour on the side of the
+    nearest section that has one, walking outwards from there, so that a log
+    spanning several new years without writing them rolls over at each one.
+    """
+    result: list[dt.date | None] = [None] * len(sections)
+    known: list[int] = []
     for index, section in enumerate(sections):
         found = section.found
         assert found is not None and section.heading is not None
-        line = offset + section.heading.index + 1
+        for guess in [found.guess] if found.guess else []:
+            findings.append(Finding(path, offset + section.heading.index + 1, "warning", guess, "write YYYY-MM-DD"))
         if found.year is not None:
-            date = found.resolve()
-            if date is None:
+            result[index] = found.resolve()
+            if result[index] is None:
+                line = offset + section.heading.index + 1
                 findings.append(Finding(path, line, "error", f"impossible date in heading: {section.heading.text!r}"))
-            result.append(date)
-            continue
-        date, why = _infer_year(found, index, known_dates, newest_first, path_year)
+            else:
+                known.append(index)
+    known_dates = [(i, d) for i in known if (d := result[i]) is not None]
+    rising = sum(1 for (_, a), (_, b) in itertools.pairwise(known_dates) if b > a)
+    falling = sum(1 for (_, a), (_, b) in itertools.pairwise(known_dates) if b < a)
+    newest_first = falling >= rising
+    missing = [i for i, section in enumerate(sections) if section.found and section.found.year is None]
+    # nearest to a dated section first, so each one's neighbour towards it is already resolved
+    missing.sort(key=lambda i: min((abs(i - k) for k in known), default=0))
+    for index in missing:
+        section = sections[index]
+        found, heading = section.found, section.heading
+        assert found is not None and heading is not None
+        line = offset + heading.index + 1
+        date, why = None, ""
+        if known:
+            nearest = min(known, key=lambda k: abs(k - index))
+            step = 1 if nearest > index else -1
+            anchor = result[index + step]
+            if anchor is not None:
+                later_in_time = (step < 0) != newest_first  # is this section after its neighbour in time?
+                date = _near(found, anchor, later_in_time)
+                why = f"from the neighbouring meeting of {anchor.isoformat()}"
+        elif hint[0] is not None:
+            date, why = found.with_year(hint[0]), hint[1]
         if date is None:
             findings.append(
                 Finding(
                     path,
                     line,
                     "error",
-                    f"the heading {section.heading.text!r} has no year and none could be inferred",
+                    f"the heading {heading.text!r} has no year and none could be inferred",
                     "add the year to the heading or put the note in a folder named for the year",
                 )
             )
         else:
+            known.append(index)
             findings.append(
-                Finding(
-                    path, line, "warning", f"year inferred as {date.year} {why} for heading {section.heading.text!r}"
-                )
+                Finding(path, line, "warning", f"year inferred as {date.year} {why} for heading {heading.text!r}")
             )
-        result.append(date)
+        result[index] = date
     return result
 
 
-def _infer_year(
-    found: FoundDate, index: int, known: list[tuple[int, dt.date]], newest_first: bool, path_year: int | None
-) -> tuple[dt.date | None, str]:
-    if known:
-        j, anchor = min(known, key=lambda item: abs(item[0] - index))
-        later_in_time = (j < index) != newest_first  # is this section after the anchor in time?
-        year = anchor.year
-        candidate = found.with_year(year)
-        if candidate is not None and later_in_time and candidate < anchor:
-            year += 1
-        elif candidate is not None and not later_in_time and candidate > anchor:
-            year -= 1
-        return found.with_year(year), f"from the neighbouring meeting of {anchor.isoformat()}"
-    if path_year is not None:
-        return found.with_year(path_year), "from the path"
-    return None, ""
+def _near(found: FoundDate, anchor: dt.date, later_in_time: bool) -> dt.date | None:
+    """``found`` in the year that puts it on the right side of ``anchor``, less than a year away."""
+    for year in (anchor.year, anchor.year + 1 if later_in_time else anchor.year - 1):
+        candidate = found.with_year(year)  # None on 29 February of a common year
+        if candidate is not None and (candidate >= anchor if later_in_time else candidate <= anchor):
+            return candidate
+    return None
 
 
 def _first_date(
-    path: str, lines: list[str], offset: int, headings: list[Heading], path_year: int | None, findings: list[Finding]
-) -> tuple[dt.date | None, Heading | None]:
-    """The date of the first dated heading, else of a ``Date:`` line near the top."""
+    path: str,
+    lines: list[str],
+    offset: int,
+    headings: list[Heading],
+    hint: tuple[int | None, str],
+    day_first: bool | None,
+    findings: list[Finding],
+) -> tuple[dt.date | None, dt.date | None, Heading | None]:
+    """The date (and last day of a range) of the first dated heading, else of a ``Date:`` line near the top."""
     candidates: list[tuple[int, FoundDate, Heading | None]] = []
     for candidate in headings:
-        in_heading = date_in_heading(candidate.text)
+        in_heading = date_in_heading(candidate.text, day_first)
         if in_heading:
             candidates.append((candidate.index, in_heading, candidate))
             break
@@ -265,16 +313,19 @@ def _first_date(
         if code[index] or not text.strip() or text.lstrip().startswith("#"):
             continue
         if _DATE_LINE.match(text) or index == first_text:
-            in_line = date_in_heading(text)
+            in_line = date_in_heading(text, day_first)
             if in_line:
                 candidates.append((index, in_line, None))
                 break
     if not candidates:
-        return None, None
+        return None, None, None
     index, found, heading = min(candidates, key=lambda item: item[0])
     line = offset + index + 1
+    if found.guess:
+        findings.append(Finding(path, line, "warning", found.guess, "write YYYY-MM-DD"))
+    year, why = hint
     if found.year is None:
-        if path_year is None:
+        if year is None:
             findings.append(
                 Finding(
                     path,
@@ -284,16 +335,15 @@ def _first_date(
                     "add the year, or put the note in a folder named for the year",
                 )
             )
-            return None, heading
-        findings.append(
-            Finding(path, line, "warning", f"year inferred as {path_year} from the path for {lines[index].strip()!r}")
-        )
-        date = found.with_year(path_year)
+            return None, None, heading
+        findings.append(Finding(path, line, "warning", f"year inferred as {year} {why} for {lines[index].strip()!r}"))
+        date = found.with_year(year)
     else:
         date = found.resolve()
     if date is None:
         findings.append(Finding(path, line, "error", f"impossible date: {lines[index].strip()!r}"))
-    return date, heading
+        return None, None, heading
+    return date, found.end(date), heading
 
 
 def _schedule_end(lines: list[str], dated: list[tuple[Heading, FoundDate]], start: dt.date) -> dt.date | None:
