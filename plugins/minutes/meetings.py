@@ -130,6 +130,7 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
         return ParsedNote(path, tuple(meetings), tuple(findings), running_log=True, unknown_speakers=frozenset(unknown))
 
     start_date, source_heading, heading_end = single_date, None, None
+    reported = len(findings)
     if start_date is None:
         start_date, heading_end, source_heading = _first_date(
             path, lines, offset, headings, year_hint, day_first, findings
@@ -137,7 +138,7 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
     elif front.date is None and path_date.guess:
         findings.append(Finding(path, 0, "warning", f"the file name {path_date.guess}", "name the file YYYY-MM-DD.md"))
     if start_date is None:
-        if not front.findings:
+        if not front.findings and len(findings) == reported:  # a bad date was reported already
             findings.append(
                 Finding(
                     path,
@@ -241,9 +242,13 @@ def _resolve_log_years(
             else:
                 known.append(index)
     known_dates = [(i, d) for i in known if (d := result[i]) is not None]
-    rising = sum(1 for (_, a), (_, b) in itertools.pairwise(known_dates) if b > a)
-    falling = sum(1 for (_, a), (_, b) in itertools.pairwise(known_dates) if b < a)
-    newest_first = falling >= rising
+    if known_dates:
+        order = [date.isoformat() for _, date in known_dates]
+    else:  # no section has a year: the months and days say which way the log runs
+        order = [f"{s.found.month:02}-{s.found.day:02}" for s in sections if s.found is not None]
+    rising = sum(1 for a, b in itertools.pairwise(order) if b > a)
+    falling = sum(1 for a, b in itertools.pairwise(order) if b < a)
+    newest_first = falling >= rising  # most logs add the new meeting on top
     missing = [i for i, section in enumerate(sections) if section.found and section.found.year is None]
     # nearest to a dated section first, so each one's neighbour towards it is already resolved
     missing.sort(key=lambda i: min((abs(i - k) for k in known), default=0))
