@@ -234,9 +234,9 @@ def test_an_impossible_date_in_a_file_name_is_reported_as_such() -> None:
 def test_ambiguous_file_names_are_guesses() -> None:
     found = date_from_path("notes/05-04-2024.md")
     assert found.date == D(2024, 5, 4)
-    assert found.guess == "05/04/2024 is ambiguous: read month first as 2024-05-04, not day first as 2024-04-05"
+    assert found.guess == "05-04-2024.md is ambiguous: read month first as 2024-05-04, not day first as 2024-04-05"
     week = date_from_path("2024-W38.md")
-    assert week.date == D(2024, 9, 16) and "read as its Monday, 2024-09-16" in week.guess
+    assert (week.date, week.guess) == (D(2024, 9, 16), "2024-W38.md is a week: read as its Monday, 2024-09-16")
 
 
 # --- whole notes: which source wins ----------------------------------------------------------------
@@ -379,7 +379,7 @@ def test_an_ambiguous_file_name_warns() -> None:
     note = parse("team/05-04-2024.md", "- item\n")
     assert dates(note) == [(D(2024, 5, 4), None)]
     assert messages(note) == [
-        "team/05-04-2024.md: the file name 05/04/2024 is ambiguous: read month first as 2024-05-04,"
+        "team/05-04-2024.md: the file name 05-04-2024.md is ambiguous: read month first as 2024-05-04,"
         " not day first as 2024-04-05 (name the file YYYY-MM-DD.md)"
     ]
 

@@ -355,7 +355,8 @@ def date_from_path(path: str) -> PathDate:
     if named is not None and named.year is not None:
         found = named.resolve()
         if found is not None:
-            return PathDate(found, named.end(found), found.year, guess=named.guess)
+            guess = f"{parts[-1]} is {named.guess.split(' is ', 1)[1]}" if named.guess else ""
+            return PathDate(found, named.end(found), found.year, guess=guess)
     return PathDate(None, None, year)
 
 

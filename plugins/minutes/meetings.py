@@ -14,7 +14,7 @@ import datetime as dt
 import itertools
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .attribution import attribute, front_matter_mentions
 from .dates import FoundDate, PathDate, date_from_path, date_in_heading, slash_order
@@ -175,6 +175,10 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
         dated_by_heading,
         unknown,
     )
+    if front.date is None and path_date.date is not None and not _YEAR.search(meeting.slug):
+        # "tsc/2024/09/16.md", "tc39/2023-01/jan-30.md": the page keeps the file's address, but "tsc/16"
+        # would name a meeting of every month; the date names it once.
+        meeting = replace(meeting, id=f"{series}/{start_date.isoformat()}")
     return ParsedNote(path, (meeting,), tuple(findings), unknown_speakers=frozenset(unknown))
 
 
@@ -396,7 +400,9 @@ def _meeting(
     )
     if unknown is not None:
         unknown.update(attribution.unknown_speakers)
-    title = front.title if front.title and not in_log else _title(lines, start, end, heading)
+    # a log's preamble goes with its first section, but its title belongs to no single section
+    title_start = heading.index if in_log and heading is not None else start
+    title = front.title if front.title and not in_log else _title(lines, title_start, end, heading)
     folder = posixpath.dirname(path)
     stem = posixpath.splitext(posixpath.basename(path))[0]
     slug = date.isoformat() if named_by_date or stem.lower() in ("index", "readme") else slugify(stem)
@@ -429,16 +435,24 @@ def _title(lines: list[str], start: int, end: int, heading: Heading | None) -> s
     """A title from the note: a dated heading with words beside the date, else a leading ``#`` title."""
     if heading is not None:
         text = re.sub(r"\{[#.:][^}]*\}\s*$", "", heading.text).strip()
-        rest = re.sub(r"[\d\W_]+", " ", text)
-        rest = re.sub(r"(?i)\b(st|nd|rd|th|tba|tbd)\b", " ", rest)
-        words = [w for w in rest.split() if w.lower() not in _MONTH_WORDS]
-        if len(words) >= 1 and len(" ".join(words)) > 3:
+        if _has_words(text):
             return text
     for line in lines[start:end]:
         if line.strip():
             match = re.match(r"^#\s+(.+?)\s*#*\s*$", line)
-            return match.group(1) if match and not date_in_heading(match.group(1)) else ""
+            if match is None:
+                return ""
+            # "# 2024-09-16" is no title, "# Node.js TSC Meeting 2024-09-16" is one
+            return match.group(1) if _has_words(match.group(1)) or not date_in_heading(match.group(1)) else ""
     return ""
+
+
+def _has_words(text: str) -> bool:
+    """Whether a heading says more than its date: words other than months, weekdays and ordinals."""
+    rest = re.sub(r"[\d\W_]+", " ", text)
+    rest = re.sub(r"(?i)\b(st|nd|rd|th|tba|tbd)\b", " ", rest)
+    words = [w for w in rest.split() if w.lower() not in _MONTH_WORDS]
+    return len(words) >= 1 and len(" ".join(words)) > 3
 
 
 _MONTH_WORDS = frozenset(
