@@ -458,3 +458,50 @@ def test_a_log_section_without_a_year_and_nothing_to_infer_from_is_an_error() ->
 def test_a_log_of_ranges_gives_each_section_its_end_date() -> None:
     note = parse("events/log.md", "## June 24-26, 2024\na\n## 2023-06-05 to 2023-06-07\nb\n")
     assert dates(note) == [(D(2024, 6, 24), D(2024, 6, 26)), (D(2023, 6, 5), D(2023, 6, 7))]
+
+
+def test_a_log_grouped_under_year_headings_takes_their_years() -> None:
+    note = parse(
+        "team/log.md",
+        """
+        # Team log
+
+        ## 2024
+
+        ### September 16
+
+        - a
+
+        ### September 9
+
+        - b
+
+        ## 2023
+
+        ### December 18
+
+        - c
+        """,
+    )
+    assert [(m.date, m.source_line, m.end_line) for m in note.meetings] == [
+        (D(2024, 9, 16), 1, 7),
+        (D(2024, 9, 9), 9, 11),  # ends before "## 2023"
+        (D(2023, 12, 18), 15, 17),
+    ]
+    assert messages(note) == []
+
+
+def test_a_log_under_a_section_heading_is_still_a_log() -> None:
+    note = parse("team/log.md", "# Team\n\n## Meetings\n\n### 2024-09-16\n\n- a\n\n### 2024-09-09\n\n- b\n")
+    assert [meeting.date for meeting in note.meetings] == [D(2024, 9, 16), D(2024, 9, 9)]
+    assert note.running_log
+
+
+def test_dated_subheadings_of_a_dated_meeting_do_not_split_it() -> None:
+    """Deadlines under a dated meeting are not meetings of their own."""
+    note = parse(
+        "team/notes.md",
+        "## 2024-09-16\n\n### Deadlines\n\n#### 2024-10-01: release\n\n#### 2024-10-15: freeze\n",
+    )
+    assert dates(note) == [(D(2024, 9, 16), None)]
+    assert not note.running_log

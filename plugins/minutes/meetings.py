@@ -95,13 +95,12 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
 
     day_first = slash_order(front.body)  # "13/4/2023" somewhere in the note settles how "5/4/2023" reads
     dated = [(heading, found) for heading in headings if (found := date_in_heading(heading.text, day_first))]
-    top = _top_level(headings)
-    top_dated = [(heading, found) for heading, found in dated if heading.level == top]
+    top_dated = _log_headings(headings, dated)
     year_hint = _year_hint(path_date, front, headings)
 
     single_date = front.date or path_date.date
     if single_date is None and len(top_dated) >= 2:
-        sections = _log_sections(lines, top_dated)
+        sections = _log_sections(lines, headings, top_dated)
         dates = _resolve_log_years(path, offset, sections, year_hint, findings)
         meetings = []
         unknown: set[str] = set()
@@ -193,11 +192,44 @@ def _top_level(headings: list[Heading]) -> int:
     return top
 
 
-def _log_sections(lines: list[str], top_dated: list[tuple[Heading, FoundDate]]) -> list[_Section]:
+def _log_headings(headings: list[Heading], dated: list[tuple[Heading, FoundDate]]) -> list[tuple[Heading, FoundDate]]:
+    """The dated headings that would open the sections of a running log.
+
+    Those of the shallowest level that has any, below a lone leading ``#``
+    title: ``## 2024-09-16`` sections, or ``### September 16`` sections
+    grouped under ``## 2024`` or ``## Meetings``.
+    """
+    top = _top_level(headings)
+    levels = [heading.level for heading, _ in dated if heading.level >= top]
+    return [(heading, found) for heading, found in dated if levels and heading.level == min(levels)]
+
+
+_YEAR_HEADING = re.compile(r"^\D*((?:19|20)\d\d)\D*$")
+
+
+def _log_sections(
+    lines: list[str], headings: list[Heading], top_dated: list[tuple[Heading, FoundDate]]
+) -> list[_Section]:
+    """A section per dated heading, up to the next one or to a heading above its level (``## 2023``).
+
+    A year-less date under a year heading (``## 2024`` / ``### September 16``) takes that year.
+    """
+    level = top_dated[0][0].level
+    starts = {heading.index for heading, _ in top_dated}
     sections = []
     for position, (heading, found) in enumerate(top_dated):
         start = 0 if position == 0 else heading.index  # the preamble goes with the first meeting
-        end = top_dated[position + 1][0].index if position + 1 < len(top_dated) else len(lines)
+        end = len(lines)
+        parent = None
+        for other in headings:
+            if other.index < heading.index and other.level < level:
+                parent = other
+            elif other.index > heading.index and (other.level < level or other.index in starts):
+                end = other.index
+                break
+        year = _YEAR_HEADING.match(parent.text) if parent is not None else None
+        if found.year is None and year is not None:
+            found = replace(found, year=int(year.group(1)))
         sections.append(_Section(start, end, heading, found))
     return sections
 
