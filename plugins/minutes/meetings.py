@@ -200,7 +200,10 @@ def _log_headings(headings: list[Heading], dated: list[tuple[Heading, FoundDate]
     grouped under ``## 2024`` or ``## Meetings``.
     """
     top = _top_level(headings)
-    levels = [heading.level for heading, _ in dated if heading.level >= top]
+    if any(heading.level < top for heading, _ in dated):
+        # a dated title: the meeting's own date, unless its top sections are dated too
+        return [(heading, found) for heading, found in dated if heading.level == top]
+    levels = [heading.level for heading, _ in dated]
     return [(heading, found) for heading, found in dated if levels and heading.level == min(levels)]
 
 
