@@ -505,3 +505,9 @@ def test_dated_subheadings_of_a_dated_meeting_do_not_split_it() -> None:
     )
     assert dates(note) == [(D(2024, 9, 16), None)]
     assert not note.running_log
+
+
+def test_a_single_meeting_under_a_year_heading_takes_its_year() -> None:
+    note = parse("team/notes.md", "# Team\n\n## 2024\n\n### September 16\n\n- a\n")
+    assert dates(note) == [(D(2024, 9, 16), None)]
+    assert messages(note) == []

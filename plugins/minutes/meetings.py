@@ -207,7 +207,7 @@ def _log_headings(headings: list[Heading], dated: list[tuple[Heading, FoundDate]
     return [(heading, found) for heading, found in dated if levels and heading.level == min(levels)]
 
 
-_YEAR_HEADING = re.compile(r"^\D*((?:19|20)\d\d)\D*$")
+_YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d\d)\W*$")  # "## 2024", a group of sections
 
 
 def _log_sections(
@@ -368,6 +368,11 @@ def _first_date(
     if found.guess:
         findings.append(Finding(path, line, "warning", found.guess, "write YYYY-MM-DD"))
     year, why = hint
+    if found.year is None and heading is not None:
+        above = [other for other in headings if other.index < heading.index and other.level < heading.level]
+        year_heading = _YEAR_HEADING.match(above[-1].text) if above else None
+        if year_heading:  # "## 2024" then "### September 16": written, not guessed
+            found = replace(found, year=int(year_heading.group(1)))
     if found.year is None:
         if year is None:
             findings.append(
