@@ -18,7 +18,8 @@ import pytest
 from minutes.meetings import parse_note
 from minutes.source import read_note
 
-from .test_people_golden import check_golden, mention_line
+from .goldens import check_golden
+from .test_people_golden import mention_line
 
 GOLDEN = Path(__file__).parent / "golden" / "notes"
 CASES = sorted(path.relative_to(GOLDEN).as_posix() for path in GOLDEN.rglob("*.md"))
