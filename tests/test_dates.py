@@ -12,6 +12,8 @@ import datetime as dt
 import textwrap
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from minutes.dates import FoundDate, date_from_path, date_in_heading, slash_order
 from minutes.meetings import ParsedNote, parse_note
@@ -511,3 +513,65 @@ def test_a_single_meeting_under_a_year_heading_takes_its_year() -> None:
     note = parse("team/notes.md", "# Team\n\n## 2024\n\n### September 16\n\n- a\n")
     assert dates(note) == [(D(2024, 9, 16), None)]
     assert messages(note) == []
+
+
+# --- properties: every way of writing a date reads back as that date ----------------------------------
+
+FULL_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _written(day: dt.date) -> list[str]:
+    month, weekday = FULL_MONTHS[day.month - 1], WEEKDAY_NAMES[day.weekday()]
+    return [
+        day.isoformat(),
+        f"{day:%Y/%m/%d}",
+        f"{day:%Y.%m.%d}",
+        f"{day:%d.%m.%Y}",
+        f"{month} {day.day}, {day.year}",
+        f"{month[:3]} {day.day} {day.year}",
+        f"{day.day} {month} {day.year}",
+        f"{day.day} {month}, {day.year} Meeting Notes",
+        f"{weekday}, {day.day} {month} {day.year}",
+        f"{weekday[:3]}, {month[:3]} {day.day}, {day.year}",
+        f"Meeting {day.isoformat()}",
+        f"Team sync - {month} {day.day}, {day.year}",
+        f"Minutes of {day.day} {month} {day.year}",
+    ]
+
+
+@given(st.dates(min_value=D(1990, 1, 1), max_value=D(2099, 12, 31)))
+def test_every_written_form_reads_back(day: dt.date) -> None:
+    for text in _written(day):
+        found = date_in_heading(text)
+        assert found is not None and found.resolve() == day and found.guess == "", text
+    for path in (f"{day.isoformat()}.md", f"{day:%Y/%m/%d}.md", f"{day:%Y-%m}/{day:%b}-{day.day}.md".lower()):
+        assert date_from_path(f"team/{path}").date == day, path
+
+
+@given(st.dates(min_value=D(1990, 1, 1), max_value=D(2099, 12, 31)))
+def test_a_year_less_date_reads_back_in_any_year(day: dt.date) -> None:
+    for text in (f"{FULL_MONTHS[day.month - 1]} {day.day}", f"{day.day} {FULL_MONTHS[day.month - 1]}"):
+        found = date_in_heading(text)
+        assert found is not None and found.year is None and found.with_year(day.year) == day
+
+
+@given(st.text(max_size=80))
+def test_any_text_is_a_date_or_not_never_an_exception(text: str) -> None:
+    found = date_in_heading(text)
+    if found is not None:
+        assert 1 <= found.month <= 12 and 1 <= found.day <= 31
+    date_from_path(text + ".md")
