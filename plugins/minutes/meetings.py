@@ -219,18 +219,25 @@ def _log_sections(
     """
     level = top_dated[0][0].level
     starts = {heading.index for heading, _ in top_dated}
+    # one pass each way (a log may hold hundreds of sections): the heading above each line, and where each ends
+    above: dict[int, Heading | None] = {}
+    parent: Heading | None = None
+    for heading in headings:
+        above[heading.index] = parent
+        if heading.level < level:
+            parent = heading
+    ends: dict[int, int] = {}
+    end = len(lines)
+    for heading in reversed(headings):
+        ends[heading.index] = end
+        if heading.level < level or heading.index in starts:
+            end = heading.index
     sections = []
     for position, (heading, found) in enumerate(top_dated):
         start = 0 if position == 0 else heading.index  # the preamble goes with the first meeting
-        end = len(lines)
-        parent = None
-        for other in headings:
-            if other.index < heading.index and other.level < level:
-                parent = other
-            elif other.index > heading.index and (other.level < level or other.index in starts):
-                end = other.index
-                break
-        year = _YEAR_HEADING.match(parent.text) if parent is not None else None
+        end = ends[heading.index]
+        group = above[heading.index]
+        year = _YEAR_HEADING.match(group.text) if group is not None else None
         if found.year is None and year is not None:
             found = replace(found, year=int(year.group(1)))
         sections.append(_Section(start, end, heading, found))
