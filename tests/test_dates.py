@@ -256,7 +256,10 @@ def test_front_matter_date_wins_over_path_and_heading() -> None:
         """,
     )
     assert dates(note) == [(D(2024, 9, 17), D(2024, 9, 18))]
-    assert messages(note) == []
+    assert messages(note) == [
+        "team/2024-09-16.md:5: the title says 2024-09-01 but the front matter says 2024-09-17, which wins"
+        " (correct whichever is wrong)"
+    ]
 
 
 def test_path_wins_over_heading() -> None:
@@ -575,3 +578,21 @@ def test_any_text_is_a_date_or_not_never_an_exception(text: str) -> None:
     if found is not None:
         assert 1 <= found.month <= 12 and 1 <= found.day <= 31
     date_from_path(text + ".md")
+
+
+def test_a_title_that_disagrees_with_the_file_name_is_reported() -> None:
+    note = parse("tsc/2024-09-16.md", "# Node.js TSC Meeting 2024-09-17\n\n- item\n")
+    assert dates(note) == [(D(2024, 9, 16), None)]
+    assert messages(note) == [
+        "tsc/2024-09-16.md:1: the title says 2024-09-17 but the file name says 2024-09-16, which wins"
+        " (correct whichever is wrong)"
+    ]
+    fm = parse("tsc/notes.md", "---\ndate: 2024-09-16\n---\n# 16 October 2024\n")
+    assert messages(fm) == [
+        "tsc/notes.md:4: the title says 2024-10-16 but the front matter says 2024-09-16, which wins"
+        " (correct whichever is wrong)"
+    ]
+    # agreeing, within the event, or without a year: nothing to say
+    assert messages(parse("tsc/2024-09-16.md", "# TSC Meeting 2024-09-16\n")) == []
+    assert messages(parse("ev/2024-06-24--2024-06-26.md", "# Sprint June 25, 2024\n")) == []
+    assert messages(parse("tsc/2024-09-16.md", "# March 3\n")) == []

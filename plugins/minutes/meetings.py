@@ -153,6 +153,18 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
     if end_date is not None and end_date < start_date:
         findings.append(Finding(path, 0, "warning", f"end_date {end_date} is before the date {start_date}; ignored"))
         end_date = None
+    said = _written_date(headings[0], day_first) if single_date is not None and headings else None
+    if said is not None and not start_date <= said <= (end_date or start_date):
+        where = "front matter" if front.date else "file name"
+        findings.append(
+            Finding(
+                path,
+                offset + headings[0].index + 1,
+                "warning",
+                f"the title says {said} but the {where} says {start_date}, which wins",
+                "correct whichever is wrong",
+            )
+        )
     # A note dated by its heading is named for that date, as a running log's sections
     # are, so that its address stays the same when the next meeting is added above it.
     dated_by_heading = single_date is None
@@ -400,6 +412,12 @@ def _first_date(
         findings.append(Finding(path, line, "error", f"impossible date: {lines[index].strip()!r}"))
         return None, None, heading
     return date, found.end(date), heading
+
+
+def _written_date(heading: Heading, day_first: bool | None) -> dt.date | None:
+    """The full date a heading gives, if it gives one with its year."""
+    found = date_in_heading(heading.text, day_first)
+    return found.resolve() if found is not None and found.year is not None else None
 
 
 def _schedule_end(lines: list[str], dated: list[tuple[Heading, FoundDate]], start: dt.date) -> dt.date | None:
