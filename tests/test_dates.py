@@ -195,6 +195,13 @@ PATHS = [
     ("2023/01/30-planning.md", D(2023, 1, 30)),
     ("2023-01/30.md", D(2023, 1, 30)),
     ("2023/09-16-sync.md", D(2023, 9, 16)),
+    # without leading zeros
+    ("notes/2024-9-16.md", D(2024, 9, 16)),
+    ("2024_9_6.md", D(2024, 9, 6)),
+    ("2024-9-16-steering.md", D(2024, 9, 16)),
+    ("2024/9/16.md", D(2024, 9, 16)),
+    ("2024/9-16.md", D(2024, 9, 16)),
+    ("2023-1/jan-3.md", D(2023, 1, 3)),
     ("sept-18-2012.md", D(2012, 9, 18)),
     ("notes/16.09.2024.md", D(2024, 9, 16)),
     ("notes/16-09-2024.md", D(2024, 9, 16)),
@@ -205,6 +212,7 @@ PATHS = [
     ("2022.md", None),
     ("notes/planning.md", None),
     ("v1.2.3.md", None),
+    ("2024916.md", None),  # without separators, only two digits each
 ]
 
 
@@ -231,6 +239,7 @@ def test_a_range_in_a_file_name() -> None:
 def test_an_impossible_date_in_a_file_name_is_reported_as_such() -> None:
     assert date_from_path("2024-13-45.md").invalid == "2024-13-45"
     assert date_from_path("2023/02/30.md").invalid == "2023/02/30"
+    assert date_from_path("2024-9-31-steering.md").invalid == "2024-9-31"
 
 
 def test_ambiguous_file_names_are_guesses() -> None:

@@ -256,9 +256,10 @@ def _only_trailing_noise(text: str) -> bool:
     return re.fullmatch(r"\S+\s+\S+[\s,.]*(?:@.*)?", text) is not None
 
 
-_ISO_IN_NAME = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-_.]?)(?P<month>\d\d)(?P=sep)(?P<day>\d\d)(?!\d)")
+# 2024-09-16, 2024-9-16, 2024_9_6, 20240916 (without separators, only with two digits each)
+_ISO_IN_NAME = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-_.]?)(?P<month>\d\d?)(?P=sep)(?P<day>\d\d?)(?!\d)")
 _YEAR_DIR = re.compile(r"^(?:19|20)\d\d$")
-_YEAR_MONTH_DIR = re.compile(r"^(?P<year>(?:19|20)\d\d)[-_.](?P<month>[01]\d)$")
+_YEAR_MONTH_DIR = re.compile(r"^(?P<year>(?:19|20)\d\d)[-_.](?P<month>[01]?\d)$")
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -296,7 +297,7 @@ def date_from_path(path: str) -> PathDate:
         if match:
             year = int(match.group(1))
 
-    matches = list(_ISO_IN_NAME.finditer(stem))
+    matches = [m for m in _ISO_IN_NAME.finditer(stem) if m["sep"] or len(m["month"]) == len(m["day"]) == 2]
     if matches:
         first = matches[0]
         start = _make_date(int(first["year"]), int(first["month"]), int(first["day"]))
@@ -309,8 +310,8 @@ def date_from_path(path: str) -> PathDate:
         return PathDate(start, end if end and end > start else None, start.year)
 
     # 2024/09/16.md and 2024/09-16.md
-    if len(dirs) >= 2 and _YEAR_DIR.match(dirs[-2]) and re.fullmatch(r"[01]\d", dirs[-1]):
-        day = re.match(r"([0-3]\d)(?!\d)", stem)
+    if len(dirs) >= 2 and _YEAR_DIR.match(dirs[-2]) and re.fullmatch(r"[01]?\d", dirs[-1]):
+        day = re.match(r"([0-3]?\d)(?!\d)", stem)
         if day:
             found = _make_date(int(dirs[-2]), int(dirs[-1]), int(day.group(1)))
             if found is None:
@@ -324,7 +325,7 @@ def date_from_path(path: str) -> PathDate:
             if found:
                 return PathDate(found, None, found.year)
     if dirs and _YEAR_DIR.match(dirs[-1]):
-        md = re.match(r"([01]\d)[-_.]([0-3]\d)(?!\d)", stem)
+        md = re.match(r"([01]?\d)[-_.]([0-3]?\d)(?!\d)", stem)
         if md:
             found = _make_date(int(dirs[-1]), int(md.group(1)), int(md.group(2)))
             if found:
