@@ -96,6 +96,11 @@ def _convention(kind: str, day: dt.date, n: int) -> tuple[str, str]:
     if kind == "iso-week":  # a week's notes, dated by its Monday
         year, week, _ = day.isocalendar()
         return f"weeks/{year}-W{week:02}.md", "# Week\n"
+    if kind == "range-name":  # a three-day event named for its first and last days
+        return f"events/{day.isoformat()}--{day + dt.timedelta(days=2)}.md", "# Event\n"
+    if kind == "range-title":  # a three-day event whose title gives the range
+        end = day + dt.timedelta(days=2)
+        return f"summits/summit-{n}.md", f"# Summit: {day:%B} {day.day} - {end:%B} {end.day}, {end.year}\n"
     if kind == "year-folder-month-day":
         return f"infra/{day.year}/{month}-{day.day}.md", "# Infra\n"
     raise AssertionError(kind)
@@ -119,7 +124,10 @@ KINDS = [
     "slash-eu",
     "iso-week",
     "year-folder-month-day",
+    "range-name",
+    "range-title",
 ]
+MULTI_DAY = {"range-name", "range-title"}
 PER_KIND = 18
 LOGS = 4  # running logs, one per year, newest first, years left out but the first
 SECTIONS = 8
@@ -144,6 +152,8 @@ def _archive(seed: int = 7) -> Expected:
                 continue
             if kind == "iso-week" and day.weekday() != 0:
                 continue
+            if kind == "range-title" and (day + dt.timedelta(days=2)).year != day.year:
+                continue  # "December 30 - January 1, 2020" is another test's business
             days.add(day)
         for n, day in enumerate(sorted(days)):
             path, text = _convention(kind, day, n)
@@ -209,6 +219,18 @@ def test_every_dated_note_is_a_meeting_on_its_date(site: Site) -> None:
     extra = sorted(found - set(EXPECTED.meetings))
     assert (missing, extra) == ([], [])
     assert len(site.json()["meetings"]) == len(EXPECTED.meetings)
+
+
+def test_multi_day_events_end_on_their_last_day(site: Site) -> None:
+    events = [m for m in site.json()["meetings"] if EXPECTED.meetings[(m["source"], m["date"])] in MULTI_DAY]
+    assert len(events) == len(MULTI_DAY) * PER_KIND
+    for meeting in events:
+        assert meeting["end_date"] == (dt.date.fromisoformat(meeting["date"]) + dt.timedelta(days=2)).isoformat()
+    others = [m for m in site.json()["meetings"] if EXPECTED.meetings[(m["source"], m["date"])] not in MULTI_DAY]
+    assert all(m["end_date"] is None for m in others)
+    page = site.page(events[0]["url"])
+    start, end = dt.date.fromisoformat(events[0]["date"]), dt.date.fromisoformat(events[0]["end_date"])
+    assert f'<time datetime="{start}">' in page and f"{end.day} {end:%B} {end.year}" in page
 
 
 def test_every_meeting_has_its_own_page(site: Site) -> None:
