@@ -605,3 +605,36 @@ def test_a_title_that_disagrees_with_the_file_name_is_reported() -> None:
     assert messages(parse("tsc/2024-09-16.md", "# TSC Meeting 2024-09-16\n")) == []
     assert messages(parse("ev/2024-06-24--2024-06-26.md", "# Sprint June 25, 2024\n")) == []
     assert messages(parse("tsc/2024-09-16.md", "# March 3\n")) == []
+
+
+def test_a_schedule_among_other_sections_is_one_event_not_a_log() -> None:
+    """The hackathon seed, anywhere: days under "# Schedule" beside "# Logistics" are the event's days."""
+    note = parse(
+        "events/hackathon.md",
+        """
+        ---
+        date created: Thursday 27th June 2024, Thu
+        ---
+        # Hackathon
+
+        # Logistics
+
+        ## Wifi
+
+        # Schedule
+
+        ## June 24 - 09:00-18:00
+
+        ## June 25 - 09:00-18:00
+
+        ## June 26 - 09:00-13:00
+
+        # Breakout sessions
+        """,
+    )
+    assert not note.running_log
+    assert dates(note) == [(D(2024, 6, 24), D(2024, 6, 26))]
+    assert messages(note) == [
+        "events/hackathon.md:12: year inferred as 2024 from the front matter 'date created'"
+        " for '## June 24 - 09:00-18:00'"
+    ]

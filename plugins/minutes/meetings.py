@@ -215,8 +215,14 @@ def _log_headings(headings: list[Heading], dated: list[tuple[Heading, FoundDate]
     if any(heading.level < top for heading, _ in dated):
         # a dated title: the meeting's own date, unless its top sections are dated too
         return [(heading, found) for heading, found in dated if heading.level == top]
-    levels = [heading.level for heading, _ in dated]
-    return [(heading, found) for heading, found in dated if levels and heading.level == min(levels)]
+    if not dated:
+        return []
+    level = min(heading.level for heading, _ in dated)
+    groups = [heading for heading in headings if top <= heading.level < level]
+    if len(groups) > 1 and not all(_YEAR_HEADING.match(heading.text) for heading in groups):
+        # "# Logistics", "# Schedule" (## June 24, ## June 25), "# Breakout sessions": one event, not a log
+        return []
+    return [(heading, found) for heading, found in dated if heading.level == level]
 
 
 _YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d\d)\W*$")  # "## 2024", a group of sections
@@ -263,6 +269,13 @@ def _year_hint(path_date: PathDate, front: FrontMatter, headings: list[Heading])
     year = front.extra.get("year")
     if isinstance(year, int) and 1900 <= year < 2100:
         return year, "from the front matter 'year'"
+    for key in _CREATED_KEYS:  # when the note was written (Obsidian, Notion and HackMD exports say)
+        value = front.extra.get(key)
+        if isinstance(value, dt.date):
+            return value.year, f"from the front matter '{key}'"
+        found = date_in_heading(value) if isinstance(value, str) else None
+        if found is not None and found.year is not None:
+            return found.year, f"from the front matter '{key}'"
     titles = [(front.title, "from the front matter title")]
     if headings and headings[0].level == 1:
         titles.append((headings[0].text, "from the title"))
@@ -273,6 +286,7 @@ def _year_hint(path_date: PathDate, front: FrontMatter, headings: list[Heading])
     return None, ""
 
 
+_CREATED_KEYS = ("date created", "created", "date_created", "created_at", "creation date", "date modified", "modified")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
