@@ -3,9 +3,12 @@
 Where a meeting's date comes from, first that applies: front matter
 ``date:``; the file name or path; the first heading or line that holds a
 date. A HackMD-style running log (several dated headings at the top level of
-the document) becomes one meeting per dated section. A date without a year
-takes it from neighbouring sections of the same log, or from the path, and
-says so in a warning.
+the document, or grouped under ``## 2024`` year headings) becomes one meeting
+per dated section. A date without a year takes it from a year heading above
+it; else, saying so in a warning, from neighbouring sections of the same log,
+the path, the front matter (``year:``, a creation date) or the title.
+Ambiguous dates (``5/4/2023``, ISO weeks) are read one way and said so, and a
+title whose date disagrees with the file name is reported.
 """
 
 from __future__ import annotations
@@ -304,8 +307,10 @@ def _resolve_log_years(
     for index, section in enumerate(sections):
         found = section.found
         assert found is not None and section.heading is not None
-        for guess in [found.guess] if found.guess else []:
-            findings.append(Finding(path, offset + section.heading.index + 1, "warning", guess, "write YYYY-MM-DD"))
+        if found.guess:  # "5/4/2023", "2024-W38"
+            findings.append(
+                Finding(path, offset + section.heading.index + 1, "warning", found.guess, "write YYYY-MM-DD")
+            )
         if found.year is not None:
             result[index] = found.resolve()
             if result[index] is None:
