@@ -8,6 +8,7 @@ stays inside the site must land on a file that exists.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -196,3 +197,17 @@ def test_a_new_note_changes_no_other_meeting_id() -> None:
         assert (after[key].page_path, after[key].id) == (meeting.page_path, meeting.id)
     assert {m.id for m in after.values()} == {"tsc/2024-10-16", "tsc/2024-09-16", "tc39/2024-01-30", "tc39/2023-01-30"}
     assert after[("tsc/2024/09/16.md", "2024-09-16")].page_path == "tsc/2024/09/16.md"  # the file's own address
+
+
+def test_every_meeting_page_edits_its_own_source(site: Site) -> None:
+    for meeting in site.json()["meetings"]:
+        assert f'href="{REPO_URL}/edit/main/docs/{meeting["source"]}"' in _meeting_page(site, meeting), meeting["id"]
+
+
+def test_search_results_land_on_pages_that_exist(site: Site) -> None:
+    index = json.loads((site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    meeting_urls = {m["url"] for m in site.json()["meetings"]}
+    assert meeting_urls <= locations  # every meeting is searchable
+    for location in locations:
+        assert _page_file(site, location).is_file() or (site.site_dir / location / "index.html").is_file(), location
