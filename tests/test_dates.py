@@ -638,3 +638,14 @@ def test_a_schedule_among_other_sections_is_one_event_not_a_log() -> None:
         "events/hackathon.md:12: year inferred as 2024 from the front matter 'date created'"
         " for '## June 24 - 09:00-18:00'"
     ]
+
+
+def test_a_log_dated_by_lines_under_its_headings() -> None:
+    note = parse(
+        "team/log.md",
+        "## Weekly meeting\n\nDate: 2024-09-16\n\n- b\n\n## Weekly meeting\n\n**Date:** September 9, 2024\n\n- a\n",
+    )
+    assert [(m.date, m.source_line, m.title) for m in note.meetings] == [
+        (D(2024, 9, 16), 1, "Weekly meeting"),
+        (D(2024, 9, 9), 7, "Weekly meeting"),
+    ]

@@ -97,7 +97,11 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
     series, series_name = series_of(path, front, options.default_series)
 
     day_first = slash_order(front.body)  # "13/4/2023" somewhere in the note settles how "5/4/2023" reads
-    dated = [(heading, found) for heading in headings if (found := date_in_heading(heading.text, day_first))]
+    dated = [
+        (heading, found)
+        for heading in headings
+        if (found := date_in_heading(heading.text, day_first) or _date_under(lines, heading, day_first))
+    ]
     top_dated = _log_headings(headings, dated)
     year_hint = _year_hint(path_date, front, headings)
 
@@ -431,6 +435,14 @@ def _first_date(
         findings.append(Finding(path, line, "error", f"impossible date: {lines[index].strip()!r}"))
         return None, None, heading
     return date, found.end(date), heading
+
+
+def _date_under(lines: list[str], heading: Heading, day_first: bool | None) -> FoundDate | None:
+    """The date of a ``Date:`` line right under a heading: ``## Weekly meeting`` then ``Date: 2024-09-16``."""
+    for text in lines[heading.index + 1 : heading.index + 4]:
+        if text.strip():
+            return date_in_heading(text, day_first) if _DATE_LINE.match(text) else None
+    return None
 
 
 def _written_date(heading: Heading, day_first: bool | None) -> dt.date | None:
