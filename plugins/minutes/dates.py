@@ -95,6 +95,8 @@ _PATTERNS = [
     re.compile(r"(?P<year>(?:19|20)\d\d)[-\s]?W(?P<week>[0-5]\d)(?!\d)"),
 ]
 _LEAD_RE = re.compile(r"^[\s#>*_`~\[\]|:-]*(?:(?:date|meeting|notes?|minutes)\s*[:\-—–]\s*)?", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_DATE_START = re.compile(r"\d|(?:" + _MONTH_NAMES + r")\b|" + _WEEKDAY, re.IGNORECASE)  # where a date may begin
 _SLASH_DATES = re.compile(r"(?<![\d/])([0-3]?\d)/([0-3]?\d)/(?:(?:19|20)?\d\d)(?![\d/])")
 
 
@@ -226,6 +228,8 @@ def date_in_heading(text: str, day_first: bool | None = None) -> FoundDate | Non
     plain words (``Meeting 2023-05-04``, ``Minutes of 16 September 2024``)
     only a date with its year. ``day_first`` settles ``5/4/2023``.
     """
+    if not _DIGIT.search(text):
+        return None  # every date has a day number: most headings end here, cheaply
     text = _LEAD_RE.sub("", text.strip())
     text = _WEEKDAY_RE.sub("", text, count=1) if _WEEKDAY_RE.match(text) else text
     found = _match_at(text, day_first)
@@ -244,6 +248,8 @@ def date_in_heading(text: str, day_first: bool | None = None) -> FoundDate | Non
         if re.search(r"\d", text[: word.start()]):
             break
         rest = text[word.end() :]
+        if not _DATE_START.match(rest):
+            continue
         rest = _WEEKDAY_RE.sub("", rest, count=1) if _WEEKDAY_RE.match(rest) else rest
         found = _match_at(rest, day_first)
         if found and found.year is not None:
