@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
+from .duplicates import with_duplicates_reported
 from .index import Archive, build_index
 from .meetings import ParsedNote, ParseOptions, parse_note
 from .model import Person
@@ -60,7 +61,7 @@ def parse_notes(
             notes[position] = parse_note(
                 sources[position], replace(options, abbreviations=(*more, *options.abbreviations))
             )
-    return notes
+    return with_duplicates_reported(notes)
 
 
 def defined_abbreviations(notes: Iterable[ParsedNote]) -> dict[str, str]:

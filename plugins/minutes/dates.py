@@ -2,7 +2,8 @@
 
 A small explicit grammar rather than a fuzzy parser: a fuzzy parser finds a
 date in "version 3.10" or "PR 2021"; this one accepts only the shapes that
-meeting notes use, and says when a year was missing.
+meeting notes use, and says when a year was missing or a reading is a guess
+(``5/4/2023`` is 4 May in one country and 5 April in the next).
 """
 
 from __future__ import annotations
@@ -14,60 +15,122 @@ from dataclasses import dataclass
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     [
-        ("january", "jan", "janvier", "janv"),
-        ("february", "feb", "febr", "février", "fevrier", "fév", "fev"),
-        ("march", "mar", "mars"),
+        ("january", "jan", "janvier", "janv", "januar"),
+        ("february", "feb", "febr", "février", "fevrier", "fév", "fev", "februar"),
+        ("march", "mar", "mars", "märz", "maerz", "marz"),
         ("april", "apr", "avril", "avr"),
         ("may", "mai"),
-        ("june", "jun", "juin"),
-        ("july", "jul", "juillet", "juil"),
+        ("june", "jun", "juin", "juni"),
+        ("july", "jul", "juillet", "juil", "juli"),
         ("august", "aug", "août", "aout"),
         ("september", "sep", "sept", "septembre"),
-        ("october", "oct", "octobre"),
+        ("october", "oct", "octobre", "oktober", "okt"),
         ("november", "nov", "novembre"),
-        ("december", "dec", "décembre", "decembre", "déc"),
+        ("december", "dec", "décembre", "decembre", "déc", "dezember", "dez"),
     ],
     start=1,
 ):
     for _name in _names:
         MONTHS[_name] = _number
 
-_MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
+_MONTH_NAMES = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+_MONTH = r"(?P<month>" + _MONTH_NAMES + r")\.?"
+_MONTH2 = r"(?P<month2>" + _MONTH_NAMES + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.(?=\s))?"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_TO = r"\s*(?:[-–—]|to|until|au|bis)\s*"  # the dash or word between the two ends of a range
 _WEEKDAY = (
     r"(?:(?:mon|tues|tue|wednes|wed|thurs|thu|fri|satur|sat|sun)(?:day)?"
-    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\.?,?\s+"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\.?,?\s+"
 )
+_WEEKDAY_RE = re.compile(_WEEKDAY, re.IGNORECASE)
+_ISO = r"(?P<year>(?:19|20)\d\d)(?P<sep>[-/._])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)"
 
-# Each pattern must match at the start of the text (after an optional weekday).
+# Each pattern must match at the start of the text (after an optional weekday); ranges come first.
 _PATTERNS = [
+    # 2024-06-24 to 2024-06-26, 2024-06-24 – 2024-06-26
+    re.compile(
+        _ISO
+        + _TO
+        + r"(?:"
+        + _WEEKDAY
+        + r")?(?P<year2>(?:19|20)\d\d)(?P=sep)(?P<month2>[01]?\d)(?P=sep)(?P<day2>[0-3]?\d)(?!\d)",
+        re.IGNORECASE,
+    ),
     # 2024-09-16, 2024/09/16, 2024.09.16, 2024_09_16
-    re.compile(r"(?P<year>(?:19|20)\d\d)(?P<sep>[-/._])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)"),
-    # 16.09.2024 (European numeric order; slashes are ambiguous and left out)
+    re.compile(_ISO),
+    # 2024年9月16日
+    re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"),
+    # 16.09.2024 (European numeric order: nobody writes month.day.year)
     re.compile(r"(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d)"),
+    # 5/4/2023, 9/16/2024, 16/09/24: the order is read from the numbers, or guessed (see _slash_date)
+    re.compile(r"(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)(?![\d/])"),
+    # June 24-26, 2024 / June 30 - July 2, 2024
+    re.compile(
+        _MONTH + r"\s+" + _DAY + _TO + r"(?:" + _MONTH2 + r"\s+)?" + _DAY2 + r"(?![\d:])(?:,?\s+" + _YEAR + r"(?!\d))?",
+        re.IGNORECASE,
+    ),
     # September 14th, 2021 / Sept 14 2021 / February 8th / March 27
     re.compile(_MONTH + r"\s+" + _DAY + r"(?![\d:])(?:,?\s+(?:of\s+)?" + _YEAR + r"(?!\d))?", re.IGNORECASE),
-    # 30 January, 2023 / 30th of January 2023 / 8 février
+    # 24-26 June 2024 / 30 June – 2 July 2024
+    re.compile(
+        _DAY
+        + r"(?:\s+"
+        + _MONTH
+        + r")?"
+        + _TO
+        + _DAY2
+        + r"\s+(?:of\s+)?"
+        + _MONTH2
+        + r"(?:,?\s+"
+        + _YEAR
+        + r"(?!\d))?(?![a-z])",
+        re.IGNORECASE,
+    ),
+    # 30 January, 2023 / 30th of January 2023 / 8 février / 16. September 2024
     re.compile(_DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r"(?!\d))?(?![a-z])", re.IGNORECASE),
+    # ISO week: 2024-W38, 2024W38 (a week's meeting, read as its Monday)
+    re.compile(r"(?P<year>(?:19|20)\d\d)[-\s]?W(?P<week>[0-5]\d)(?!\d)"),
 ]
-_WEEKDAY_RE = re.compile(_WEEKDAY, re.IGNORECASE)
 _LEAD_RE = re.compile(r"^[\s#>*_`~\[\]|:-]*(?:(?:date|meeting|notes?|minutes)\s*[:\-—–]\s*)?", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_DATE_START = re.compile(r"\d|(?:" + _MONTH_NAMES + r")\b|" + _WEEKDAY, re.IGNORECASE)  # where a date may begin
+_SLASH_DATES = re.compile(r"(?<![\d/])([0-3]?\d)/([0-3]?\d)/(?:(?:19|20)?\d\d)(?![\d/])")
 
 
 @dataclass(frozen=True)
 class FoundDate:
-    """A date read from text; ``year`` is None when the text did not give one."""
+    """A date read from text; ``year`` is None when the text did not give one.
+
+    A range (``June 24-26, 2024``) also has an end; ``guess`` says how an
+    ambiguous text was read, for a warning (empty when the text was plain).
+    """
 
     year: int | None
     month: int
     day: int
+    end_year: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
+    guess: str = ""
 
     def with_year(self, year: int) -> dt.date | None:
         return _make_date(year, self.month, self.day)
 
     def resolve(self) -> dt.date | None:
         return None if self.year is None else _make_date(self.year, self.month, self.day)
+
+    def end(self, start: dt.date) -> dt.date | None:
+        """The last day of a range starting on ``start``; None for a single day or an impossible end."""
+        if self.end_day is None:
+            return None
+        year = self.end_year if self.end_year is not None else start.year
+        end = _make_date(year, self.end_month or self.month, self.end_day)
+        if end is not None and end < start and self.end_year is None:
+            end = _make_date(year + 1, self.end_month or self.month, self.end_day)  # 30 Dec - 2 Jan
+        return end if end is not None and end > start else None
 
 
 def _make_date(year: int, month: int, day: int) -> dt.date | None:
@@ -81,28 +144,95 @@ def _month_number(text: str) -> int:
     return int(text) if text.isdigit() else MONTHS[text.lower().rstrip(".")]
 
 
-def _match_at(text: str) -> FoundDate | None:
+def _full_year(text: str) -> int:
+    return int(text) if len(text) == 4 else 2000 + int(text)
+
+
+def _slash_date(first: int, second: int, year: int, text: str, day_first: bool | None) -> FoundDate | None:
+    """``first/second/year``: whichever reading the numbers allow; month first when both do and nothing says."""
+    if first > 12 and second > 12:
+        return None
+    if first > 12:
+        return FoundDate(year, second, first)
+    if second > 12 or first == second:
+        return FoundDate(year, first, second)
+    if day_first is not None:  # the same note writes an unambiguous slash date
+        return FoundDate(year, second, first) if day_first else FoundDate(year, first, second)
+    read = _make_date(year, first, second)
+    other = _make_date(year, second, first)
+    if read is None or other is None:
+        return None
+    guess = f"{text} is ambiguous: read month first as {read.isoformat()}, not day first as {other.isoformat()}"
+    return FoundDate(year, first, second, guess=guess)
+
+
+def _match_at(text: str, day_first: bool | None = None) -> FoundDate | None:
     for pattern in _PATTERNS:
         match = pattern.match(text)
-        if match:
-            year = match.group("year")
-            found = FoundDate(int(year) if year else None, _month_number(match.group("month")), int(match.group("day")))
-            if not 1 <= found.month <= 12 or not 1 <= found.day <= 31:
+        if not match:
+            continue
+        groups = match.groupdict()
+        if groups.get("first"):
+            return _slash_date(
+                int(groups["first"]), int(groups["second"]), _full_year(groups["year"]), match.group(0), day_first
+            )
+        if groups.get("week"):
+            try:
+                monday = dt.date.fromisocalendar(int(groups["year"]), int(groups["week"]), 1)
+            except ValueError:
                 return None
-            return found
+            guess = f"{match.group(0)} is a week: read as its Monday, {monday.isoformat()}"
+            return FoundDate(monday.year, monday.month, monday.day, guess=guess)
+        year = groups.get("year")
+        month = _month_number(groups["month2"] if groups.get("month") is None else groups["month"])
+        found = FoundDate(int(year) if year else None, month, int(groups["day"]))
+        if groups.get("day2"):
+            end_month = _month_number(groups["month2"]) if groups.get("month2") else month
+            end_year = int(groups["year2"]) if groups.get("year2") else None
+            if groups.get("year2") is None and groups.get("month") is None:  # "24-26 June": one month
+                end_month = month
+            end_day = int(groups["day2"])
+            backwards = (end_month, end_day) <= (month, found.day)
+            if not 1 <= end_day <= 31 or (backwards and (end_year is not None or not groups.get("month2"))):
+                continue  # "June 24 - 9" is not a range: try the single-day patterns
+            start_year = found.year
+            if backwards and found.year is not None:  # "Dec 30 - Jan 2, 2025": the year is the end's
+                start_year, end_year = found.year - 1, found.year
+            found = FoundDate(start_year, month, found.day, end_year, end_month, end_day)
+        if not 1 <= found.month <= 12 or not 1 <= found.day <= 31:
+            return None
+        return found
     return None
 
 
-def date_in_heading(text: str) -> FoundDate | None:
+def slash_order(text: str) -> bool | None:
+    """Whether the slash dates of a note are day first (True) or month first (False), if one of them says.
+
+    ``13/4/2023`` can only be day first and ``4/13/2023`` only month first; a
+    note that writes both says nothing.
+    """
+    day_first = month_first = False
+    for match in _SLASH_DATES.finditer(text):
+        first, second = int(match.group(1)), int(match.group(2))
+        day_first |= first > 12 >= second
+        month_first |= second > 12 >= first
+    return day_first if day_first != month_first else None
+
+
+def date_in_heading(text: str, day_first: bool | None = None) -> FoundDate | None:
     """The date a heading (or a ``Date:`` line) starts with, if any.
 
     The date must come first, after an optional weekday or a "Date:"/"Meeting:"
-    label, or be the whole heading after a short title ending in a separator
-    (``Team meeting - 2024-09-16``, ``# 30 January, 2023 Meeting Notes``).
+    label, or follow a short title: after a separator
+    (``Team meeting - 2024-09-16``, ``Sync: March 27``) any date, and after
+    plain words (``Meeting 2023-05-04``, ``Minutes of 16 September 2024``)
+    only a date with its year. ``day_first`` settles ``5/4/2023``.
     """
+    if not _DIGIT.search(text):
+        return None  # every date has a day number: most headings end here, cheaply
     text = _LEAD_RE.sub("", text.strip())
     text = _WEEKDAY_RE.sub("", text, count=1) if _WEEKDAY_RE.match(text) else text
-    found = _match_at(text)
+    found = _match_at(text, day_first)
     if found:
         return found
     # "Team meeting — 2024-09-16" or "Meeting notes: September 14th, 2021"
@@ -110,8 +240,19 @@ def date_in_heading(text: str) -> FoundDate | None:
     if match:
         rest = text[match.end() :]
         rest = _WEEKDAY_RE.sub("", rest, count=1) if _WEEKDAY_RE.match(rest) else rest
-        found = _match_at(rest)
+        found = _match_at(rest, day_first)
         if found and (found.year is not None or _only_trailing_noise(rest)):
+            return found
+    # "Meeting 2023-05-04", "Weekly sync 16 Sep 2024": words without digits, then a dated year
+    for word in re.finditer(r"\s+", text[:61]):
+        if re.search(r"\d", text[: word.start()]):
+            break
+        rest = text[word.end() :]
+        if not _DATE_START.match(rest):
+            continue
+        rest = _WEEKDAY_RE.sub("", rest, count=1) if _WEEKDAY_RE.match(rest) else rest
+        found = _match_at(rest, day_first)
+        if found and found.year is not None:
             return found
     return None
 
@@ -121,9 +262,10 @@ def _only_trailing_noise(text: str) -> bool:
     return re.fullmatch(r"\S+\s+\S+[\s,.]*(?:@.*)?", text) is not None
 
 
-_ISO_IN_NAME = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-_.]?)(?P<month>\d\d)(?P=sep)(?P<day>\d\d)(?!\d)")
+# 2024-09-16, 2024-9-16, 2024_9_6, 20240916 (without separators, only with two digits each)
+_ISO_IN_NAME = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-_.]?)(?P<month>\d\d?)(?P=sep)(?P<day>\d\d?)(?!\d)")
 _YEAR_DIR = re.compile(r"^(?:19|20)\d\d$")
-_YEAR_MONTH_DIR = re.compile(r"^(?P<year>(?:19|20)\d\d)[-_.](?P<month>[01]\d)$")
+_YEAR_MONTH_DIR = re.compile(r"^(?P<year>(?:19|20)\d\d)[-_.](?P<month>[01]?\d)$")
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -135,27 +277,33 @@ class PathDate:
     end_date: dt.date | None
     year: int | None
     invalid: str | None = None  # a date-shaped name that is not a real date
+    guess: str = ""  # how an ambiguous name was read, for a warning
 
 
 def date_from_path(path: str) -> PathDate:
     """Read the date a note's path gives.
 
     Handles ``2024-09-16.md``, ``2024-09-16-steering.md``, ``20240916.md``,
-    ``2024/09/16.md``, ``2024/09-16.md``, ``2023-01/jan-30.md``,
-    ``2012-09/sept-18.md``, a range ``2024-06-24--2024-06-26.md``, and a bare
-    year anywhere in the path (``2022/notes.md``, ``2022.md``), which only
-    gives the year.
+    ``2024/09/16.md``, ``2024/09-16.md``, ``2024/09/16/index.md``,
+    ``2023-01/jan-30.md``, ``2012-09/sept-18.md``, ``2023/jan/30.md``, a range
+    ``2024-06-24--2024-06-26.md``, a name the heading grammar reads
+    (``sept-18-2012.md``, ``16.09.2024.md``, ``09-16-2024.md``,
+    ``2024-W38.md``), and a bare year anywhere in the path
+    (``2022/notes.md``, ``2022.md``), which only gives the year.
     """
     parts = path.replace("\\", "/").split("/")
     stem = re.sub(r"\.(md|markdown)$", "", parts[-1], flags=re.IGNORECASE)
     dirs = parts[:-1]
+    if stem.lower() in ("index", "readme") and len(dirs) >= 3:
+        # 2024/09/16/index.md: the folder is the meeting
+        stem, dirs = dirs[-1], dirs[:-1]
     year = None
     for part in [*dirs, stem]:
         match = _ANY_YEAR.search(part)
         if match:
             year = int(match.group(1))
 
-    matches = list(_ISO_IN_NAME.finditer(stem))
+    matches = [m for m in _ISO_IN_NAME.finditer(stem) if m["sep"] or len(m["month"]) == len(m["day"]) == 2]
     if matches:
         first = matches[0]
         start = _make_date(int(first["year"]), int(first["month"]), int(first["day"]))
@@ -168,15 +316,22 @@ def date_from_path(path: str) -> PathDate:
         return PathDate(start, end if end and end > start else None, start.year)
 
     # 2024/09/16.md and 2024/09-16.md
-    if len(dirs) >= 2 and _YEAR_DIR.match(dirs[-2]) and re.fullmatch(r"[01]\d", dirs[-1]):
-        day = re.match(r"([0-3]\d)(?!\d)", stem)
+    if len(dirs) >= 2 and _YEAR_DIR.match(dirs[-2]) and re.fullmatch(r"[01]?\d", dirs[-1]):
+        day = re.match(r"([0-3]?\d)(?!\d)", stem)
         if day:
             found = _make_date(int(dirs[-2]), int(dirs[-1]), int(day.group(1)))
             if found is None:
                 return PathDate(None, None, year, invalid=f"{dirs[-2]}/{dirs[-1]}/{day.group(1)}")
             return PathDate(found, None, found.year)
+    # 2023/jan/30.md, 2023/january/30-planning.md
+    if len(dirs) >= 2 and _YEAR_DIR.match(dirs[-2]) and dirs[-1].lower() in MONTHS:
+        day = re.match(r"([0-3]?\d)(?!\d)", stem)
+        if day:
+            found = _make_date(int(dirs[-2]), MONTHS[dirs[-1].lower()], int(day.group(1)))
+            if found:
+                return PathDate(found, None, found.year)
     if dirs and _YEAR_DIR.match(dirs[-1]):
-        md = re.match(r"([01]\d)[-_.]([0-3]\d)(?!\d)", stem)
+        md = re.match(r"([01]?\d)[-_.]([0-3]?\d)(?!\d)", stem)
         if md:
             found = _make_date(int(dirs[-1]), int(md.group(1)), int(md.group(2)))
             if found:
@@ -200,6 +355,15 @@ def date_from_path(path: str) -> PathDate:
                 found = None
             if found:
                 return PathDate(found, None, found.year)
+    # sept-18-2012.md, 16.09.2024.md, 09-16-2024.md, meeting-16-september-2024.md, 2024-W38.md
+    text = re.sub(r"^([0-3]?\d)[-_]([0-3]?\d)[-_]((?:19|20)\d\d)(?!\d)", r"\1/\2/\3", stem)  # 09-16-2024
+    text = re.sub(r"[-_]+", " ", text)
+    named = date_in_heading(text)
+    if named is not None and named.year is not None:
+        found = named.resolve()
+        if found is not None:
+            guess = f"{parts[-1]} is {named.guess.split(' is ', 1)[1]}" if named.guess else ""
+            return PathDate(found, named.end(found), found.year, guess=guess)
     return PathDate(None, None, year)
 
 

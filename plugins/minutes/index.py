@@ -184,6 +184,7 @@ def _unique_paths(meetings: list[Meeting]) -> list[Meeting]:
         page_path = path_stem + ".md"
         taken_paths.add(page_path)
         slug = posixpath.basename(path_stem)
-        meeting_id = unique(f"{meeting.series}/{slug}", taken_ids)
+        # the parser's id, unless the page had to be renamed (it may name the meeting by date, not page)
+        meeting_id = unique(meeting.id if slug == meeting.slug else f"{meeting.series}/{slug}", taken_ids)
         result.append(replace(meeting, page_path=page_path, slug=slug, id=meeting_id))
     return result

@@ -3,9 +3,12 @@
 Where a meeting's date comes from, first that applies: front matter
 ``date:``; the file name or path; the first heading or line that holds a
 date. A HackMD-style running log (several dated headings at the top level of
-the document) becomes one meeting per dated section. A date without a year
-takes it from neighbouring sections of the same log, or from the path, and
-says so in a warning.
+the document, or grouped under ``## 2024`` year headings) becomes one meeting
+per dated section. A date without a year takes it from a year heading above
+it; else, saying so in a warning, from neighbouring sections of the same log,
+the path, the front matter (``year:``, a creation date) or the title.
+Ambiguous dates (``5/4/2023``, ISO weeks) are read one way and said so, and a
+title whose date disagrees with the file name is reported.
 """
 
 from __future__ import annotations
@@ -14,10 +17,10 @@ import datetime as dt
 import itertools
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .attribution import attribute, front_matter_mentions
-from .dates import FoundDate, date_from_path, date_in_heading
+from .dates import FoundDate, PathDate, date_from_path, date_in_heading, slash_order
 from .findings import Finding
 from .front_matter import FrontMatter, read_front_matter
 from .headings import Heading, in_code_mask, scan_headings
@@ -93,19 +96,25 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
         )
     series, series_name = series_of(path, front, options.default_series)
 
-    dated = [(heading, found) for heading in headings if (found := date_in_heading(heading.text))]
-    top = _top_level(headings)
-    top_dated = [(heading, found) for heading, found in dated if heading.level == top]
+    day_first = slash_order(front.body)  # "13/4/2023" somewhere in the note settles how "5/4/2023" reads
+    dated = [
+        (heading, found)
+        for heading in headings
+        if (found := date_in_heading(heading.text, day_first) or _date_under(lines, heading, day_first))
+    ]
+    top_dated = _log_headings(headings, dated)
+    year_hint = _year_hint(path_date, front, headings)
 
     single_date = front.date or path_date.date
     if single_date is None and len(top_dated) >= 2:
-        sections = _log_sections(lines, top_dated)
-        dates = _resolve_log_years(path, offset, sections, path_date.year, findings)
+        sections = _log_sections(lines, headings, top_dated)
+        dates = _resolve_log_years(path, offset, sections, year_hint, findings)
         meetings = []
         unknown: set[str] = set()
         for section, date in zip(sections, dates, strict=True):
             if date is None:
                 continue
+            assert section.found is not None
             meetings.append(
                 _meeting(
                     source,
@@ -115,7 +124,7 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
                     section.start,
                     section.end,
                     date,
-                    None,
+                    section.found.end(date),
                     section.heading,
                     series,
                     series_name,
@@ -126,11 +135,16 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
             )
         return ParsedNote(path, tuple(meetings), tuple(findings), running_log=True, unknown_speakers=frozenset(unknown))
 
-    start_date, source_heading = single_date, None
+    start_date, source_heading, heading_end = single_date, None, None
+    reported = len(findings)
     if start_date is None:
-        start_date, source_heading = _first_date(path, lines, offset, headings, path_date.year, findings)
+        start_date, heading_end, source_heading = _first_date(
+            path, lines, offset, headings, year_hint, day_first, findings
+        )
+    elif front.date is None and path_date.guess:
+        findings.append(Finding(path, 0, "warning", f"the file name {path_date.guess}", "name the file YYYY-MM-DD.md"))
     if start_date is None:
-        if not front.findings:
+        if not front.findings and len(findings) == reported:  # a bad date was reported already
             findings.append(
                 Finding(
                     path,
@@ -142,10 +156,22 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
                 )
             )
         return ParsedNote(path, (), tuple(findings))
-    end_date = front.end_date or path_date.end_date or _schedule_end(lines, dated, start_date)
+    end_date = front.end_date or path_date.end_date or heading_end or _schedule_end(lines, dated, start_date)
     if end_date is not None and end_date < start_date:
         findings.append(Finding(path, 0, "warning", f"end_date {end_date} is before the date {start_date}; ignored"))
         end_date = None
+    said = _written_date(headings[0], day_first) if single_date is not None and headings else None
+    if said is not None and not start_date <= said <= (end_date or start_date):
+        where = "front matter" if front.date else "file name"
+        findings.append(
+            Finding(
+                path,
+                offset + headings[0].index + 1,
+                "warning",
+                f"the title says {said} but the {where} says {start_date}, which wins",
+                "correct whichever is wrong",
+            )
+        )
     # A note dated by its heading is named for that date, as a running log's sections
     # are, so that its address stays the same when the next meeting is added above it.
     dated_by_heading = single_date is None
@@ -167,6 +193,10 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
         dated_by_heading,
         unknown,
     )
+    if front.date is None and path_date.date is not None and not _YEAR.search(meeting.slug):
+        # "tsc/2024/09/16.md", "tc39/2023-01/jan-30.md": the page keeps the file's address, but "tsc/16"
+        # would name a meeting of every month; the date names it once.
+        meeting = replace(meeting, id=f"{series}/{start_date.isoformat()}")
     return ParsedNote(path, (meeting,), tuple(findings), unknown_speakers=frozenset(unknown))
 
 
@@ -181,81 +211,185 @@ def _top_level(headings: list[Heading]) -> int:
     return top
 
 
-def _log_sections(lines: list[str], top_dated: list[tuple[Heading, FoundDate]]) -> list[_Section]:
+def _log_headings(headings: list[Heading], dated: list[tuple[Heading, FoundDate]]) -> list[tuple[Heading, FoundDate]]:
+    """The dated headings that would open the sections of a running log.
+
+    Those of the shallowest level that has any, below a lone leading ``#``
+    title: ``## 2024-09-16`` sections, or ``### September 16`` sections
+    grouped under ``## 2024`` or ``## Meetings``.
+    """
+    top = _top_level(headings)
+    if any(heading.level < top for heading, _ in dated):
+        # a dated title: the meeting's own date, unless its top sections are dated too
+        return [(heading, found) for heading, found in dated if heading.level == top]
+    if not dated:
+        return []
+    level = min(heading.level for heading, _ in dated)
+    groups = [heading for heading in headings if top <= heading.level < level]
+    if len(groups) > 1 and not all(_YEAR_HEADING.match(heading.text) for heading in groups):
+        # "# Logistics", "# Schedule" (## June 24, ## June 25), "# Breakout sessions": one event, not a log
+        return []
+    return [(heading, found) for heading, found in dated if heading.level == level]
+
+
+_YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d\d)\W*$")  # "## 2024", a group of sections
+
+
+def _log_sections(
+    lines: list[str], headings: list[Heading], top_dated: list[tuple[Heading, FoundDate]]
+) -> list[_Section]:
+    """A section per dated heading, up to the next one or to a heading above its level (``## 2023``).
+
+    A year-less date under a year heading (``## 2024`` / ``### September 16``) takes that year.
+    """
+    level = top_dated[0][0].level
+    starts = {heading.index for heading, _ in top_dated}
+    # one pass each way (a log may hold hundreds of sections): the heading above each line, and where each ends
+    above: dict[int, Heading | None] = {}
+    parent: Heading | None = None
+    for heading in headings:
+        above[heading.index] = parent
+        if heading.level < level:
+            parent = heading
+    ends: dict[int, int] = {}
+    end = len(lines)
+    for heading in reversed(headings):
+        ends[heading.index] = end
+        if heading.level < level or heading.index in starts:
+            end = heading.index
     sections = []
     for position, (heading, found) in enumerate(top_dated):
         start = 0 if position == 0 else heading.index  # the preamble goes with the first meeting
-        end = top_dated[position + 1][0].index if position + 1 < len(top_dated) else len(lines)
+        end = ends[heading.index]
+        group = above[heading.index]
+        year = _YEAR_HEADING.match(group.text) if group is not None else None
+        if found.year is None and year is not None:
+            found = replace(found, year=int(year.group(1)))
         sections.append(_Section(start, end, heading, found))
     return sections
 
 
+def _year_hint(path_date: PathDate, front: FrontMatter, headings: list[Heading]) -> tuple[int | None, str]:
+    """A year for dates written without one, and where it comes from: the path, the front matter, the title."""
+    if path_date.year is not None:
+        return path_date.year, "from the path"
+    year = front.extra.get("year")
+    if isinstance(year, int) and 1900 <= year < 2100:
+        return year, "from the front matter 'year'"
+    for key in _CREATED_KEYS:  # when the note was written (Obsidian, Notion and HackMD exports say)
+        value = front.extra.get(key)
+        if isinstance(value, dt.date):
+            return value.year, f"from the front matter '{key}'"
+        found = date_in_heading(value) if isinstance(value, str) else None
+        if found is not None and found.year is not None:
+            return found.year, f"from the front matter '{key}'"
+    titles = [(front.title, "from the front matter title")]
+    if headings and headings[0].level == 1:
+        titles.append((headings[0].text, "from the title"))
+    for text, why in titles:
+        match = _YEAR.search(text)
+        if match:
+            return int(match.group(1)), why
+    return None, ""
+
+
+_CREATED_KEYS = ("date created", "created", "date_created", "created_at", "creation date", "date modified", "modified")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
 def _resolve_log_years(
-    path: str, offset: int, sections: list[_Section], path_year: int | None, findings: list[Finding]
+    path: str, offset: int, sections: list[_Section], hint: tuple[int | None, str], findings: list[Finding]
 ) -> list[dt.date | None]:
-    """Full dates for the sections of a running log, inferring missing years."""
-    known = [(i, s.found.resolve()) for i, s in enumerate(sections) if s.found and s.found.year is not None]
-    known_dates = [(i, d) for i, d in known if d is not None]
-    rising = sum(1 for (_, a), (_, b) in itertools.pairwise(known_dates) if b > a)
-    falling = sum(1 for (_, a), (_, b) in itertools.pairwise(known_dates) if b < a)
-    newest_first = falling >= rising
-    result: list[dt.date | None] = []
+    """Full dates for the sections of a running log, inferring missing years.
+
+    A section without a year takes it from its neighbour on the side of the
+    nearest section that has one, walking outwards from there, so that a log
+    spanning several new years without writing them rolls over at each one.
+    """
+    result: list[dt.date | None] = [None] * len(sections)
+    known: list[int] = []
     for index, section in enumerate(sections):
         found = section.found
         assert found is not None and section.heading is not None
-        line = offset + section.heading.index + 1
+        if found.guess:  # "5/4/2023", "2024-W38"
+            findings.append(
+                Finding(path, offset + section.heading.index + 1, "warning", found.guess, "write YYYY-MM-DD")
+            )
         if found.year is not None:
-            date = found.resolve()
-            if date is None:
+            result[index] = found.resolve()
+            if result[index] is None:
+                line = offset + section.heading.index + 1
                 findings.append(Finding(path, line, "error", f"impossible date in heading: {section.heading.text!r}"))
-            result.append(date)
-            continue
-        date, why = _infer_year(found, index, known_dates, newest_first, path_year)
+            else:
+                known.append(index)
+    known_dates = [(i, d) for i in known if (d := result[i]) is not None]
+    if known_dates:
+        order = [date.isoformat() for _, date in known_dates]
+    else:  # no section has a year: the months and days say which way the log runs
+        order = [f"{s.found.month:02}-{s.found.day:02}" for s in sections if s.found is not None]
+    rising = sum(1 for a, b in itertools.pairwise(order) if b > a)
+    falling = sum(1 for a, b in itertools.pairwise(order) if b < a)
+    newest_first = falling >= rising  # most logs add the new meeting on top
+    missing = [i for i, section in enumerate(sections) if section.found and section.found.year is None]
+    # nearest to a dated section first, so each one's neighbour towards it is already resolved
+    missing.sort(key=lambda i: min((abs(i - k) for k in known), default=0))
+    for index in missing:
+        section = sections[index]
+        found, heading = section.found, section.heading
+        assert found is not None and heading is not None
+        line = offset + heading.index + 1
+        date, why = None, ""
+        if known:
+            nearest = min(known, key=lambda k: abs(k - index))
+            step = 1 if nearest > index else -1
+            anchor = result[index + step]
+            if anchor is not None:
+                later_in_time = (step < 0) != newest_first  # is this section after its neighbour in time?
+                date = _near(found, anchor, later_in_time)
+                why = f"from the neighbouring meeting of {anchor.isoformat()}"
+        elif hint[0] is not None:
+            date, why = found.with_year(hint[0]), hint[1]
         if date is None:
             findings.append(
                 Finding(
                     path,
                     line,
                     "error",
-                    f"the heading {section.heading.text!r} has no year and none could be inferred",
+                    f"the heading {heading.text!r} has no year and none could be inferred",
                     "add the year to the heading or put the note in a folder named for the year",
                 )
             )
         else:
+            known.append(index)
             findings.append(
-                Finding(
-                    path, line, "warning", f"year inferred as {date.year} {why} for heading {section.heading.text!r}"
-                )
+                Finding(path, line, "warning", f"year inferred as {date.year} {why} for heading {heading.text!r}")
             )
-        result.append(date)
+        result[index] = date
     return result
 
 
-def _infer_year(
-    found: FoundDate, index: int, known: list[tuple[int, dt.date]], newest_first: bool, path_year: int | None
-) -> tuple[dt.date | None, str]:
-    if known:
-        j, anchor = min(known, key=lambda item: abs(item[0] - index))
-        later_in_time = (j < index) != newest_first  # is this section after the anchor in time?
-        year = anchor.year
-        candidate = found.with_year(year)
-        if candidate is not None and later_in_time and candidate < anchor:
-            year += 1
-        elif candidate is not None and not later_in_time and candidate > anchor:
-            year -= 1
-        return found.with_year(year), f"from the neighbouring meeting of {anchor.isoformat()}"
-    if path_year is not None:
-        return found.with_year(path_year), "from the path"
-    return None, ""
+def _near(found: FoundDate, anchor: dt.date, later_in_time: bool) -> dt.date | None:
+    """``found`` in the year that puts it on the right side of ``anchor``, less than a year away."""
+    for year in (anchor.year, anchor.year + 1 if later_in_time else anchor.year - 1):
+        candidate = found.with_year(year)  # None on 29 February of a common year
+        if candidate is not None and (candidate >= anchor if later_in_time else candidate <= anchor):
+            return candidate
+    return None
 
 
 def _first_date(
-    path: str, lines: list[str], offset: int, headings: list[Heading], path_year: int | None, findings: list[Finding]
-) -> tuple[dt.date | None, Heading | None]:
-    """The date of the first dated heading, else of a ``Date:`` line near the top."""
+    path: str,
+    lines: list[str],
+    offset: int,
+    headings: list[Heading],
+    hint: tuple[int | None, str],
+    day_first: bool | None,
+    findings: list[Finding],
+) -> tuple[dt.date | None, dt.date | None, Heading | None]:
+    """The date (and last day of a range) of the first dated heading, else of a ``Date:`` line near the top."""
     candidates: list[tuple[int, FoundDate, Heading | None]] = []
     for candidate in headings:
-        in_heading = date_in_heading(candidate.text)
+        in_heading = date_in_heading(candidate.text, day_first)
         if in_heading:
             candidates.append((candidate.index, in_heading, candidate))
             break
@@ -265,16 +399,24 @@ def _first_date(
         if code[index] or not text.strip() or text.lstrip().startswith("#"):
             continue
         if _DATE_LINE.match(text) or index == first_text:
-            in_line = date_in_heading(text)
+            in_line = date_in_heading(text, day_first)
             if in_line:
                 candidates.append((index, in_line, None))
                 break
     if not candidates:
-        return None, None
+        return None, None, None
     index, found, heading = min(candidates, key=lambda item: item[0])
     line = offset + index + 1
+    if found.guess:
+        findings.append(Finding(path, line, "warning", found.guess, "write YYYY-MM-DD"))
+    year, why = hint
+    if found.year is None and heading is not None:
+        above = [other for other in headings if other.index < heading.index and other.level < heading.level]
+        year_heading = _YEAR_HEADING.match(above[-1].text) if above else None
+        if year_heading:  # "## 2024" then "### September 16": written, not guessed
+            found = replace(found, year=int(year_heading.group(1)))
     if found.year is None:
-        if path_year is None:
+        if year is None:
             findings.append(
                 Finding(
                     path,
@@ -284,16 +426,29 @@ def _first_date(
                     "add the year, or put the note in a folder named for the year",
                 )
             )
-            return None, heading
-        findings.append(
-            Finding(path, line, "warning", f"year inferred as {path_year} from the path for {lines[index].strip()!r}")
-        )
-        date = found.with_year(path_year)
+            return None, None, heading
+        findings.append(Finding(path, line, "warning", f"year inferred as {year} {why} for {lines[index].strip()!r}"))
+        date = found.with_year(year)
     else:
         date = found.resolve()
     if date is None:
         findings.append(Finding(path, line, "error", f"impossible date: {lines[index].strip()!r}"))
-    return date, heading
+        return None, None, heading
+    return date, found.end(date), heading
+
+
+def _date_under(lines: list[str], heading: Heading, day_first: bool | None) -> FoundDate | None:
+    """The date of a ``Date:`` line right under a heading: ``## Weekly meeting`` then ``Date: 2024-09-16``."""
+    for text in lines[heading.index + 1 : heading.index + 4]:
+        if text.strip():
+            return date_in_heading(text, day_first) if _DATE_LINE.match(text) else None
+    return None
+
+
+def _written_date(heading: Heading, day_first: bool | None) -> dt.date | None:
+    """The full date a heading gives, if it gives one with its year."""
+    found = date_in_heading(heading.text, day_first)
+    return found.resolve() if found is not None and found.year is not None else None
 
 
 def _schedule_end(lines: list[str], dated: list[tuple[Heading, FoundDate]], start: dt.date) -> dt.date | None:
@@ -341,7 +496,9 @@ def _meeting(
     )
     if unknown is not None:
         unknown.update(attribution.unknown_speakers)
-    title = front.title if front.title and not in_log else _title(lines, start, end, heading)
+    # a log's preamble goes with its first section, but its title belongs to no single section
+    title_start = heading.index if in_log and heading is not None else start
+    title = front.title if front.title and not in_log else _title(lines, title_start, end, heading)
     folder = posixpath.dirname(path)
     stem = posixpath.splitext(posixpath.basename(path))[0]
     slug = date.isoformat() if named_by_date or stem.lower() in ("index", "readme") else slugify(stem)
@@ -374,16 +531,24 @@ def _title(lines: list[str], start: int, end: int, heading: Heading | None) -> s
     """A title from the note: a dated heading with words beside the date, else a leading ``#`` title."""
     if heading is not None:
         text = re.sub(r"\{[#.:][^}]*\}\s*$", "", heading.text).strip()
-        rest = re.sub(r"[\d\W_]+", " ", text)
-        rest = re.sub(r"(?i)\b(st|nd|rd|th|tba|tbd)\b", " ", rest)
-        words = [w for w in rest.split() if w.lower() not in _MONTH_WORDS]
-        if len(words) >= 1 and len(" ".join(words)) > 3:
+        if _has_words(text):
             return text
     for line in lines[start:end]:
         if line.strip():
             match = re.match(r"^#\s+(.+?)\s*#*\s*$", line)
-            return match.group(1) if match and not date_in_heading(match.group(1)) else ""
+            if match is None:
+                return ""
+            # "# 2024-09-16" is no title, "# Node.js TSC Meeting 2024-09-16" is one
+            return match.group(1) if _has_words(match.group(1)) or not date_in_heading(match.group(1)) else ""
     return ""
+
+
+def _has_words(text: str) -> bool:
+    """Whether a heading says more than its date: words other than months, weekdays and ordinals."""
+    rest = re.sub(r"[\d\W_]+", " ", text)
+    rest = re.sub(r"(?i)\b(st|nd|rd|th|tba|tbd)\b", " ", rest)
+    words = [w for w in rest.split() if w.lower() not in _MONTH_WORDS]
+    return len(words) >= 1 and len(" ".join(words)) > 3
 
 
 _MONTH_WORDS = frozenset(
