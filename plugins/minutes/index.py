@@ -11,8 +11,12 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from .findings import Finding
+
+if TYPE_CHECKING:
+    from .accounting import Accounting
 from .images import replace_missing_images
 from .meetings import ParsedNote
 from .model import ActionItem, Decision, Meeting, Person, PersonEntry, Reference, Series, Topic
@@ -57,6 +61,7 @@ class Archive:
     topics: tuple[Topic, ...] = ()  # by name
     references: tuple[Reference, ...] = ()  # by repository and number
     meeting_topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # meeting id -> topic ids
+    accounting: Accounting | None = None  # every note file: built or skipped, and why (set by build_archive)
 
     def find_person(self, label: str) -> str | None:
         """The person a spelling stands for: ``Olivier``, ``olivier``, ``@ogrisel``, ``WH``; None if nobody."""

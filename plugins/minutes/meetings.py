@@ -14,7 +14,7 @@ import datetime as dt
 import itertools
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .attribution import attribute, front_matter_mentions
 from .dates import FoundDate, date_from_path, date_in_heading
@@ -22,7 +22,9 @@ from .findings import Finding
 from .front_matter import FrontMatter, read_front_matter
 from .headings import Heading, in_code_mask, scan_headings
 from .model import Meeting
+from .note_checks import flatten_nesting, only_front_matter, size_findings
 from .person_headings import SECTION_WORDS
+from .sanitize import unsafe_html
 from .slugs import slugify
 from .source import Source
 
@@ -36,6 +38,7 @@ class ParseOptions:
     not_people: frozenset[str] = SECTION_WORDS
     known_people: frozenset[str] = frozenset()  # folded names
     abbreviations: tuple[tuple[str, str], ...] = ()  # abbreviation -> name, from the people file or other tables
+    sanitize: bool = True  # the site sanitizes HTML: report the raw HTML it will remove
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class ParsedNote:
     findings: tuple[Finding, ...]
     running_log: bool = False
     unknown_speakers: frozenset[str] = frozenset()  # capitalised prefixes used like speakers, undefined here
+    skipped: str = ""  # why the note made no meeting: "empty", "no date", "binary file"...
 
 
 @dataclass(frozen=True)
@@ -75,16 +79,24 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
     path = source.path
     findings = list(source.findings)
     if source.text is None:
-        return ParsedNote(path, (), tuple(findings))
+        return ParsedNote(path, (), tuple(findings), skipped=source.skipped or "unreadable")
     if not source.text.strip():
-        findings.append(Finding(path, 0, "warning", "skipped: the note is empty"))
-        return ParsedNote(path, (), tuple(findings))
+        findings.append(
+            Finding(path, 0, "error", "skipped: the note is empty", "write the meeting's notes or delete it")
+        )
+        return ParsedNote(path, (), tuple(findings), skipped="empty")
+    findings.extend(size_findings(path, source.size))
     front = read_front_matter(path, source.text)
     findings.extend(front.findings)
     lines = front.body.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     offset = front.body_line - 1  # file line of body line index i is offset + i + 1
+    findings.extend(only_front_matter(path, lines, front.body_line, source.text.startswith("---")))
+    lines, deep = flatten_nesting(path, lines, offset + 1)
+    findings.extend(deep)
+    if options.sanitize:
+        findings.extend(unsafe_html(path, lines, offset + 1))
     headings = scan_headings(lines)
     path_date = date_from_path(path)
     if path_date.invalid:
@@ -103,9 +115,7 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
         dates = _resolve_log_years(path, offset, sections, path_date.year, findings)
         meetings = []
         unknown: set[str] = set()
-        for section, date in zip(sections, dates, strict=True):
-            if date is None:
-                continue
+        for section, date in _merge_undated(sections, dates):
             meetings.append(
                 _meeting(
                     source,
@@ -124,13 +134,21 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
                     unknown=unknown,
                 )
             )
-        return ParsedNote(path, tuple(meetings), tuple(findings), running_log=True, unknown_speakers=frozenset(unknown))
+        return ParsedNote(
+            path,
+            tuple(meetings),
+            tuple(findings),
+            running_log=True,
+            unknown_speakers=frozenset(unknown),
+            skipped="" if meetings else "no date",
+        )
 
     start_date, source_heading = single_date, None
+    before_date = len(findings)
     if start_date is None:
         start_date, source_heading = _first_date(path, lines, offset, headings, path_date.year, findings)
     if start_date is None:
-        if not front.findings:
+        if not front.findings and not path_date.invalid and len(findings) == before_date:
             findings.append(
                 Finding(
                     path,
@@ -141,7 +159,7 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
                     " or start it with a dated heading",
                 )
             )
-        return ParsedNote(path, (), tuple(findings))
+        return ParsedNote(path, (), tuple(findings), skipped="no date")
     end_date = front.end_date or path_date.end_date or _schedule_end(lines, dated, start_date)
     if end_date is not None and end_date < start_date:
         findings.append(Finding(path, 0, "warning", f"end_date {end_date} is before the date {start_date}; ignored"))
@@ -181,6 +199,28 @@ def _top_level(headings: list[Heading]) -> int:
     return top
 
 
+_KEPT = "until then its text is part of the meeting next to it"
+
+
+def _merge_undated(sections: list[_Section], dates: list[dt.date | None]) -> list[tuple[_Section, dt.date]]:
+    """The dated sections of a log; an undated one joins the section above it (or below, at the top).
+
+    Its date is reported as an error; its text is not lost.
+    """
+    kept: list[tuple[_Section, dt.date]] = []
+    start: int | None = None
+    for section, date in zip(sections, dates, strict=True):
+        if date is None:
+            if kept:
+                kept[-1] = (replace(kept[-1][0], end=section.end), kept[-1][1])
+            elif start is None:
+                start = section.start
+            continue
+        kept.append((section if start is None else replace(section, start=start), date))
+        start = None
+    return kept
+
+
 def _log_sections(lines: list[str], top_dated: list[tuple[Heading, FoundDate]]) -> list[_Section]:
     sections = []
     for position, (heading, found) in enumerate(top_dated):
@@ -207,7 +247,9 @@ def _resolve_log_years(
         if found.year is not None:
             date = found.resolve()
             if date is None:
-                findings.append(Finding(path, line, "error", f"impossible date in heading: {section.heading.text!r}"))
+                findings.append(
+                    Finding(path, line, "error", f"impossible date in heading: {section.heading.text!r}", _KEPT)
+                )
             result.append(date)
             continue
         date, why = _infer_year(found, index, known_dates, newest_first, path_year)
@@ -218,7 +260,7 @@ def _resolve_log_years(
                     line,
                     "error",
                     f"the heading {section.heading.text!r} has no year and none could be inferred",
-                    "add the year to the heading or put the note in a folder named for the year",
+                    "add the year to the heading or put the note in a folder named for the year; " + _KEPT,
                 )
             )
         else:
