@@ -92,7 +92,7 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
     if lines and lines[-1] == "":
         lines.pop()
     offset = front.body_line - 1  # file line of body line index i is offset + i + 1
-    findings.extend(only_front_matter(path, lines, front.body_line, source.text.startswith("---")))
+    findings.extend(only_front_matter(path, source.text, lines))
     lines, deep = flatten_nesting(path, lines, offset + 1)
     findings.extend(deep)
     if options.sanitize:
@@ -101,7 +101,13 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
     path_date = date_from_path(path)
     if path_date.invalid:
         findings.append(
-            Finding(path, 0, "error", f"the file name holds an impossible date: {path_date.invalid}", "rename the file")
+            Finding(
+                path,
+                0,
+                "error",
+                f"the file name holds an impossible date: {path_date.invalid}",
+                "rename the file to the meeting's date, YYYY-MM-DD.md",
+            )
         )
     series, series_name = series_of(path, front, options.default_series)
 
@@ -159,7 +165,7 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
                     " or start it with a dated heading",
                 )
             )
-        return ParsedNote(path, (), tuple(findings), skipped="no date")
+        return ParsedNote(path, (), tuple(findings), skipped="impossible date" if path_date.invalid else "no date")
     end_date = front.end_date or path_date.end_date or _schedule_end(lines, dated, start_date)
     if end_date is not None and end_date < start_date:
         findings.append(Finding(path, 0, "warning", f"end_date {end_date} is before the date {start_date}; ignored"))
@@ -253,7 +259,11 @@ def _resolve_log_years(
             result.append(date)
             continue
         date, why = _infer_year(found, index, known_dates, newest_first, path_year)
-        if date is None:
+        if found.with_year(2000) is None:  # no year makes February 30th a date
+            findings.append(
+                Finding(path, line, "error", f"impossible date in heading: {section.heading.text!r}", _KEPT)
+            )
+        elif date is None:
             findings.append(
                 Finding(
                     path,

@@ -45,14 +45,16 @@ def size_findings(path: str, size: int) -> list[Finding]:
     ]
 
 
-def only_front_matter(path: str, body: list[str], body_line: int, has_front_matter: bool) -> list[Finding]:
-    """An error for a note whose front matter is all there is."""
-    if not has_front_matter or any(line.strip() for line in body):
+def only_front_matter(path: str, text: str, body: list[str]) -> list[Finding]:
+    """An error for a note whose front matter is all there is, at the line that closes it."""
+    if not text.startswith("---") or any(line.strip() for line in body):
         return []
+    lines = text.split("\n")
+    closing = next((number for number, line in enumerate(lines[1:], start=2) if line.strip() in ("---", "...")), 1)
     return [
         Finding(
             path,
-            max(body_line - 1, 1),
+            closing,
             "error",
             "the note has front matter and no text",
             "write the meeting's notes below the closing ---, or delete the file",

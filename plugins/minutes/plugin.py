@@ -11,7 +11,8 @@ Events used, and why:
   (``archive.build_archive``), take the note files out of the build and add the generated pages with
   ``File.generated``; only the home, archive and people pages enter the nav,
   so the nav stays small however large the archive grows.
-- ``on_page_markdown``: give each generated page its template and title.
+- ``on_page_markdown``: give each generated page its template and title, and set apart the headings
+  of a large one, which Python-Markdown would take minutes to render otherwise.
 - ``on_page_content``: sanitize the HTML of the pages made from notes (``sanitize``), which any
   contributor can write raw HTML into.
 - ``on_page_context``: hand the template the page's data as ``minutes``.
@@ -43,6 +44,7 @@ from .export import archive_json
 from .feeds import atom_feeds
 from .findings import sorted_findings
 from .index import Archive
+from .large_pages import ease_large_markdown
 from .meetings import ParseOptions
 from .pages import PageSpec, page_url
 from .people_file import PeopleFile, find_people_file, load_people_file
@@ -191,6 +193,7 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             # MkDocs titles are HTML, placed unescaped by Material's header: a note's title is text.
             page.meta.setdefault("title", escape(spec.title, quote=False))
             page.title = page.meta["title"]
+            return ease_large_markdown(markdown)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
