@@ -209,3 +209,36 @@ def test_unsafe_html_skips_code_and_prose() -> None:
     assert [(f.line, f.message) for f in unsafe_html("n.md", lines, 10)] == [
         (15, "removed from the published page: the onclick attribute")
     ]
+
+
+def test_notes_cannot_take_the_plugins_own_pages_and_keep_their_addresses(make_site: Any) -> None:
+    notes = {
+        "decisions.md": "---\ndate: 2024-03-05\n---\n# Board decisions\n",
+        "archive.md": "---\ndate: 2024-03-26\n---\n# Archive review\n",
+        "search.md": "---\ndate: 2024-04-16\n---\n# Search sync\n",
+        "topics/2024-03-12.md": "# Topics sync\n",
+        "people/2024-03-19.md": "# People sync\n",
+        "actions/olivier.md": "---\ndate: 2024-03-20\n---\n# Actions\n",
+        "references/log.md": "## 2024-04-02\n\n- a\n\n## 2024-04-09\n\n- b\n",
+        "team/2024-04-23.md": "# Team sync\n\n- [name=Index] present\n",
+    }
+    expected = {
+        "decisions.md": "meetings/decisions/",
+        "archive.md": "meetings/archive/",
+        "search.md": "meetings/search/",
+        "topics/2024-03-12.md": "meetings/topics/2024-03-12/",
+        "people/2024-03-19.md": "meetings/people/2024-03-19/",
+        "actions/olivier.md": "meetings/actions/olivier/",
+        "team/2024-04-23.md": "team/2024-04-23/",
+    }
+    for _ in range(2):  # the same addresses on every build
+        site = make_site(notes)
+        urls = {m["source"]: m["url"] for m in site.json()["meetings"] if m["source"] != "references/log.md"}
+        assert urls == expected
+        logged = sorted(m["url"] for m in site.json()["meetings"] if m["source"] == "references/log.md")
+        assert logged == ["meetings/references/2024-04-02/", "meetings/references/2024-04-09/"]
+        archive = site.page("archive/")
+        assert "<h1>Archive</h1>" in archive and "<p>9 meetings in 6 series.</p>" in archive
+        # A person called Index does not take the people page's place.
+        assert [p["url"] for p in site.json()["people"]] == ["people/index-c2df9b/"]
+        assert not (site.site_dir / "references" / "log").exists()
