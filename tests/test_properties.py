@@ -20,7 +20,8 @@ from minutes.front_matter import read_front_matter
 from minutes.index import build_index
 from minutes.meetings import parse_note
 from minutes.name_tags import NAME_TAG
-from minutes.pages import build_pages
+from minutes.records import extract_records
+from minutes.site_pages import build_pages
 from minutes.source import decode_note
 
 # A few hundred examples in ``make test``; MINUTES_EXAMPLES=5000 for a longer hunt.
@@ -141,7 +142,7 @@ def test_every_line_of_a_dated_note_is_in_exactly_one_meeting(text: str, path: s
 @given(st.lists(st.tuples(note_text, paths), min_size=1, max_size=4))
 def test_indexing_and_pages_never_raise(notes: list[tuple[str, str]]) -> None:
     parsed = [parse_note(decode_note(f"{n}/{path}", text.encode("utf-8"))) for n, (text, path) in enumerate(notes)]
-    archive = build_index(parsed)
+    archive = extract_records(build_index(parsed))
     pages = build_pages(archive)
     paths_made = [page.path for page in pages]
     assert len(paths_made) == len(set(paths_made))

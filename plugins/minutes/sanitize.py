@@ -6,7 +6,7 @@ keeps what Python-Markdown and the pymdownx extensions that Material sites use
 produce (admonitions, tables with alignment, details, highlighted code with
 line numbers, task lists, content tabs, footnotes, permalink anchors), the
 plugin's own ``span.minutes-*`` anchors and simple inline SVG charts, and
-drops everything else: scripts, styles, iframes, event handler attributes,
+drops everything else: scripts, styles, iframes, event handler attributes, Material's ``data-md-*``,
 ``javascript:`` and ``data:`` URLs, and style properties beyond text alignment.
 
 Also here, for ``minutes check`` and the build alike: ``unsafe_html``, the
@@ -40,7 +40,6 @@ ATTRIBUTES: dict[str, set[str]] = {
     "input": {"checked", "disabled", "name"},
     "label": {"for"},
     "details": {"open"},
-    "div": {"data-tabs"},
     "ol": {"start", "type"},
     "li": {"value"},
     "th": {*nh3.ALLOWED_ATTRIBUTES["th"], "style"},
@@ -55,6 +54,15 @@ ATTRIBUTES: dict[str, set[str]] = {
     "polyline": {"points", "fill", "stroke", "stroke-width"},
     "text": {"x", "y", "font-size", "text-anchor", "fill"},
 }
+# ``data-`` attributes carry the plugin's filters (series, year, topics, people), Material's search
+# exclusion and content tabs; Material's own ``data-md-*`` switches are not a note's to set.
+DATA_PREFIX = "data-"
+
+
+def _attribute(tag: str, attribute: str, value: str) -> str | None:
+    return None if attribute.startswith("data-md-") else value
+
+
 # Task lists are checkboxes and tabs are radio buttons; no other input.
 TAG_ATTRIBUTE_VALUES = {"input": {"type": {"checkbox", "radio"}}}
 # Tables write their alignment as a style; nothing else of a style survives.
@@ -68,6 +76,8 @@ def sanitize_html(html: str) -> str:
         tags=set(TAGS),
         clean_content_tags=set(CLEAN_CONTENT_TAGS),
         attributes=ATTRIBUTES,
+        generic_attribute_prefixes={DATA_PREFIX},
+        attribute_filter=_attribute,
         tag_attribute_values=TAG_ATTRIBUTE_VALUES,
         filter_style_properties=set(STYLE_PROPERTIES),
         url_schemes=set(nh3.ALLOWED_URL_SCHEMES),
