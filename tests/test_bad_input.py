@@ -349,3 +349,17 @@ def test_minutes_check_reports_exactly_what_the_build_warns_about(
         "1 empty: team/2024-03-26.md; 1 impossible date: team/2024-13-45.md; 1 no date: team/notes.md); "
         "10 errors, 1 other findings"
     )
+
+
+def test_markup_too_deep_to_render_is_shown_as_text(make_site: Any) -> None:
+    note = "# Wild\n\n" + "*" * 20000 + "bold?" + "*" * 20000 + "\n\n" + "- " * 3000 + "innermost\n"
+    site = make_site({**GOOD, "team/2024-05-14.md": note})
+    assert _warnings(site) == [
+        "minutes: team/2024-05-14.md:3: markup too deep to render (40000 '*' on one line): shown as text "
+        "(write this line as plain text or in a code block)",
+        "minutes: team/2024-05-14.md:5: markup too deep to render (3000 list or quote markers on one line): "
+        "shown as text (write this line as plain text or in a code block)",
+    ]
+    page = site.page("team/2024-05-14/")
+    assert "bold?" in page and "innermost" in page
+    _built_good_note(site)

@@ -22,7 +22,7 @@ from .findings import Finding
 from .front_matter import FrontMatter, read_front_matter
 from .headings import Heading, in_code_mask, scan_headings
 from .model import Meeting
-from .note_checks import flatten_nesting, only_front_matter, size_findings
+from .note_checks import flatten_nesting, only_front_matter, size_findings, tame_markup
 from .person_headings import SECTION_WORDS
 from .sanitize import unsafe_html
 from .slugs import slugify
@@ -95,6 +95,8 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
     findings.extend(only_front_matter(path, source.text, lines))
     lines, deep = flatten_nesting(path, lines, offset + 1)
     findings.extend(deep)
+    lines, wild = tame_markup(path, lines, offset + 1)
+    findings.extend(wild)
     if options.sanitize:
         findings.extend(unsafe_html(path, lines, offset + 1))
     headings = scan_headings(lines)

@@ -141,3 +141,51 @@ def same_day_meetings(meetings: Iterable[Meeting]) -> list[Finding]:
                 )
             )
     return findings
+
+
+# More of one markup character on a line than any note needs: Python-Markdown recurses once per
+# emphasis, bracket or container marker, and is quadratic in tags, so such a line would fail the build.
+MAX_MARKUP = 256
+MAX_MARKERS = 16
+_MARKERS = re.compile(r"(?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?:[ \t]+|$))")
+_ESCAPES = {"*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]", "<": "&lt;"}
+
+
+def tame_markup(path: str, lines: list[str], first_line: int) -> tuple[list[str], list[Finding]]:
+    """``lines`` with pathological markup shown as text: runs of container markers
+    (``- - - - x``) past ``MAX_MARKERS``, and a character of ``*_[]<`` more than
+    ``MAX_MARKUP`` times on one line. Only escapes are added: no text is lost."""
+    code = in_code_mask(lines)
+    out = list(lines)
+    findings = []
+    for index, line in enumerate(lines):
+        if code[index]:
+            continue
+        what = []
+        position, markers, escaped_markers = 0, 0, []
+        while (match := _MARKERS.match(line, position)) and match.end() > position:
+            token = match.group(0)
+            markers += 1
+            if markers > MAX_MARKERS:  # "- " becomes "\\- ", "1. " becomes "1\\. ": text, not a new level
+                token = re.sub(r"([-*+>.)])", r"\\\1", token, count=1)
+            escaped_markers.append(token)
+            position = match.end()
+        if markers > MAX_MARKERS:
+            line = "".join(escaped_markers) + line[position:]
+            what.append(f"{markers} list or quote markers")
+        for char, escaped in _ESCAPES.items():
+            if line.count(char) > MAX_MARKUP:
+                line = line.replace(char, escaped)
+                what.append(f"{lines[index].count(char)} '{char}'")
+        if what:
+            out[index] = line
+            findings.append(
+                Finding(
+                    path,
+                    first_line + index,
+                    "error",
+                    f"markup too deep to render ({', '.join(what)} on one line): shown as text",
+                    "write this line as plain text or in a code block",
+                )
+            )
+    return out, findings
