@@ -463,9 +463,11 @@ def test_a_log_section_without_a_year_and_nothing_to_infer_from_is_an_error() ->
     assert note.meetings == ()
     assert messages(note) == [
         "team/log.md:1: the heading 'March 3' has no year and none could be inferred"
-        " (add the year to the heading or put the note in a folder named for the year)",
+        " (add the year to the heading or put the note in a folder named for the year;"
+        " until then its text is part of the meeting next to it)",
         "team/log.md:3: the heading 'March 10' has no year and none could be inferred"
-        " (add the year to the heading or put the note in a folder named for the year)",
+        " (add the year to the heading or put the note in a folder named for the year;"
+        " until then its text is part of the meeting next to it)",
     ]
 
 
@@ -499,7 +501,7 @@ def test_a_log_grouped_under_year_headings_takes_their_years() -> None:
     )
     assert [(m.date, m.source_line, m.end_line) for m in note.meetings] == [
         (D(2024, 9, 16), 1, 7),
-        (D(2024, 9, 9), 9, 11),  # ends before "## 2023"
+        (D(2024, 9, 9), 9, 13),  # keeps "## 2023", which no section opens: no line is lost
         (D(2023, 12, 18), 15, 17),
     ]
     assert messages(note) == []

@@ -267,9 +267,10 @@ def test_undated_notes_are_reported_by_name_not_dropped(site: Site) -> None:
     for path in UNDATED:
         assert path not in sources
         assert any(path in message and "no meeting date found" in message for message in site.messages())
-    accounting = next(m for m in site.messages() if "notes ->" in m)
-    assert f"{len(EXPECTED.notes)} notes -> {len(EXPECTED.meetings)} meetings" in accounting
-    assert accounting.endswith(f"{len(UNDATED)} notes skipped (misc/ideas.md, misc/links.md)")
+    accounting = next(m for m in site.messages() if " became " in m)
+    assert accounting.startswith(f"minutes: {len(EXPECTED.notes)} notes: ")
+    assert f"became {len(EXPECTED.meetings)} meetings, {len(UNDATED)} skipped" in accounting
+    assert f"({len(UNDATED)} no date: misc/ideas.md, misc/links.md)" in accounting
 
 
 def _links_to_meetings(html: str, meetings: list[dict[str, Any]], own: dict[str, Any]) -> int:

@@ -45,9 +45,7 @@ def check(paths: Sequence[str], github: bool = False, people: str | None = None)
     for finding in findings:
         print(format_finding(finding, github))
     errors = sum(finding.level == "error" for finding in findings)
-    print(
-        f"{len(archive.meetings)} meetings, {errors} errors, {len(findings) - errors} other findings", file=sys.stderr
-    )
+    print(f"{archive.accounting}; {errors} errors, {len(findings) - errors} other findings", file=sys.stderr)
     return 1 if errors else 0
 
 

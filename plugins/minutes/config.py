@@ -44,3 +44,8 @@ class MinutesConfig(base.Config):  # type: ignore[no-untyped-call]
     warnings_fail_strict = c.Type(bool, default=False)
     """Log the plugin's warnings (guesses such as an inferred year or repaired encoding) as MkDocs
     warnings, so that ``mkdocs build --strict`` fails on them. Errors always do."""
+
+    sanitize = c.Type(bool, default=True)
+    """Pass the HTML of every page made from notes through an allowlist sanitizer, so that raw HTML in a
+    note cannot run script on the site (scripts, event handlers, ``javascript:`` links, iframes and styles
+    are removed). Set it to ``false`` only for a site whose every contributor is trusted."""

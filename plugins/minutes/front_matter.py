@@ -44,6 +44,10 @@ def read_front_matter(path: str, text: str) -> FrontMatter:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
+        if context and context_mark is not None and context_mark.line + 1 != line:
+            what = context.removeprefix("while parsing ").removeprefix("while scanning ")
+            problem += f" in {what} that starts on line {context_mark.line + 1}"
         finding = Finding(
             path, line, "error", f"broken YAML front matter: {problem}", "fix the YAML between the --- lines"
         )

@@ -11,8 +11,12 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from .findings import Finding
+
+if TYPE_CHECKING:
+    from .accounting import Accounting
 from .images import replace_missing_images
 from .meetings import ParsedNote
 from .model import ActionItem, Decision, Meeting, Person, PersonEntry, Reference, Series, Topic
@@ -20,20 +24,19 @@ from .people import label_node, resolve_people
 from .slugs import unique
 
 # Pages of the plugin's own; no meeting may take their place.
+# Decisions, actions, topics and references have pages of their own too (or soon will): reserved alike.
+_OWN = ("decisions", "actions", "topics", "references")
 RESERVED_PATHS = frozenset(
-    {
-        "index.md",
-        "archive.md",
-        "people.md",
-        "people-by-name.md",
-        "decisions.md",
-        "actions.md",
-        "topics.md",
-        "references.md",
-        "minutes.json",
-    }
+    {"index.md", "archive.md", "people.md", "people-by-name.md", "minutes.json", *(f"{name}.md" for name in _OWN)}
 )
-RESERVED_DIRS = frozenset({"people", "topics", "assets", "search"})
+RESERVED_DIRS = frozenset({"people", "assets", "search", *_OWN})
+
+
+def is_reserved(path: str) -> bool:
+    """Whether a page at ``path`` would take the place (or the folder) of one of the plugin's own."""
+    top, _, rest = path.partition("/")
+    stem = top[: -len(".md")] if top.endswith(".md") else top
+    return (bool(rest) and top in RESERVED_DIRS) or (not rest and (path in RESERVED_PATHS or stem in RESERVED_DIRS))
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class Archive:
     topics: tuple[Topic, ...] = ()  # by name
     references: tuple[Reference, ...] = ()  # by repository and number
     meeting_topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # meeting id -> topic ids
+    accounting: Accounting | None = None  # every note file: built or skipped, and why (set by build_archive)
 
     def find_person(self, label: str) -> str | None:
         """The person a spelling stands for: ``Olivier``, ``olivier``, ``@ogrisel``, ``WH``; None if nobody."""
@@ -107,7 +111,9 @@ def build_index(
     logs = {
         note.path: tuple(m.id for m in meetings if m.source == note.path)
         for note in notes
-        if note.meetings and (note.running_log or note.meetings[0].page_path != note.path)
+        if note.meetings
+        and (note.running_log or note.meetings[0].page_path != note.path)
+        and not is_reserved(note.path)
     }
     meetings.sort(key=lambda meeting: (meeting.date, meeting.series, meeting.id))
 
@@ -171,18 +177,17 @@ def build_index(
 
 def _unique_paths(meetings: list[Meeting]) -> list[Meeting]:
     """Give every meeting its own page path and id; the earlier source keeps the plain one."""
-    taken_paths: set[str] = set(RESERVED_PATHS)
+    taken_stems = {path.removesuffix(".md") for path in RESERVED_PATHS}
     taken_ids: set[str] = set()
     result = []
     # Single-meeting notes keep the address of their file; sections of logs yield to them.
     for meeting in sorted(meetings, key=lambda m: (m.page_path != m.source, m.source, m.source_line)):
         folder, name = posixpath.split(meeting.page_path)
         stem = name[: -len(".md")]
-        if folder.split("/")[0] in RESERVED_DIRS or (not folder and stem + ".md" in RESERVED_PATHS):
+        if is_reserved(meeting.page_path):
             folder = posixpath.join("meetings", folder)
-        path_stem = unique(posixpath.join(folder, stem), {p[:-3] for p in taken_paths})
+        path_stem = unique(posixpath.join(folder, stem), taken_stems)
         page_path = path_stem + ".md"
-        taken_paths.add(page_path)
         slug = posixpath.basename(path_stem)
         # the parser's id, unless the page had to be renamed (it may name the meeting by date, not page)
         meeting_id = unique(meeting.id if slug == meeting.slug else f"{meeting.series}/{slug}", taken_ids)

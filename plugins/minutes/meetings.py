@@ -25,7 +25,9 @@ from .findings import Finding
 from .front_matter import FrontMatter, read_front_matter
 from .headings import Heading, in_code_mask, scan_headings
 from .model import Meeting
+from .note_checks import flatten_nesting, only_front_matter, size_findings, tame_markup
 from .person_headings import SECTION_WORDS
+from .sanitize import unsafe_html
 from .slugs import slugify
 from .source import Source
 
@@ -39,6 +41,7 @@ class ParseOptions:
     not_people: frozenset[str] = SECTION_WORDS
     known_people: frozenset[str] = frozenset()  # folded names
     abbreviations: tuple[tuple[str, str], ...] = ()  # abbreviation -> name, from the people file or other tables
+    sanitize: bool = True  # the site sanitizes HTML: report the raw HTML it will remove
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class ParsedNote:
     findings: tuple[Finding, ...]
     running_log: bool = False
     unknown_speakers: frozenset[str] = frozenset()  # capitalised prefixes used like speakers, undefined here
+    skipped: str = ""  # why the note made no meeting: "empty", "no date", "binary file"...
 
 
 @dataclass(frozen=True)
@@ -78,21 +82,37 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
     path = source.path
     findings = list(source.findings)
     if source.text is None:
-        return ParsedNote(path, (), tuple(findings))
+        return ParsedNote(path, (), tuple(findings), skipped=source.skipped or "unreadable")
     if not source.text.strip():
-        findings.append(Finding(path, 0, "warning", "skipped: the note is empty"))
-        return ParsedNote(path, (), tuple(findings))
+        findings.append(
+            Finding(path, 0, "error", "skipped: the note is empty", "write the meeting's notes or delete it")
+        )
+        return ParsedNote(path, (), tuple(findings), skipped="empty")
+    findings.extend(size_findings(path, source.size))
     front = read_front_matter(path, source.text)
     findings.extend(front.findings)
     lines = front.body.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     offset = front.body_line - 1  # file line of body line index i is offset + i + 1
+    findings.extend(only_front_matter(path, source.text, lines))
+    lines, deep = flatten_nesting(path, lines, offset + 1)
+    findings.extend(deep)
+    lines, wild = tame_markup(path, lines, offset + 1)
+    findings.extend(wild)
+    if options.sanitize:
+        findings.extend(unsafe_html(path, lines, offset + 1))
     headings = scan_headings(lines)
     path_date = date_from_path(path)
     if path_date.invalid:
         findings.append(
-            Finding(path, 0, "error", f"the file name holds an impossible date: {path_date.invalid}", "rename the file")
+            Finding(
+                path,
+                0,
+                "error",
+                f"the file name holds an impossible date: {path_date.invalid}",
+                "rename the file to the meeting's date, YYYY-MM-DD.md",
+            )
         )
     series, series_name = series_of(path, front, options.default_series)
 
@@ -111,9 +131,7 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
         dates = _resolve_log_years(path, offset, sections, year_hint, findings)
         meetings = []
         unknown: set[str] = set()
-        for section, date in zip(sections, dates, strict=True):
-            if date is None:
-                continue
+        for section, date in _merge_undated(sections, dates):
             assert section.found is not None
             meetings.append(
                 _meeting(
@@ -133,7 +151,14 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
                     unknown=unknown,
                 )
             )
-        return ParsedNote(path, tuple(meetings), tuple(findings), running_log=True, unknown_speakers=frozenset(unknown))
+        return ParsedNote(
+            path,
+            tuple(meetings),
+            tuple(findings),
+            running_log=True,
+            unknown_speakers=frozenset(unknown),
+            skipped="" if meetings else "no date",
+        )
 
     start_date, source_heading, heading_end = single_date, None, None
     reported = len(findings)
@@ -144,7 +169,7 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
     elif front.date is None and path_date.guess:
         findings.append(Finding(path, 0, "warning", f"the file name {path_date.guess}", "name the file YYYY-MM-DD.md"))
     if start_date is None:
-        if not front.findings and len(findings) == reported:  # a bad date was reported already
+        if not front.findings and not path_date.invalid and len(findings) == reported:  # reported already
             findings.append(
                 Finding(
                     path,
@@ -155,7 +180,7 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
                     " or start it with a dated heading",
                 )
             )
-        return ParsedNote(path, (), tuple(findings))
+        return ParsedNote(path, (), tuple(findings), skipped="impossible date" if path_date.invalid else "no date")
     end_date = front.end_date or path_date.end_date or heading_end or _schedule_end(lines, dated, start_date)
     if end_date is not None and end_date < start_date:
         findings.append(Finding(path, 0, "warning", f"end_date {end_date} is before the date {start_date}; ignored"))
@@ -209,6 +234,28 @@ def _top_level(headings: list[Heading]) -> int:
     if levels.count(top) == 1 and headings[0].level == top and len(headings) > 1:
         return min(levels[1:])
     return top
+
+
+_KEPT = "until then its text is part of the meeting next to it"
+
+
+def _merge_undated(sections: list[_Section], dates: list[dt.date | None]) -> list[tuple[_Section, dt.date]]:
+    """The dated sections of a log; an undated one joins the section above it (or below, at the top).
+
+    Its date is reported as an error; its text is not lost.
+    """
+    kept: list[tuple[_Section, dt.date]] = []
+    start: int | None = None
+    for section, date in zip(sections, dates, strict=True):
+        if date is None:
+            if kept:
+                kept[-1] = (replace(kept[-1][0], end=section.end), kept[-1][1])
+            elif start is None:
+                start = section.start
+            continue
+        kept.append((section if start is None else replace(section, start=start), date))
+        start = None
+    return kept
 
 
 def _log_headings(headings: list[Heading], dated: list[tuple[Heading, FoundDate]]) -> list[tuple[Heading, FoundDate]]:
@@ -266,6 +313,12 @@ def _log_sections(
         if found.year is None and year is not None:
             found = replace(found, year=int(year.group(1)))
         sections.append(_Section(start, end, heading, found))
+    # Lines between a section's end and the next one ("## 2023" above its sections, a closing
+    # "# Appendix") are nobody's otherwise: they stay with the section before them, so nothing is lost.
+    for position, section in enumerate(sections):
+        following = sections[position + 1].start if position + 1 < len(sections) else len(lines)
+        if section.end < following:
+            sections[position] = replace(section, end=following)
     return sections
 
 
@@ -319,7 +372,9 @@ def _resolve_log_years(
             result[index] = found.resolve()
             if result[index] is None:
                 line = offset + section.heading.index + 1
-                findings.append(Finding(path, line, "error", f"impossible date in heading: {section.heading.text!r}"))
+                findings.append(
+                    Finding(path, line, "error", f"impossible date in heading: {section.heading.text!r}", _KEPT)
+                )
             else:
                 known.append(index)
     known_dates = [(i, d) for i in known if (d := result[i]) is not None]
@@ -349,6 +404,9 @@ def _resolve_log_years(
                 why = f"from the neighbouring meeting of {anchor.isoformat()}"
         elif hint[0] is not None:
             date, why = found.with_year(hint[0]), hint[1]
+        if found.with_year(2000) is None:  # no year makes February 30th a date
+            findings.append(Finding(path, line, "error", f"impossible date in heading: {heading.text!r}", _KEPT))
+            continue
         if date is None:
             findings.append(
                 Finding(
@@ -356,7 +414,7 @@ def _resolve_log_years(
                     line,
                     "error",
                     f"the heading {heading.text!r} has no year and none could be inferred",
-                    "add the year to the heading or put the note in a folder named for the year",
+                    "add the year to the heading or put the note in a folder named for the year; " + _KEPT,
                 )
             )
         else:

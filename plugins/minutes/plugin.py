@@ -11,7 +11,10 @@ Events used, and why:
   (``archive.build_archive``), take the note files out of the build and add the generated pages with
   ``File.generated``; only the home, archive and people pages enter the nav,
   so the nav stays small however large the archive grows.
-- ``on_page_markdown``: give each generated page its template and title.
+- ``on_page_markdown``: give each generated page its template and title, and set apart the headings
+  of a large one, which Python-Markdown would take minutes to render otherwise.
+- ``on_page_content``: sanitize the HTML of the pages made from notes (``sanitize``), which any
+  contributor can write raw HTML into.
 - ``on_page_context``: hand the template the page's data as ``minutes``.
 - ``on_env``: the ``minutes_href`` filter, for links from templates.
 - ``on_post_build``: write ``minutes.json``, the Atom feeds and the line that accounts for every note.
@@ -23,6 +26,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+from html import escape
 from typing import Any
 
 import jinja2
@@ -40,12 +44,14 @@ from .export import archive_json
 from .feeds import atom_feeds
 from .findings import sorted_findings
 from .index import Archive
+from .large_pages import ease_large_markdown
 from .meetings import ParseOptions
 from .pages import PageSpec, page_url
 from .people_file import PeopleFile, find_people_file, load_people_file
 from .person_headings import SECTION_WORDS
 from .records import RecordOptions
 from .references import repository_of
+from .sanitize import sanitize_html
 from .site_pages import build_pages
 from .slugs import fold
 from .topics import TopicsFile, load_topics_file
@@ -106,6 +112,7 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         options = ParseOptions(
             default_series=self.config.default_series,
             not_people=SECTION_WORDS | {fold(word) for word in self.config.not_people},
+            sanitize=self.config.sanitize,
         )
         on_disk = {file.src_uri for file in files}
         book = self._people_file(files, config)
@@ -177,21 +184,22 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
                 log.warning(str(finding))
             else:
                 log.info(f"{finding.level}: {finding}")
-        sources = {meeting.source for meeting in archive.meetings}
-        skipped = {finding.path for finding in archive.findings if finding.path not in sources}
-        self.accounting = (
-            f"{len(sources) + len(skipped)} notes -> {len(archive.meetings)} meetings, "
-            f"{len(archive.people)} people; {len(skipped)} notes skipped"
-            + (f" ({', '.join(sorted(skipped))})" if skipped else "")
-        )
+        self.accounting = f"{archive.accounting}; {len(archive.people)} people"
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)
         if spec is not None and page.file.generated_by:
             page.meta.setdefault("template", spec.template)
-            page.meta.setdefault("title", spec.title)
+            # MkDocs titles are HTML, placed unescaped by Material's header: a note's title is text.
+            page.meta.setdefault("title", escape(spec.title, quote=False))
             page.title = page.meta["title"]
+            return ease_large_markdown(markdown)
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.config.sanitize and page.file.src_uri in self.pages and page.file.generated_by:
+            return sanitize_html(html)
+        return html
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -14,24 +14,56 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=Fal
 
 @dataclass(frozen=True)
 class Source:
-    """A note's text, ready to parse. ``text`` is None when the file is unusable."""
+    """A note's text, ready to parse. ``text`` is None when the file is unusable, and ``skipped`` says why."""
 
     path: str  # relative to the docs folder, with forward slashes
     text: str | None
     findings: tuple[Finding, ...] = ()
+    size: int = 0  # bytes on disk
+    skipped: str = ""  # "binary file", "unreadable": why ``text`` is None
+
+
+# Bytes that Windows-1252 leaves undefined: a file holding them was not written in it.
+_CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def decode_note(path: str, data: bytes) -> Source:
     """Decode and repair a note's bytes, reporting what had to be done."""
     findings: list[Finding] = []
+    if data.startswith(_UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+        else:
+            findings.append(Finding(path, 1, "error", "the file is UTF-16: decoded as such", SAVE_AS_UTF8))
+            return _repaired(path, text, findings, len(data))
     if b"\x00" in data[:8192]:
-        return Source(path, None, (Finding(path, 0, "warning", "skipped: binary file with a Markdown name"),))
+        return Source(
+            path,
+            None,
+            (Finding(path, 0, "error", "skipped: binary file with a Markdown name", _BINARY_HINT),),
+            len(data),
+            "binary file",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        text = data.decode("cp1252", errors="replace")
-        findings.append(Finding(path, line, "warning", "not UTF-8: decoded as Windows-1252", "save the file as UTF-8"))
+        # Windows-1252 is what editors on Windows write; Latin-1 decodes any byte, so nothing is lost.
+        encoding = "Latin-1" if _CP1252_HOLES & set(data) else "Windows-1252"
+        text = data.decode("latin-1" if encoding == "Latin-1" else "cp1252")
+        byte = data[error.start : error.start + 1].hex().upper()
+        findings.append(Finding(path, line, "error", f"not UTF-8 (byte 0x{byte}): decoded as {encoding}", SAVE_AS_UTF8))
+    return _repaired(path, text, findings, len(data))
+
+
+SAVE_AS_UTF8 = "check the accents on this line, then save the file as UTF-8"
+_BINARY_HINT = "rename it if it is not a note, or exclude it with the plugin's 'exclude' option"
+
+
+def _repaired(path: str, text: str, findings: list[Finding], size: int) -> Source:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     repaired = ftfy.fix_text(text, config=_FTFY_CONFIG)
     if repaired != text:
@@ -45,7 +77,7 @@ def decode_note(path: str, data: bytes) -> Source:
                 "save the repaired text to silence this",
             )
         )
-    return Source(path, repaired, tuple(findings))
+    return Source(path, repaired, tuple(findings), size)
 
 
 def read_note(abs_path: str, path: str) -> Source:
@@ -54,7 +86,8 @@ def read_note(abs_path: str, path: str) -> Source:
         with open(abs_path, "rb") as handle:
             data = handle.read()
     except OSError as error:
-        return Source(path, None, (Finding(path, 0, "error", f"cannot read the file: {error.strerror}"),))
+        finding = Finding(path, 0, "error", f"skipped: cannot read the file: {error.strerror}", "check its permissions")
+        return Source(path, None, (finding,), 0, "unreadable")
     return decode_note(path, data)
 
 
