@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from minutes.dates import FoundDate, date_from_path, date_in_heading, slash_order
 from minutes.meetings import ParsedNote, parse_note
+from minutes.pages import MONTH_NAMES
 from minutes.source import Source
 
 D = dt.date
@@ -531,20 +532,7 @@ def test_a_single_meeting_under_a_year_heading_takes_its_year() -> None:
 
 # --- properties: every way of writing a date reads back as that date ----------------------------------
 
-FULL_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+FULL_MONTHS = MONTH_NAMES
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 

@@ -20,23 +20,12 @@ from typing import Any
 import pytest
 import yaml
 
+from minutes.pages import MONTH_NAMES
+
 from .conftest import Site
 
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sept", "oct", "nov", "dec"]
-FULL = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+FULL = MONTH_NAMES
 FRENCH = [
     "janvier",
     "février",
