@@ -153,3 +153,11 @@ def test_indexing_and_pages_never_raise(notes: list[tuple[str, str]]) -> None:
     paths_made = [page.path for page in pages]
     assert len(paths_made) == len(set(paths_made))
     assert all(".." not in path.split("/") and not path.startswith("/") for path in paths_made)
+
+
+def test_a_yaml_document_end_is_not_a_front_matter_end() -> None:
+    """Found by the property above: python-frontmatter closes front matter with ``---`` only, never ``...``."""
+    source = decode_note("team/2024-03-05.md", b"---\n## 2024-03-05\n...\n## 2024-03-05")
+    (meeting,) = parse_note(source).meetings
+    assert (meeting.source_line, meeting.end_line) == (1, 4)
+    assert meeting.content.startswith("---\n## 2024-03-05\n")

@@ -107,11 +107,16 @@ def _as_date(value: Any) -> dt.date | None:
     return None
 
 
+_BOUNDARY = re.compile(r"-{3,}[ \t]*")
+
+
 def _body_line(text: str) -> int:
     """The line after the closing ``---`` of the front matter block."""
     lines = text.split("\n")
+    if not _BOUNDARY.fullmatch(lines[0]):
+        return 1
     for number, line in enumerate(lines[1:], start=2):
-        if line.strip() in ("---", "..."):
+        if _BOUNDARY.fullmatch(line):  # as python-frontmatter splits: "---" lines only, never YAML's "..."
             # python-frontmatter strips the blank lines that follow the block
             while number < len(lines) and not lines[number].strip():
                 number += 1
