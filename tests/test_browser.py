@@ -169,7 +169,7 @@ def test_person_chart_is_visible(page: Any, base_url: str) -> None:
     assert chart.locator("rect").count() >= 2  # Olivier reported in two meetings, months apart
 
 
-def test_search_finds_joblib_in_meetings_and_people(page: Any, base_url: str) -> None:
+def test_search_finds_joblib_in_the_meetings(page: Any, base_url: str) -> None:
     from playwright.sync_api import expect
 
     page.goto(base_url)
@@ -179,12 +179,12 @@ def test_search_finds_joblib_in_meetings_and_people(page: Any, base_url: str) ->
     # Material's search worker loads the index first; a query typed before it is ready is dropped.
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=20_000)
     query.press_sequentially("joblib")
-    results = page.locator(".md-search-result__item a")
-    expect(results.first).to_be_visible()
-    # Links carry the query for highlighting (?h=joblib) and land on a section (#...).
-    targets = {re.sub(r"[?#].*$", "", link.get_attribute("href") or "") for link in results.all()}
-    pages = {target.removeprefix(base_url) for target in targets}
-    assert any(re.fullmatch(r"sklearn-team/\d{4}-\d\d-\d\d/|people/[\w-]+/", page) for page in pages), pages
+    # Material renders results in batches while the reader scrolls: assert on what a reader sees (the
+    # count, one meeting result) rather than enumerate a list that is still growing.
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ matching documents?$"))
+    meeting = page.locator(".md-search-result__item > a[href*='sklearn-team/20']").first
+    expect(meeting).to_be_visible()
+    expect(meeting).to_have_attribute("href", re.compile(r"/sklearn-team/\d{4}-\d\d-\d\d/(\?h=[^#]*)?(#.*)?$"))
 
 
 def test_decisions_log_filters_by_series_and_year_without_a_server(page: Any, decisions_url: str) -> None:
