@@ -12,10 +12,10 @@ import pytest
 from mkdocs.exceptions import Abort
 
 import minutes.archive
-import minutes.meetings
+import minutes.reading.meetings
 from minutes.archive import NoteFile, build_archive
 from minutes.cli import main
-from minutes.note_checks import MAX_INDENT
+from minutes.reading.checks import MAX_INDENT
 
 GOOD = {"team/2024-03-05.md": "# Sync\n\n- [name=Olivier] reviewed PRs\n"}
 
@@ -290,7 +290,7 @@ def test_a_strict_build_fails_on_each_bad_input(make_site: Any, name: str, conte
 def test_a_bug_in_the_parser_is_reported_against_the_note_and_the_rest_builds(
     make_site: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    parse = minutes.meetings.parse_note
+    parse = minutes.reading.meetings.parse_note
 
     def fragile(source: Any, options: Any) -> Any:
         if source.path == "team/2024-03-12.md":

@@ -15,10 +15,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from minutes.dates import FoundDate, date_from_path, date_in_heading, slash_order
-from minutes.meetings import ParsedNote, parse_note
-from minutes.pages import MONTH_NAMES
-from minutes.source import Source
+from minutes.reading.dates import FoundDate, date_from_path, date_in_heading, slash_order
+from minutes.reading.meetings import ParsedNote, parse_note
+from minutes.reading.source import Source
+from minutes.site.pages import MONTH_NAMES
 
 D = dt.date
 

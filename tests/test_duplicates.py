@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from minutes.archive import parse_notes
 from minutes.index import build_index
-from minutes.source import Source
+from minutes.reading.source import Source
 
 
 def test_a_copied_log_section_is_reported_and_kept() -> None:

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from minutes.meetings import parse_note
-from minutes.source import read_note
+from minutes.reading.meetings import parse_note
+from minutes.reading.source import read_note
 
 from .goldens import check_golden
 from .test_people_golden import mention_line

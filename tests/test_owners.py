@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from minutes.owners import owners_in, role_line
-from minutes.person_text import PersonText, initials_fit, parse_person
+from minutes.people.names import PersonText, initials_fit, parse_person
+from minutes.people.owners import owners_in, role_line
 
 
 @pytest.mark.parametrize(

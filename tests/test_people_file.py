@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from minutes.model import Person
-from minutes.people_file import parse_people_file
+from minutes.people.people_file import parse_people_file
 
 
 def errors(text: str) -> list[str]:

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from minutes.meetings import parse_note
 from minutes.model import Mention
-from minutes.source import read_note
+from minutes.reading.meetings import parse_note
+from minutes.reading.source import read_note
 
 from .goldens import check_golden
 

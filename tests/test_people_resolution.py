@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from minutes.archive import parse_notes
 from minutes.index import Archive, build_index
-from minutes.meetings import ParseOptions
 from minutes.model import Person
-from minutes.people_file import PeopleFile, parse_people_file
-from minutes.source import Source
+from minutes.people.people_file import PeopleFile, parse_people_file
+from minutes.reading.meetings import ParseOptions
+from minutes.reading.source import Source
 
 
 def archive(notes: dict[str, str], book: PeopleFile | None = None) -> Archive:

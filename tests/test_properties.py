@@ -16,13 +16,13 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from minutes.front_matter import read_front_matter
 from minutes.index import build_index
-from minutes.meetings import parse_note
-from minutes.name_tags import NAME_TAG
-from minutes.records import extract_records
-from minutes.site_pages import build_pages
-from minutes.source import decode_note
+from minutes.people.name_tags import NAME_TAG
+from minutes.reading.front_matter import read_front_matter
+from minutes.reading.meetings import parse_note
+from minutes.reading.source import decode_note
+from minutes.records.join import extract_records
+from minutes.site.build import build_pages
 
 # A few hundred examples in ``make test``; MINUTES_EXAMPLES=5000 for a longer hunt.
 COUNT = int(os.environ.get("MINUTES_EXAMPLES", "300"))

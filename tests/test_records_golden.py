@@ -15,7 +15,7 @@ import pytest
 from minutes.archive import NoteFile, build_archive
 from minutes.index import Archive
 from minutes.model import ActionItem, Decision
-from minutes.records import RecordOptions
+from minutes.records.join import RecordOptions
 
 from .goldens import check_golden
 

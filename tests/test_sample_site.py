@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from minutes.meetings import parse_note
-from minutes.source import read_note
+from minutes.reading.meetings import parse_note
+from minutes.reading.source import read_note
 
 from .conftest import SEEDS, build_sample
 

@@ -19,9 +19,9 @@ import pytest
 import yaml
 
 from minutes.index import build_index
-from minutes.meetings import parse_note
 from minutes.model import Meeting
-from minutes.source import Source
+from minutes.reading.meetings import parse_note
+from minutes.reading.source import Source
 
 from .conftest import Site
 

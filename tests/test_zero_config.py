@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
-from minutes.pages import MONTH_NAMES
+from minutes.site.pages import MONTH_NAMES
 
 from .conftest import Site
 

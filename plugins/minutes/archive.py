@@ -7,16 +7,16 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
-from .accounting import account
-from .duplicates import with_duplicates_reported
 from .findings import Finding
 from .index import Archive, build_index
-from .meetings import ParsedNote, ParseOptions, parse_note
 from .model import Person
-from .note_checks import future_meetings, same_day_meetings
-from .people_file import PeopleFile
-from .records import RecordOptions, extract_records
-from .source import Source, read_note
+from .people.people_file import PeopleFile
+from .reading.accounting import account
+from .reading.checks import future_meetings, same_day_meetings
+from .reading.duplicates import with_duplicates_reported
+from .reading.meetings import ParsedNote, ParseOptions, parse_note
+from .reading.source import Source, read_note
+from .records.join import RecordOptions, extract_records
 
 
 @dataclass(frozen=True)

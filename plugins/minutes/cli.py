@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from .archive import NoteFile, build_archive
 from .findings import Finding, sorted_findings
-from .people_file import PeopleFile, find_people_file, load_people_file
+from .people.people_file import PeopleFile, find_people_file, load_people_file
 
 
 def _note_files(paths: Sequence[str]) -> Iterator[NoteFile]:

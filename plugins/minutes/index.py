@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 from .findings import Finding
 
 if TYPE_CHECKING:
-    from .accounting import Accounting
-from .images import replace_missing_images
-from .meetings import ParsedNote
+    from .reading.accounting import Accounting
 from .model import ActionItem, Decision, Meeting, Person, PersonEntry, Reference, Series, Topic
-from .people import label_node, resolve_people
+from .people.resolve import label_node, resolve_people
+from .reading.images import replace_missing_images
+from .reading.meetings import ParsedNote
 from .slugs import unique
 
 # Pages of the plugin's own; no meeting may take their place.

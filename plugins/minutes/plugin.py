@@ -40,21 +40,21 @@ from mkdocs.utils.templates import TemplateContext
 
 from .archive import NoteFile, build_archive
 from .config import MinutesConfig
-from .export import archive_json
-from .feeds import atom_feeds
 from .findings import sorted_findings
 from .index import Archive
-from .large_pages import ease_large_markdown
-from .meetings import ParseOptions
-from .pages import PageSpec, page_url
-from .people_file import PeopleFile, find_people_file, load_people_file
-from .person_headings import SECTION_WORDS
-from .records import RecordOptions
-from .references import repository_of
-from .sanitize import sanitize_html
-from .site_pages import build_pages
+from .people.headings import SECTION_WORDS
+from .people.people_file import PeopleFile, find_people_file, load_people_file
+from .reading.meetings import ParseOptions
+from .records.join import RecordOptions
+from .records.references import repository_of
+from .records.topics import TopicsFile, load_topics_file
+from .site.build import build_pages
+from .site.feeds import atom_feeds
+from .site.large_pages import ease_large_markdown
+from .site.minutes_json import archive_json
+from .site.pages import PageSpec, page_url
+from .site.sanitize import sanitize_html
 from .slugs import fold
-from .topics import TopicsFile, load_topics_file
 
 log = get_plugin_logger(__name__)
 

@@ -14,8 +14,8 @@ from collections.abc import Collection
 from dataclasses import replace
 from urllib.parse import unquote
 
-from .findings import Finding
-from .model import Meeting
+from ..findings import Finding
+from ..model import Meeting
 
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+\"[^\"\n]*\")?\s*\)")
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .person_headings import SECTION_WORDS
-from .person_text import HANDLE_MENTION, PersonText, parse_person, split_people, strip_markup
-from .slugs import fold
+from ..people.headings import SECTION_WORDS
+from ..people.names import HANDLE_MENTION, PersonText, parse_person, split_people, strip_markup
+from ..slugs import fold
 
 _ACTION_PREFIX = re.compile(
     r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?"

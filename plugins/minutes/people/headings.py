@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .headings import Heading
-from .slugs import fold
+from ..reading.headings import Heading
+from ..slugs import fold
 
 # Section headings of meeting notes that are never people (folded, one word or phrase).
 SECTION_WORDS = frozenset(

@@ -26,11 +26,11 @@ from typing import Protocol
 
 import yaml
 
-from .findings import Finding
-from .model import Person
-from .people import label_node
-from .person_text import HANDLE, is_abbreviation
-from .slugs import fold, slugify
+from ..findings import Finding
+from ..model import Person
+from ..people.names import HANDLE, is_abbreviation
+from ..people.resolve import label_node
+from ..slugs import fold, slugify
 
 FIELDS = ("name", "aliases", "handles", "abbreviations", "affiliation", "avatar", "id")
 # Other spellings of the fields, accepted as the field itself.

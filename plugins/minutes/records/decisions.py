@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import date_in_heading
-from .outline import Item, Outline, indent_of, plain_text
-from .person_headings import SECTION_WORDS, clean_heading_name
-from .slugs import fold
+from ..people.headings import SECTION_WORDS, clean_heading_name
+from ..reading.dates import date_in_heading
+from ..records.outline import Item, Outline, indent_of, plain_text
+from ..slugs import fold
 
 DECISION_WORDS = frozenset(
     [

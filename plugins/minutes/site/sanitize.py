@@ -20,8 +20,8 @@ from collections.abc import Sequence
 
 import nh3
 
-from .findings import Finding
-from .headings import in_code_mask
+from ..findings import Finding
+from ..reading.headings import in_code_mask
 
 # Tags beyond nh3's defaults: task lists and tabs (input, label), and the shapes of simple SVG charts.
 _EXTRA_TAGS = frozenset({"input", "label", "svg", "g", "rect", "line", "path", "circle", "polyline", "text", "title"})

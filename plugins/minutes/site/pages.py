@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .charts import monthly_bars
-from .index import Archive
-from .model import Meeting, Person, PersonEntry
-from .slugs import fold
+from ..site.charts import monthly_bars
+from ..index import Archive
+from ..model import Meeting, Person, PersonEntry
+from ..slugs import fold
 
 MONTH_NAMES = [
     "January",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .slugs import fold
+from ..slugs import fold
 
 # A GitHub handle: letters, digits and single hyphens, at most 39 characters.
 HANDLE = r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"

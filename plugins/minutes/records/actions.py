@@ -21,11 +21,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .decisions import item_text
-from .outline import Item, Outline, plain_text
-from .owners import owners_in
-from .person_headings import clean_heading_name
-from .slugs import fold
+from ..people.headings import clean_heading_name
+from ..people.owners import owners_in
+from ..records.decisions import item_text
+from ..records.outline import Item, Outline, plain_text
+from ..slugs import fold
 
 _HEADING_WORDS = frozenset(
     [

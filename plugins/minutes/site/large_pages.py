@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .headings import in_code_mask
+from ..reading.headings import in_code_mask
 
 # Below this many characters the quadratic cost is a fraction of a second: pages are left as written.
 LARGE_PAGE = 200_000

@@ -26,10 +26,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .findings import Finding
-from .model import Meeting, Mention, Person
-from .person_text import PARTICLES, is_abbreviation
-from .slugs import fold, slugify
+from ..findings import Finding
+from ..model import Meeting, Mention, Person
+from ..people.names import PARTICLES, is_abbreviation
+from ..slugs import fold, slugify
 
 # Person slugs that would take the address of a page of the plugin's own.
 RESERVED_SLUGS = frozenset(["index", "by-name"])

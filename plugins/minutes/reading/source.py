@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import ftfy
 
-from .findings import Finding
+from ..findings import Finding
 
 # ftfy's default also "fixes" curly quotes into straight ones; notes keep theirs.
 _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False)

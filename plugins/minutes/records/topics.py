@@ -23,13 +23,13 @@ from typing import Any
 
 import yaml
 
-from .actions import is_action_heading
-from .dates import date_in_heading
-from .decisions import is_decision_heading
-from .findings import Finding
-from .outline import Outline, plain_text
-from .person_headings import SECTION_WORDS, clean_heading_name
-from .slugs import fold
+from ..findings import Finding
+from ..people.headings import SECTION_WORDS, clean_heading_name
+from ..reading.dates import date_in_heading
+from ..records.actions import is_action_heading
+from ..records.decisions import is_decision_heading
+from ..records.outline import Outline, plain_text
+from ..slugs import fold
 
 _WORD = re.compile(r"[^\W\d_]+")
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Za-z][.)]|[IVX]+\.)\s+")

@@ -15,9 +15,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .findings import Finding
-from .headings import in_code_mask
-from .model import Meeting
+from ..findings import Finding
+from ..model import Meeting
+from ..reading.headings import in_code_mask
 
 MAX_NOTE_BYTES = 2_000_000
 # Python-Markdown nests a list every 4 columns and recurses once per level: past a few hundred

@@ -10,7 +10,7 @@ from typing import Any
 import frontmatter
 import yaml
 
-from .findings import Finding
+from ..findings import Finding
 
 KNOWN_KEYS = ("title", "date", "end_date", "series", "tags", "attendees", "location", "draft")
 

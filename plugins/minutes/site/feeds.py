@@ -11,9 +11,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .index import Archive
-from .outline import plain_text
-from .pages import meeting_label
+from ..index import Archive
+from ..records.outline import plain_text
+from ..site.pages import meeting_label
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_ENTRIES = 50

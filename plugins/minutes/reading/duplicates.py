@@ -11,9 +11,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .findings import Finding
-from .meetings import ParsedNote
-from .model import Meeting
+from ..findings import Finding
+from ..model import Meeting
+from ..reading.meetings import ParsedNote
 
 
 def duplicate_findings(notes: Iterable[ParsedNote]) -> list[Finding]:

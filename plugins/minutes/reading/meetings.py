@@ -19,17 +19,17 @@ import posixpath
 import re
 from dataclasses import dataclass, replace
 
-from .attribution import attribute, front_matter_mentions
-from .dates import FoundDate, PathDate, date_from_path, date_in_heading, slash_order
-from .findings import Finding
-from .front_matter import FrontMatter, read_front_matter
-from .headings import Heading, in_code_mask, scan_headings
-from .model import Meeting
-from .note_checks import flatten_nesting, only_front_matter, size_findings, tame_markup
-from .person_headings import SECTION_WORDS
-from .sanitize import unsafe_html
-from .slugs import slugify
-from .source import Source
+from ..findings import Finding
+from ..model import Meeting
+from ..people.attribution import attribute, front_matter_mentions
+from ..people.headings import SECTION_WORDS
+from ..reading.checks import flatten_nesting, only_front_matter, size_findings, tame_markup
+from ..reading.dates import FoundDate, PathDate, date_from_path, date_in_heading, slash_order
+from ..reading.front_matter import FrontMatter, read_front_matter
+from ..reading.headings import Heading, in_code_mask, scan_headings
+from ..reading.source import Source
+from ..site.sanitize import unsafe_html
+from ..slugs import slugify
 
 _DATE_DIR = re.compile(r"^(?:(?:19|20)\d\d(?:[-_.]\d\d)?|[01]\d)$")
 _DATE_LINE = re.compile(r"^\W*(?:\*\*|__)?(?:date|when|meeting date|le)\s*(?:\*\*|__)?\s*[:\-]", re.IGNORECASE)

@@ -19,17 +19,25 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .actions import FoundAction, action_key, actions_in
-from .decisions import FoundDecision, decisions_in
-from .findings import Finding
-from .index import Archive
-from .model import ActionItem, Decision, Meeting, Reference, ReferenceMention, Topic, TopicMention
-from .outline import Anchors, Outline, plain_text, toc_slug
-from .people import most_common_spelling
-from .person_text import HANDLE_MENTION
-from .references import FoundReference, issue_url, references_in
-from .slugs import fold, slugify, unique
-from .topics import MAX_EXCERPT, AgendaHeading, KeywordHit, KeywordMatcher, TopicsFile, agenda_headings, agenda_name
+from ..findings import Finding
+from ..index import Archive
+from ..model import ActionItem, Decision, Meeting, Reference, ReferenceMention, Topic, TopicMention
+from ..people.names import HANDLE_MENTION
+from ..people.resolve import most_common_spelling
+from ..records.actions import FoundAction, action_key, actions_in
+from ..records.decisions import FoundDecision, decisions_in
+from ..records.outline import Anchors, Outline, plain_text, toc_slug
+from ..records.references import FoundReference, issue_url, references_in
+from ..records.topics import (
+    MAX_EXCERPT,
+    AgendaHeading,
+    KeywordHit,
+    KeywordMatcher,
+    TopicsFile,
+    agenda_headings,
+    agenda_name,
+)
+from ..slugs import fold, slugify, unique
 
 # Enhancement proposals are topics wherever they are named: "SLEP06", "SLEP 6", "PEP-703".
 _PROPOSAL = re.compile(

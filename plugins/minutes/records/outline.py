@@ -13,8 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .headings import Heading, in_code_mask, scan_headings
-from .slugs import slugify, unique
+from ..reading.headings import Heading, in_code_mask, scan_headings
+from ..slugs import slugify, unique
 
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,9}[.)])(?:[ \t]+(?P<text>.*))?$")
 _TASK = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+")

@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .headings import Heading
-from .person_text import HANDLE, HANDLE_MENTION, PersonText, is_abbreviation, parse_person, split_people, strip_markup
-from .slugs import fold
+from ..people.names import HANDLE, HANDLE_MENTION, PersonText, is_abbreviation, parse_person, split_people, strip_markup
+from ..reading.headings import Heading
+from ..slugs import fold
 
 PRESENT_WORDS = frozenset(
     ["present", "attendees", "attendee", "attendance", "attending", "participants", "participant", "roll call"]

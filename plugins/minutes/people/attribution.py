@@ -17,15 +17,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .attendees import attendees
-from .headings import Heading, in_code_mask, scan_headings
-from .model import Entry, Mention
-from .name_tags import NAME_TAG, name_tags
-from .owners import owners_in, role_line
-from .person_headings import SECTION_WORDS, person_headings
-from .person_text import parse_person
-from .slugs import fold, slugify, unique
-from .speakers import speaker_turns
+from ..model import Entry, Mention
+from ..people.attendees import attendees
+from ..people.headings import SECTION_WORDS, person_headings
+from ..people.name_tags import NAME_TAG, name_tags
+from ..people.names import parse_person
+from ..people.owners import owners_in, role_line
+from ..people.speakers import speaker_turns
+from ..reading.headings import Heading, in_code_mask, scan_headings
+from ..slugs import fold, slugify, unique
 
 _TASK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]\s")
 _ACTION_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:action(?:\s+items?)?|todo|ai)(?:\*\*|__)?\s*:", re.I)
