@@ -12,7 +12,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 import minutes.archive
-import minutes.reading.meetings
+import minutes.parse
 from minutes.archive import NoteFile, build_archive
 from minutes.cli import main
 from minutes.reading.checks import MAX_INDENT
@@ -290,14 +290,14 @@ def test_a_strict_build_fails_on_each_bad_input(make_site: Any, name: str, conte
 def test_a_bug_in_the_parser_is_reported_against_the_note_and_the_rest_builds(
     make_site: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    parse = minutes.reading.meetings.parse_note
+    parse = minutes.parse.parse_note
 
     def fragile(source: Any, options: Any) -> Any:
         if source.path == "team/2024-03-12.md":
             raise RecursionError("maximum recursion depth exceeded")
         return parse(source, options)
 
-    monkeypatch.setattr(minutes.archive, "parse_note", fragile)
+    monkeypatch.setattr(minutes.parse, "parse_note", fragile)
     site = make_site({**GOOD, "team/2024-03-12.md": "# Sync\n"})
     assert _warnings(site) == [
         "minutes: team/2024-03-12.md: skipped: the note could not be parsed (RecursionError: maximum recursion "

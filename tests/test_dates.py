@@ -15,8 +15,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from minutes.model import ParsedNote
+from minutes.parse import parse_note
 from minutes.reading.dates import FoundDate, date_from_path, date_in_heading, slash_order
-from minutes.reading.meetings import ParsedNote, parse_note
 from minutes.reading.source import Source
 from minutes.site.pages import MONTH_NAMES
 

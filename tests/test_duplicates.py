@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from minutes.archive import parse_notes
 from minutes.index import build_index
+from minutes.parse import parse_notes
 from minutes.reading.source import Source
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from minutes.reading.meetings import parse_note
+from minutes.parse import parse_note
 from minutes.reading.source import read_note
 
 from .goldens import check_golden
@@ -36,14 +36,14 @@ def observed(case: str) -> dict[str, Any]:
                 "end_date": meeting.end_date.isoformat() if meeting.end_date else None,
                 "title": meeting.title,
                 "series": meeting.series,
-                "series_name": meeting.extra.get("series_name"),
+                "series_name": meeting.series_name,
                 "page_path": meeting.page_path,
                 "lines": [meeting.source_line, meeting.end_line],
                 "attendees": list(meeting.attendees),
                 "tags": list(meeting.tags),
                 "location": meeting.location,
                 "draft": meeting.draft,
-                "extra": {key: str(value) for key, value in meeting.extra.items() if key != "series_name"},
+                "extra": {key: str(value) for key, value in meeting.extra.items()},
                 "mentions": [mention_line(mention) for mention in meeting.mentions],
                 "entries": [f"{entry.line} {entry.source}: {entry.name}" for entry in meeting.entries],
                 "content": meeting.content,

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from minutes.model import Mention
-from minutes.reading.meetings import parse_note
+from minutes.parse import parse_note
 from minutes.reading.source import read_note
 
 from .goldens import check_golden

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from minutes.archive import parse_notes
 from minutes.index import Archive, build_index
 from minutes.model import Person
+from minutes.parse import ParseOptions, parse_notes
 from minutes.people.people_file import PeopleFile, parse_people_file
-from minutes.reading.meetings import ParseOptions
 from minutes.reading.source import Source
 
 

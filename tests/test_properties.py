@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from minutes.index import build_index
+from minutes.parse import parse_note
 from minutes.people.name_tags import NAME_TAG
 from minutes.reading.front_matter import read_front_matter
-from minutes.reading.meetings import parse_note
 from minutes.reading.source import decode_note
 from minutes.records.join import extract_records
 from minutes.site.build import build_pages

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from minutes.reading.meetings import parse_note
+from minutes.parse import parse_note
 from minutes.reading.source import read_note
 
 from .conftest import SEEDS, build_sample

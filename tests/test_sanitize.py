@@ -7,8 +7,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from minutes.reading.checks import unsafe_html
 from minutes.site.charts import monthly_bars
-from minutes.site.sanitize import sanitize_html, unsafe_html
+from minutes.site.sanitize import sanitize_html
 from minutes.slugs import slugify
 
 HOSTILE = """\

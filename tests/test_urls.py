@@ -20,7 +20,7 @@ import yaml
 
 from minutes.index import build_index
 from minutes.model import Meeting
-from minutes.reading.meetings import parse_note
+from minutes.parse import parse_note
 from minutes.reading.source import Source
 
 from .conftest import Site

@@ -17,10 +17,9 @@ from .findings import Finding
 
 if TYPE_CHECKING:
     from .reading.accounting import Accounting
-from .model import ActionItem, Decision, Meeting, Person, PersonEntry, Reference, Series, Topic
+from .model import ActionItem, Decision, Meeting, ParsedNote, Person, PersonEntry, Reference, Series, Topic
 from .people.resolve import label_node, resolve_people
 from .reading.images import replace_missing_images
-from .reading.meetings import ParsedNote
 from .slugs import unique
 
 # Pages of the plugin's own; no meeting may take their place.
@@ -119,7 +118,7 @@ def build_index(
 
     series: dict[str, Series] = {}
     for meeting in meetings:
-        series.setdefault(meeting.series, Series(meeting.series, str(meeting.extra.get("series_name", meeting.series))))
+        series.setdefault(meeting.series, Series(meeting.series, meeting.series_name or meeting.series))
 
     resolution = resolve_people(meetings, list(people_file))
     findings.extend(resolution.findings)

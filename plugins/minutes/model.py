@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+from .findings import Finding
+
+# Where an entry's text comes from: a person's heading, a HackMD name tag, a speaker's turn, a leader line.
+EntrySource = Literal["heading", "name-tag", "speaker", "leader"]
+# How a note names a person: in an attendee list (or as absent from it), a heading, a name tag, a turn, an owner...
+# How a decision is written: a decision section, a "Decision:" line, an admonition, a proposal approved.
+DecisionKind = Literal["heading", "line", "admonition", "proposal"]
+MentionKind = Literal["attendee", "absent", "heading", "name-tag", "speaker", "owner", "leader", "front-matter"]
 
 
 @dataclass(frozen=True)
@@ -20,7 +29,7 @@ class Entry:
     text: str  # Markdown
     line: int  # 1-based line in the source file
     anchor: str  # id of the paragraph in the meeting page
-    source: str = "heading"  # heading | name-tag | speaker | leader
+    source: EntrySource = "heading"
 
 
 @dataclass(frozen=True)
@@ -29,7 +38,7 @@ class Mention:
 
     name: str  # as written, without "@"; "" when the note gives only a handle or an abbreviation
     line: int  # 1-based line in the source file
-    kind: str  # attendee | absent | heading | name-tag | speaker | owner | leader | front-matter
+    kind: MentionKind
     handle: str = ""  # GitHub handle, without "@"
     abbreviation: str = ""  # "WH", as defined by an attendee table
     affiliation: str = ""
@@ -52,6 +61,7 @@ class Meeting:
     id: str  # "sklearn-team/2022-02-08": series and slug, unique in the archive
     slug: str  # "2022-02-08", the page name inside its folder
     series: str  # series id: "sklearn-team"
+    series_name: str  # the series as notes name it: "Sklearn team", or front matter's "series:"
     date: dt.date
     end_date: dt.date | None
     title: str
@@ -66,7 +76,7 @@ class Meeting:
     mentions: tuple[Mention, ...] = ()  # every person named, and how, in order of lines
     location: str = ""
     draft: bool = False
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # front matter's other keys
 
     @property
     def days(self) -> int:
@@ -109,7 +119,7 @@ class Decision:
     topic: str  # the agenda item or heading it sits under, "" if none
     line: int  # 1-based line in the source file
     anchor: str  # id of the paragraph in the meeting page
-    kind: str = "heading"  # heading | line | admonition | proposal
+    kind: DecisionKind = "heading"
     people: tuple[str, ...] = ()  # person ids: named in it, or whose section holds it
     topics: tuple[str, ...] = ()  # topic ids
 
@@ -125,7 +135,7 @@ class ActionItem:
     anchor: str
     owners: tuple[str, ...] = ()  # person ids
     names: tuple[str, ...] = ()  # owners as written that are nobody known
-    status: str = "open"  # open | done
+    status: Literal["open", "done"] = "open"
     appearances: tuple[tuple[str, str], ...] = ()  # (meeting id, anchor) of every meeting that lists it
     done_in: str = ""  # meeting id where it was marked done
     open_for: int = 0  # meetings of its series since it first appeared, while it is open
@@ -137,7 +147,7 @@ class TopicMention:
     line: int  # 1-based line in the source file; the meeting's first line for a tag
     excerpt: str  # plain text
     anchor: str = ""  # the paragraph to land on, when it has one
-    via: str = "keyword"  # tag | keyword | agenda | repository
+    via: Literal["tag", "keyword", "agenda", "repository", "proposal"] = "keyword"
 
 
 @dataclass(frozen=True)
@@ -171,3 +181,15 @@ class Reference:
     @property
     def meetings(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(mention.meeting for mention in self.mentions))
+
+
+@dataclass(frozen=True)
+class ParsedNote:
+    """One note file parsed: its meetings (none when it was skipped, and ``skipped`` says why) and findings."""
+
+    path: str
+    meetings: tuple[Meeting, ...]
+    findings: tuple[Finding, ...]
+    running_log: bool = False
+    unknown_speakers: frozenset[str] = frozenset()  # capitalised prefixes used like speakers, undefined here
+    skipped: str = ""  # "empty", "no date", "binary file", "parse error"...

@@ -42,9 +42,8 @@ from .archive import NoteFile, build_archive
 from .config import MinutesConfig
 from .findings import sorted_findings
 from .index import Archive
-from .people.headings import SECTION_WORDS
+from .parse import ParseOptions
 from .people.people_file import PeopleFile, find_people_file, load_people_file
-from .reading.meetings import ParseOptions
 from .records.join import RecordOptions
 from .records.references import repository_of
 from .records.topics import TopicsFile, load_topics_file
@@ -55,6 +54,7 @@ from .site.minutes_json import archive_json
 from .site.pages import PageSpec, page_url
 from .site.sanitize import sanitize_html
 from .slugs import fold
+from .vocabulary import SECTION_WORDS
 
 log = get_plugin_logger(__name__)
 

@@ -22,16 +22,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..people.names import HANDLE, HANDLE_MENTION, PersonText, is_abbreviation, parse_person, split_people, strip_markup
 from ..reading.headings import Heading
 from ..slugs import fold
+from ..vocabulary import ABSENT_WORDS, HANDLE, HANDLE_MENTION, PRESENT_WORDS
+from .names import PersonText, is_abbreviation, parse_person, split_people, strip_markup
 
-PRESENT_WORDS = frozenset(
-    ["present", "attendees", "attendee", "attendance", "attending", "participants", "participant", "roll call"]
-)
-ABSENT_WORDS = frozenset(
-    ["absent", "absentees", "regrets", "apologies", "excused", "missing", "not present", "unable to attend"]
-)
 _NAME_COLUMNS = frozenset(
     [
         "name",

@@ -17,21 +17,21 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..model import Entry, Mention
-from ..people.attendees import attendees
-from ..people.headings import SECTION_WORDS, person_headings
-from ..people.name_tags import NAME_TAG, name_tags
-from ..people.names import parse_person
-from ..people.owners import owners_in, role_line
-from ..people.speakers import speaker_turns
+from ..model import Entry, Mention, MentionKind
 from ..reading.headings import Heading, in_code_mask, scan_headings
 from ..slugs import fold, slugify, unique
+from ..vocabulary import SECTION_WORDS, is_action_heading
+from .attendees import attendees
+from .headings import person_headings
+from .name_tags import NAME_TAG, name_tags
+from .names import parse_person
+from .owners import owners_in, role_line
+from .speakers import speaker_turns
 
 _TASK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]\s")
 _ACTION_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:action(?:\s+items?)?|todo|ai)(?:\*\*|__)?\s*:", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _LEAD = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?")
-_ACTION_WORDS = frozenset(["todo", "todos", "action", "actions", "tasks", "followup", "follow"])
 # A leader line this close to the top of its section leads the whole section.
 _LEADER_REACH = 3
 
@@ -165,7 +165,7 @@ def _leaders(
         if role is None:
             continue
         for person in role.people:
-            kind = "leader" if role.leads else "attendee"
+            kind: MentionKind = "leader" if role.leads else "attendee"
             mentions.append(
                 Mention(person.name, first_line + index, kind, person.handle, person.abbreviation, person.affiliation)
             )
@@ -204,16 +204,6 @@ def _owners(lines: list[str], headings: list[Heading], code: list[bool], first_l
                 if person is not None:
                     found.append(Mention(person.name, first_line + index, "owner", person.handle, person.abbreviation))
     return found
-
-
-def is_action_heading(text: str) -> bool:
-    """``TODO / Next``, ``Action items``, ``Next steps``, ``Follow-up``: a section of action items."""
-    words = re.sub(r"[^a-z]+", " ", fold(text)).split()
-    if not words or len(words) > 6:
-        return False
-    if _ACTION_WORDS & set(words):
-        return True
-    return words in (["next"], ["next", "steps"], ["to", "do"])
 
 
 def front_matter_mentions(names: tuple[str, ...], line: int) -> tuple[Mention, ...]:

@@ -13,225 +13,10 @@ import re
 
 from ..reading.headings import Heading
 from ..slugs import fold
+from ..vocabulary import HANDLE, SECTION_WORDS, is_section_heading
+from .names import looks_like_name
 
-# Section headings of meeting notes that are never people (folded, one word or phrase).
-SECTION_WORDS = frozenset(
-    [
-        "about",
-        "accessibility",
-        "action",
-        "actions",
-        "admin",
-        "administrative",
-        "agenda",
-        "aob",
-        "announcement",
-        "announcements",
-        "any",
-        "apologies",
-        "approval",
-        "archive",
-        "attendance",
-        "attendees",
-        "attending",
-        "background",
-        "backlog",
-        "blockers",
-        "blog",
-        "break",
-        "breakout",
-        "budget",
-        "bugs",
-        "calendar",
-        "call",
-        "chair",
-        "channel",
-        "chat",
-        "closing",
-        "comments",
-        "communication",
-        "community",
-        "conclusion",
-        "conclusions",
-        "consensus",
-        "contact",
-        "contacts",
-        "context",
-        "conference",
-        "contributors",
-        "decision",
-        "decisions",
-        "demo",
-        "deployment",
-        "description",
-        "design",
-        "details",
-        "discussion",
-        "discussions",
-        "docs",
-        "documentation",
-        "done",
-        "events",
-        "extras",
-        "feedback",
-        "finance",
-        "funding",
-        "general",
-        "goals",
-        "governance",
-        "guests",
-        "hackathon",
-        "help",
-        "highlights",
-        "hiring",
-        "housekeeping",
-        "ideas",
-        "infrastructure",
-        "intro",
-        "introduction",
-        "introductions",
-        "issues",
-        "items",
-        "jobs",
-        "kickoff",
-        "links",
-        "location",
-        "logistics",
-        "lunch",
-        "maintenance",
-        "meeting",
-        "meetings",
-        "milestones",
-        "minutes",
-        "misc",
-        "miscellaneous",
-        "moderator",
-        "news",
-        "next",
-        "note",
-        "notes",
-        "notetaker",
-        "objectives",
-        "onboarding",
-        "open",
-        "other",
-        "outcome",
-        "outcomes",
-        "overview",
-        "participants",
-        "people",
-        "persons",
-        "planning",
-        "present",
-        "priorities",
-        "progress",
-        "project",
-        "projects",
-        "proposal",
-        "proposals",
-        "questions",
-        "recap",
-        "recording",
-        "regrets",
-        "release",
-        "releases",
-        "reminders",
-        "reports",
-        "resolution",
-        "resolutions",
-        "resources",
-        "retro",
-        "review",
-        "reviews",
-        "risks",
-        "roadmap",
-        "roles",
-        "roundtable",
-        "round",
-        "schedule",
-        "scope",
-        "security",
-        "sponsors",
-        "sponsorship",
-        "sprint",
-        "sprints",
-        "status",
-        "summary",
-        "support",
-        "survey",
-        "tasks",
-        "team",
-        "teams",
-        "testing",
-        "thanks",
-        "timeline",
-        "todo",
-        "todos",
-        "topics",
-        "tooling",
-        "training",
-        "triage",
-        "travel",
-        "updates",
-        "venue",
-        "votes",
-        "voting",
-        "welcome",
-        "wifi",
-        "wiki",
-        "workshop",
-        "wrap",
-        "wrapup",
-        "absents",
-        "absent",
-        "excused",
-        "guest",
-        "observers",
-        "scribe",
-        "facilitator",
-        "host",
-        "hosts",
-        "réunion",
-        "ordre",
-        "jour",
-        "divers",
-        "présents",
-        "absents",
-        "excusés",
-        "questions",
-        "décisions",
-        "suivi",
-        "actualités",
-    ]
-)
-
-# Small words that may sit inside a name ("Jérémie du Boisberranger", "van Rossum").
-_PARTICLES = frozenset(
-    [
-        "de",
-        "du",
-        "des",
-        "da",
-        "di",
-        "van",
-        "von",
-        "der",
-        "den",
-        "la",
-        "le",
-        "del",
-        "della",
-        "dos",
-        "bin",
-        "ibn",
-        "al",
-        "y",
-        "e",
-        "st",
-    ]
-)
-_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
-_HANDLE = re.compile(r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
+_HANDLE = re.compile(r"^@" + HANDLE + r"$")
 
 
 def clean_heading_name(text: str) -> str:
@@ -243,24 +28,11 @@ def clean_heading_name(text: str) -> str:
 
 
 def name_like(text: str, not_people: frozenset[str] = SECTION_WORDS) -> str | None:
-    """The name a heading gives, if it reads like a person's name."""
+    """The name a heading gives, if it reads like a person's name (``names.looks_like_name``) or is a handle."""
     name = clean_heading_name(text)
-    if not name or len(name) > 60:
-        return None
     if _HANDLE.match(name):
         return name
-    words = name.split(" ")
-    if not 1 <= len(words) <= 4 or fold(name) in not_people:
-        return None
-    for position, word in enumerate(words):
-        folded = fold(word).strip(".")
-        if not _NAME_WORD.match(word) or folded in not_people:
-            return None
-        if position and folded in _PARTICLES:
-            continue
-        if len(words) > 1 and not word[0].isupper():
-            return None
-    if len(words) == 1 and len(name) < 2:
+    if not name or fold(name) in not_people or not looks_like_name(name, not_people):
         return None
     return name
 
@@ -280,7 +52,7 @@ def person_headings(
         names = {heading.index: _known(heading.text, known) or name_like(heading.text, not_people) for heading in group}
         plausible = [index for index, name in names.items() if name]
         # Known section headings ("Discussion", "TODO / Next") sit among the people without counting against them.
-        sections = sum(1 for heading in group if _is_section(heading.text, not_people))
+        sections = sum(1 for heading in group if is_section_heading(clean_heading_name(heading.text), not_people))
         supported = len(plausible) >= 2 and len(plausible) * 2 >= len(group) - sections
         for heading in group:
             name = names[heading.index]
@@ -293,16 +65,6 @@ def _known(text: str, known: frozenset[str]) -> str | None:
     """The heading's name when it is one of ``known`` (the people file says so, whatever its shape)."""
     name = clean_heading_name(text)
     return name if name and fold(name) in known else None
-
-
-def _is_section(text: str, not_people: frozenset[str]) -> bool:
-    """A heading made of known section words only: ``Discussion points``, ``TODO / Next``, ``Need decision``."""
-    words = re.findall(r"[^\W\d_]+", fold(clean_heading_name(text)))
-    return bool(words) and all(word in not_people or word in _FILLERS for word in words)
-
-
-# Words that may sit between section words: "Questions and answers", "Items for decision".
-_FILLERS = frozenset(["and", "or", "for", "of", "the", "to", "a", "points", "need", "needs"])
 
 
 def _sibling_groups(headings: list[Heading]) -> list[list[Heading]]:

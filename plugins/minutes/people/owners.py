@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..people.headings import SECTION_WORDS
-from ..people.names import HANDLE_MENTION, PersonText, parse_person, split_people, strip_markup
 from ..slugs import fold
+from ..vocabulary import ATTEND_LABELS, HANDLE_MENTION, LEAD_LABELS, NOT_OWNERS, SECTION_WORDS
+from .names import PersonText, parse_person, split_people, strip_markup
 
 _ACTION_PREFIX = re.compile(
     r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?"
@@ -38,159 +38,10 @@ _LEADING_COLON = re.compile(r"^([^:]{2,60}?)\s*:\s")
 _LEADING_TO = re.compile(r"^(.{2,60}?)\s+(?:to|will|should|must|needs to|is going to|agreed to|volunteered to)\s")
 _TRAILING_DASH = re.compile(r"\s[-–—]\s+([^-–—]{2,60}?)\s*$")
 
-# Words that open an item as a verb or a label, never as the name of its owner (folded).
-_NOT_OWNERS = frozenset(
-    [
-        "need",
-        "needs",
-        "remember",
-        "try",
-        "want",
-        "going",
-        "have",
-        "has",
-        "continue",
-        "make",
-        "ask",
-        "check",
-        "add",
-        "update",
-        "fix",
-        "write",
-        "review",
-        "find",
-        "look",
-        "reach",
-        "follow",
-        "send",
-        "open",
-        "close",
-        "merge",
-        "discuss",
-        "plan",
-        "decide",
-        "consider",
-        "investigate",
-        "prepare",
-        "organize",
-        "organise",
-        "schedule",
-        "contact",
-        "create",
-        "move",
-        "keep",
-        "start",
-        "stop",
-        "get",
-        "set",
-        "use",
-        "do",
-        "please",
-        "someone",
-        "somebody",
-        "everyone",
-        "everybody",
-        "we",
-        "i",
-        "you",
-        "they",
-        "all",
-        "team",
-        "who",
-        "how",
-        "what",
-        "when",
-        "where",
-        "why",
-        "next",
-        "also",
-        "then",
-        "still",
-        "maybe",
-        "probably",
-        "not",
-        "no",
-        "yes",
-        "let",
-        "lets",
-        "time",
-        "agreed",
-        "decided",
-        "nobody",
-        "each",
-        "both",
-        "date",
-        "link",
-        "links",
-        "url",
-        "zoom",
-        "call",
-        "status",
-        "question",
-        "answer",
-        "idea",
-        "problem",
-        "solution",
-        "goal",
-        "reason",
-        "context",
-        "result",
-        "example",
-        "fyi",
-        "nb",
-        "ps",
-        "re",
-        "edit",
-        "follow-up",
-        "followup",
-        "blocked",
-        "blocker",
-        "draft",
-        "owner",
-        "owners",
-        "assignee",
-        "assignees",
-        "leader",
-        "leaders",
-        "responsible",
-    ]
-)
 
 _ROLE_LINE = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z -]{1,25}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<value>\S.*)$"
 )
-LEAD_LABELS = frozenset(
-    [
-        "leader",
-        "leaders",
-        "lead",
-        "leads",
-        "led by",
-        "presenter",
-        "presenters",
-        "presented by",
-        "champion",
-        "champions",
-        "facilitator",
-        "facilitators",
-        "moderator",
-        "moderators",
-        "chair",
-        "chairs",
-        "host",
-        "hosts",
-        "owner",
-        "owners",
-        "driver",
-        "drivers",
-        "speaker",
-        "speakers",
-        "organizer",
-        "organizers",
-        "organiser",
-    ]
-)
-ATTEND_LABELS = frozenset(["note taker", "note takers", "notetaker", "notetakers", "note-taker", "scribe", "scribes"])
 
 
 @dataclass(frozen=True)
@@ -219,7 +70,7 @@ def owners_in(text: str) -> tuple[str, ...]:
                     return
                 break  # "(Arturo, may need help)": names first, then a remark
             taken.append(person.label)
-        if taken and fold(taken[0].split()[0].lstrip("@")) not in _NOT_OWNERS | SECTION_WORDS:
+        if taken and fold(taken[0].split()[0].lstrip("@")) not in NOT_OWNERS | SECTION_WORDS:
             found.extend((position, label) for label in taken)
 
     for match in _OWNER_LABEL.finditer(text):

@@ -28,9 +28,10 @@ import yaml
 
 from ..findings import Finding
 from ..model import Person
-from ..people.names import HANDLE, is_abbreviation
-from ..people.resolve import label_node
 from ..slugs import fold, slugify
+from ..vocabulary import HANDLE
+from .names import is_abbreviation
+from .resolve import label_node
 
 FIELDS = ("name", "aliases", "handles", "abbreviations", "affiliation", "avatar", "id")
 # Other spellings of the fields, accepted as the field itself.

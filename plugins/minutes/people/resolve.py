@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 
 from ..findings import Finding
 from ..model import Meeting, Mention, Person
-from ..people.names import PARTICLES, is_abbreviation
 from ..slugs import fold, slugify
+from ..vocabulary import PARTICLES
+from .names import is_abbreviation
 
 # Person slugs that would take the address of a page of the plugin's own.
 RESERVED_SLUGS = frozenset(["index", "by-name"])

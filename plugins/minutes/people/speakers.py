@@ -18,8 +18,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..people.names import is_abbreviation
 from ..slugs import fold
+from .names import is_abbreviation
 
 _TURN = re.compile(
     r"^(?P<lead> {0,3}(?:[-*+] +)?(?:\*\*|__)?)(?P<who>[^\s:*_`\[\]()<>#|][^:*_`\[\]()<>#|\n]{0,39}?)"

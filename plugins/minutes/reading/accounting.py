@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..reading.meetings import ParsedNote
+from ..model import ParsedNote
 
 # How many paths the line names for each reason before it says "and N more".
 SHOWN_PATHS = 5

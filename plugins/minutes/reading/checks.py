@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..findings import Finding
 from ..model import Meeting
-from ..reading.headings import in_code_mask
+from .headings import in_code_mask
 
 MAX_NOTE_BYTES = 2_000_000
 # Python-Markdown nests a list every 4 columns and recurses once per level: past a few hundred
@@ -189,3 +189,46 @@ def tame_markup(path: str, lines: list[str], first_line: int) -> tuple[list[str]
                 )
             )
     return out, findings
+
+
+# What the sanitizer removes, as notes write it: a tag, an event handler, a script URL, a style attribute.
+_UNSAFE = (
+    (re.compile(r"<\s*(script|style|iframe|object|embed|form|meta|base|link)\b", re.IGNORECASE), "<{}>"),
+    (re.compile(r"<[a-z][^>]{0,2000}?\s(on[a-z]+)\s*=", re.IGNORECASE), "the {} attribute"),
+    (
+        re.compile(r"(?:(?:href|src|action)\s*=\s*[\"']?|\]\(\s*<?)\s*(javascript|vbscript|data)\s*:", re.IGNORECASE),
+        "a {}: URL",
+    ),
+    (re.compile(r"<[a-z][^>]{0,2000}?\s(style)\s*=", re.IGNORECASE), "a {} attribute"),
+)
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
+
+
+def unsafe_html(path: str, lines: Sequence[str], first_line: int) -> list[Finding]:
+    """A warning for each line of a note (outside code) whose raw HTML the sanitizer removes.
+
+    ``first_line`` is the 1-based line of ``lines[0]`` in the file.
+    """
+    found: list[Finding] = []
+    code = in_code_mask(list(lines))
+    for index, line in enumerate(lines):
+        if code[index] or ("<" not in line and "](" not in line):
+            continue
+        text = _CODE_SPAN.sub("", line)
+        removed = sorted(
+            (match.start(1), what.format(match.group(1).lower()))
+            for pattern, what in _UNSAFE
+            for match in pattern.finditer(text)
+        )
+        if not removed:
+            continue
+        found.append(
+            Finding(
+                path,
+                first_line + index,
+                "warning",
+                f"removed from the published page: {', '.join(dict.fromkeys(what for _, what in removed))}",
+                "notes cannot run script or restyle the site; write Markdown instead",
+            )
+        )
+    return found

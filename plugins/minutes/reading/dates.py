@@ -12,26 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    [
-        ("january", "jan", "janvier", "janv", "januar"),
-        ("february", "feb", "febr", "février", "fevrier", "fév", "fev", "februar"),
-        ("march", "mar", "mars", "märz", "maerz", "marz"),
-        ("april", "apr", "avril", "avr"),
-        ("may", "mai"),
-        ("june", "jun", "juin", "juni"),
-        ("july", "jul", "juillet", "juil", "juli"),
-        ("august", "aug", "août", "aout"),
-        ("september", "sep", "sept", "septembre"),
-        ("october", "oct", "octobre", "oktober", "okt"),
-        ("november", "nov", "novembre"),
-        ("december", "dec", "décembre", "decembre", "déc", "dezember", "dez"),
-    ],
-    start=1,
-):
-    for _name in _names:
-        MONTHS[_name] = _number
+from ..vocabulary import MONTHS, WEEKDAYS
 
 _MONTH_NAMES = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 _MONTH = r"(?P<month>" + _MONTH_NAMES + r")\.?"
@@ -41,10 +22,8 @@ _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TO = r"\s*(?:[-–—]|to|until|au|bis)\s*"  # the dash or word between the two ends of a range
 _WEEKDAY = (
-    r"(?:(?:mon|tues|tue|wednes|wed|thurs|thu|fri|satur|sat|sun)(?:day)?"
-    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\.?,?\s+"
-)
+    r"(?:" + "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True)) + r")\.?,?\s+"
+)  # "Monday, ", "Tue. ", "mercredi ", "Donnerstag "
 _WEEKDAY_RE = re.compile(_WEEKDAY, re.IGNORECASE)
 _ISO = r"(?P<year>(?:19|20)\d\d)(?P<sep>[-/._])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)"
 
@@ -73,7 +52,7 @@ _PATTERNS = [
         re.IGNORECASE,
     ),
     # September 14th, 2021 / Sept 14 2021 / February 8th / March 27
-    re.compile(_MONTH + r"\s+" + _DAY + r"(?![\d:])(?:,?\s+(?:of\s+)?" + _YEAR + r"(?!\d))?", re.IGNORECASE),
+    re.compile(_MONTH + r"\s+" + _DAY + r"(?![\d:])(?:,?\s+(?:(?:of|de)\s+)?" + _YEAR + r"(?!\d))?", re.IGNORECASE),
     # 24-26 June 2024 / 30 June – 2 July 2024
     re.compile(
         _DAY
@@ -82,7 +61,7 @@ _PATTERNS = [
         + r")?"
         + _TO
         + _DAY2
-        + r"\s+(?:of\s+)?"
+        + r"\s+(?:(?:of|de)\s+)?"
         + _MONTH2
         + r"(?:,?\s+"
         + _YEAR
@@ -90,7 +69,9 @@ _PATTERNS = [
         re.IGNORECASE,
     ),
     # 30 January, 2023 / 30th of January 2023 / 8 février / 16. September 2024
-    re.compile(_DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r"(?!\d))?(?![a-z])", re.IGNORECASE),
+    re.compile(
+        _DAY + r"\s+(?:(?:of|de)\s+)?" + _MONTH + r"(?:,?\s+(?:de\s+)?" + _YEAR + r"(?!\d))?(?![a-z])", re.IGNORECASE
+    ),
     # ISO week: 2024-W38, 2024W38 (a week's meeting, read as its Monday)
     re.compile(r"(?P<year>(?:19|20)\d\d)[-\s]?W(?P<week>[0-5]\d)(?!\d)"),
 ]

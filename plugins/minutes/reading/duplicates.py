@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..findings import Finding
-from ..model import Meeting
-from ..reading.meetings import ParsedNote
+from ..model import Meeting, ParsedNote
 
 
 def duplicate_findings(notes: Iterable[ParsedNote]) -> list[Finding]:

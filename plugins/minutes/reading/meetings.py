@@ -20,37 +20,45 @@ import re
 from dataclasses import dataclass, replace
 
 from ..findings import Finding
-from ..model import Meeting
-from ..people.attribution import attribute, front_matter_mentions
-from ..people.headings import SECTION_WORDS
-from ..reading.checks import flatten_nesting, only_front_matter, size_findings, tame_markup
-from ..reading.dates import FoundDate, PathDate, date_from_path, date_in_heading, slash_order
-from ..reading.front_matter import FrontMatter, read_front_matter
-from ..reading.headings import Heading, in_code_mask, scan_headings
-from ..reading.source import Source
-from ..site.sanitize import unsafe_html
-from ..slugs import slugify
+from ..slugs import fold, slugify
+from ..vocabulary import CALENDAR_WORDS
+from .checks import flatten_nesting, only_front_matter, size_findings, tame_markup, unsafe_html
+from .dates import FoundDate, PathDate, date_from_path, date_in_heading, slash_order
+from .front_matter import FrontMatter, read_front_matter
+from .headings import Heading, in_code_mask, scan_headings
+from .source import Source
 
 _DATE_DIR = re.compile(r"^(?:(?:19|20)\d\d(?:[-_.]\d\d)?|[01]\d)$")
 _DATE_LINE = re.compile(r"^\W*(?:\*\*|__)?(?:date|when|meeting date|le)\s*(?:\*\*|__)?\s*[:\-]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
-class ParseOptions:
-    default_series: str = "meetings"
-    not_people: frozenset[str] = SECTION_WORDS
-    known_people: frozenset[str] = frozenset()  # folded names
-    abbreviations: tuple[tuple[str, str], ...] = ()  # abbreviation -> name, from the people file or other tables
-    sanitize: bool = True  # the site sanitizes HTML: report the raw HTML it will remove
+class MeetingSlice:
+    """One meeting of a note, as reading finds it: where it lies in the note, its date, title and address."""
+
+    id: str  # "sklearn-team/2022-02-08": series and slug
+    slug: str  # the page name inside its folder
+    series: str  # series id
+    series_name: str  # the series as the note names it (front matter or folder)
+    date: dt.date
+    end_date: dt.date | None
+    title: str  # "" when the note gives none
+    page_path: str
+    start: int  # 0-based index in ``NoteReading.lines`` of the meeting's first line
+    end: int  # one past its last line, trailing blank lines left out
 
 
 @dataclass(frozen=True)
-class ParsedNote:
+class NoteReading:
+    """A note read: its body's lines (repaired), where they start in the file, its meetings and findings."""
+
     path: str
-    meetings: tuple[Meeting, ...]
+    lines: tuple[str, ...]
+    offset: int  # file line of ``lines[i]`` is ``offset + i + 1``
+    front: FrontMatter | None
+    meetings: tuple[MeetingSlice, ...]
     findings: tuple[Finding, ...]
     running_log: bool = False
-    unknown_speakers: frozenset[str] = frozenset()  # capitalised prefixes used like speakers, undefined here
     skipped: str = ""  # why the note made no meeting: "empty", "no date", "binary file"...
 
 
@@ -77,17 +85,20 @@ def _pretty(name: str) -> str:
     return words[:1].upper() + words[1:] if words else name
 
 
-def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> ParsedNote:
-    """Parse one note into its meetings, with findings for everything doubtful."""
+def read_meetings(source: Source, default_series: str = "meetings", sanitize: bool = True) -> NoteReading:
+    """Find the meetings of one note: their dates, titles, series and lines, with findings for everything doubtful.
+
+    ``sanitize`` says that the site removes unsafe HTML, which is then reported line by line.
+    """
     path = source.path
     findings = list(source.findings)
     if source.text is None:
-        return ParsedNote(path, (), tuple(findings), skipped=source.skipped or "unreadable")
+        return NoteReading(path, (), 0, None, (), tuple(findings), skipped=source.skipped or "unreadable")
     if not source.text.strip():
         findings.append(
             Finding(path, 0, "error", "skipped: the note is empty", "write the meeting's notes or delete it")
         )
-        return ParsedNote(path, (), tuple(findings), skipped="empty")
+        return NoteReading(path, (), 0, None, (), tuple(findings), skipped="empty")
     findings.extend(size_findings(path, source.size))
     front = read_front_matter(path, source.text)
     findings.extend(front.findings)
@@ -100,7 +111,7 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
     findings.extend(deep)
     lines, wild = tame_markup(path, lines, offset + 1)
     findings.extend(wild)
-    if options.sanitize:
+    if sanitize:
         findings.extend(unsafe_html(path, lines, offset + 1))
     headings = scan_headings(lines)
     path_date = date_from_path(path)
@@ -114,7 +125,7 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
                 "rename the file to the meeting's date, YYYY-MM-DD.md",
             )
         )
-    series, series_name = series_of(path, front, options.default_series)
+    series, series_name = series_of(path, front, default_series)
 
     day_first = slash_order(front.body)  # "13/4/2023" somewhere in the note settles how "5/4/2023" reads
     dated = [
@@ -130,15 +141,13 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
         sections = _log_sections(lines, headings, top_dated)
         dates = _resolve_log_years(path, offset, sections, year_hint, findings)
         meetings = []
-        unknown: set[str] = set()
         for section, date in _merge_undated(sections, dates):
             assert section.found is not None
             meetings.append(
-                _meeting(
-                    source,
+                _slice(
+                    path,
                     front,
                     lines,
-                    offset,
                     section.start,
                     section.end,
                     date,
@@ -147,16 +156,16 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
                     series,
                     series_name,
                     True,
-                    options,
-                    unknown=unknown,
                 )
             )
-        return ParsedNote(
+        return NoteReading(
             path,
+            tuple(lines),
+            offset,
+            front,
             tuple(meetings),
             tuple(findings),
             running_log=True,
-            unknown_speakers=frozenset(unknown),
             skipped="" if meetings else "no date",
         )
 
@@ -180,7 +189,8 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
                     " or start it with a dated heading",
                 )
             )
-        return ParsedNote(path, (), tuple(findings), skipped="impossible date" if path_date.invalid else "no date")
+        why = "impossible date" if path_date.invalid else "no date"
+        return NoteReading(path, tuple(lines), offset, front, (), tuple(findings), skipped=why)
     end_date = front.end_date or path_date.end_date or heading_end or _schedule_end(lines, dated, start_date)
     if end_date is not None and end_date < start_date:
         findings.append(Finding(path, 0, "warning", f"end_date {end_date} is before the date {start_date}; ignored"))
@@ -200,12 +210,10 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
     # A note dated by its heading is named for that date, as a running log's sections
     # are, so that its address stays the same when the next meeting is added above it.
     dated_by_heading = single_date is None
-    unknown = set()
-    meeting = _meeting(
-        source,
+    meeting = _slice(
+        path,
         front,
         lines,
-        offset,
         0,
         len(lines),
         start_date,
@@ -214,15 +222,13 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
         series,
         series_name,
         False,
-        options,
         dated_by_heading,
-        unknown,
     )
     if front.date is None and path_date.date is not None and not _YEAR.search(meeting.slug):
         # "tsc/2024/09/16.md", "tc39/2023-01/jan-30.md": the page keeps the file's address, but "tsc/16"
         # would name a meeting of every month; the date names it once.
         meeting = replace(meeting, id=f"{series}/{start_date.isoformat()}")
-    return ParsedNote(path, (meeting,), tuple(findings), unknown_speakers=frozenset(unknown))
+    return NoteReading(path, tuple(lines), offset, front, (meeting,), tuple(findings))
 
 
 def _top_level(headings: list[Heading]) -> int:
@@ -528,11 +534,10 @@ def _schedule_end(lines: list[str], dated: list[tuple[Heading, FoundDate]], star
     return end if end > start else None
 
 
-def _meeting(
-    source: Source,
+def _slice(
+    path: str,
     front: FrontMatter,
     lines: list[str],
-    offset: int,
     start: int,
     end: int,
     date: dt.date,
@@ -541,19 +546,10 @@ def _meeting(
     series: str,
     series_name: str,
     in_log: bool,
-    options: ParseOptions,
     named_by_date: bool = True,
-    unknown: set[str] | None = None,
-) -> Meeting:
-    path = source.path
-    section = lines[start:end]
-    while section and not section[-1].strip():
-        section.pop()
-    attribution = attribute(
-        section, offset + start + 1, options.known_people, options.not_people, dict(options.abbreviations)
-    )
-    if unknown is not None:
-        unknown.update(attribution.unknown_speakers)
+) -> MeetingSlice:
+    while end > start and not lines[end - 1].strip():
+        end -= 1
     # a log's preamble goes with its first section, but its title belongs to no single section
     title_start = heading.index if in_log and heading is not None else start
     title = front.title if front.title and not in_log else _title(lines, title_start, end, heading)
@@ -561,28 +557,7 @@ def _meeting(
     stem = posixpath.splitext(posixpath.basename(path))[0]
     slug = date.isoformat() if named_by_date or stem.lower() in ("index", "readme") else slugify(stem)
     page_path = posixpath.join(folder, slug + ".md")
-    listed = front_matter_mentions(front.attendees, front.attendees_line)
-    attendees = tuple(dict.fromkeys([*(mention.label for mention in listed), *attribution.named]))
-    return Meeting(
-        id=f"{series}/{slug}",
-        slug=slug,
-        series=series,
-        date=date,
-        end_date=end_date,
-        title=title or f"{series_name} meeting",
-        source=path,
-        source_line=offset + start + 1,
-        end_line=offset + start + len(section),
-        content="\n".join(attribution.lines) + "\n",
-        page_path=page_path,
-        attendees=attendees,
-        tags=front.tags,
-        entries=attribution.entries,
-        mentions=(*listed, *attribution.mentions),
-        location=front.location,
-        draft=front.draft,
-        extra=dict(front.extra, series_name=series_name),
-    )
+    return MeetingSlice(f"{series}/{slug}", slug, series, series_name, date, end_date, title, page_path, start, end)
 
 
 def _title(lines: list[str], start: int, end: int, heading: Heading | None) -> str:
@@ -604,43 +579,5 @@ def _title(lines: list[str], start: int, end: int, heading: Heading | None) -> s
 def _has_words(text: str) -> bool:
     """Whether a heading says more than its date: words other than months, weekdays and ordinals."""
     rest = re.sub(r"[\d\W_]+", " ", text)
-    rest = re.sub(r"(?i)\b(st|nd|rd|th|tba|tbd)\b", " ", rest)
-    words = [w for w in rest.split() if w.lower() not in _MONTH_WORDS]
+    words = [w for w in rest.split() if fold(w) not in CALENDAR_WORDS]
     return len(words) >= 1 and len(" ".join(words)) > 3
-
-
-_MONTH_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)

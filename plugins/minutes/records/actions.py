@@ -21,43 +21,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..people.headings import clean_heading_name
 from ..people.owners import owners_in
-from ..records.decisions import item_text
-from ..records.outline import Item, Outline, plain_text
 from ..slugs import fold
+from ..vocabulary import is_action_heading
+from .decisions import item_text
+from .outline import Item, Outline, plain_text
 
-_HEADING_WORDS = frozenset(
-    [
-        "todo",
-        "todos",
-        "to",
-        "do",
-        "next",
-        "steps",
-        "step",
-        "action",
-        "actions",
-        "items",
-        "item",
-        "points",
-        "point",
-        "follow",
-        "up",
-        "ups",
-        "followup",
-        "followups",
-        "tasks",
-        "task",
-        "open",
-        "new",
-        "outstanding",
-        "pending",
-        "our",
-        "ais",
-    ]
-)
-_HEADING_KEYS = frozenset(["todo", "todos", "next", "action", "actions", "followup", "followups", "follow", "tasks"])
 _LABEL = re.compile(
     r"^(?:\*\*|__)?(?P<label>to-?dos?|to do|next(?: steps?)?|action(?: items?| points?)?|actions|follow[- ]?ups?)"
     r"(?:\*\*|__)?\s*(?P<colon>:)?(?:\*\*|__)?\s*(?P<rest>.*)$",
@@ -84,12 +53,6 @@ class FoundAction:
     owners: tuple[str, ...]  # as written
     done: bool
     kind: str  # section | label | task | action
-
-
-def is_action_heading(text: str) -> bool:
-    """``TODO / Next``, ``Action items``, ``Next steps``, ``Follow-ups``; not ``GitHub Actions`` or ``Next meeting``."""
-    words = [fold(word) for word in re.findall(r"[^\W\d_]+", clean_heading_name(text))]
-    return bool(words) and bool(_HEADING_KEYS & set(words)) and all(word in _HEADING_WORDS for word in words)
 
 
 def actions_in(outline: Outline, person_at: Sequence[str | None] = ()) -> list[FoundAction]:

@@ -24,34 +24,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..people.headings import SECTION_WORDS, clean_heading_name
+from ..model import DecisionKind
+from ..people.headings import clean_heading_name
 from ..reading.dates import date_in_heading
-from ..records.outline import Item, Outline, indent_of, plain_text
 from ..slugs import fold
+from ..vocabulary import PLURAL_DECISION_WORDS, PROPOSAL_KINDS, SECTION_WORDS, is_decision_heading
+from .outline import Item, Outline, indent_of, plain_text
 
-DECISION_WORDS = frozenset(
-    [
-        "decision",
-        "decisions",
-        "resolution",
-        "resolutions",
-        "resolved",
-        "conclusion",
-        "conclusions",
-        "consensus",
-        "agreed",
-        "agreement",
-        "agreements",
-        "outcome",
-        "outcomes",
-        "decided",
-    ]
-)
-PLURAL_WORDS = frozenset(["decisions", "resolutions", "conclusions", "agreements", "outcomes"])
-# Words that may stand beside decision words in a heading: "Decisions made", "Key decisions", "Final outcome".
-_QUALIFIERS = frozenset(
-    ["and", "or", "the", "of", "key", "final", "main", "made", "taken", "reached", "record", "recorded", "s"]
-)
 _WORD = re.compile(r"[^\W\d_]+")
 _LINE = re.compile(
     r"^(?P<lead>\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s+)?)"
@@ -63,10 +42,10 @@ _ADMONITION = re.compile(r"^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s*decision\b(?:[^\n
 # "Decision: TBD", "Outcome: ?": a placeholder is no decision.
 _PLACEHOLDER = re.compile(r"^\W*(?:tbd|tba|todo|pending|none|n/?a|nothing|-+|\?+|\.+)?\W*$", re.IGNORECASE)
 # Accepting or rejecting an enhancement proposal is a decision however it is written: "approved SLEP06".
+_KINDS = "|".join(PROPOSAL_KINDS)
 _PROPOSAL = re.compile(
-    r"\b(?:approved|accepted|adopted|ratified|rejected)\s+(?:the\s+)?(?:(?:SLEP|PEP|NEP|SPEC|RFC|KEP|JEP|EIP|BIP|TEP|"
-    r"SEP|ADR|FLIP|PIP)[\s-]?\d+|proposal\b)|\b(?:SLEP|PEP|NEP|SPEC|RFC|KEP|JEP|EIP|BIP|TEP|SEP|ADR|FLIP|PIP)[\s-]?\d+"
-    r"\s+(?:is\s+|was\s+|has\s+been\s+)?(?:approved|accepted|adopted|ratified|rejected)\b",
+    rf"\b(?:approved|accepted|adopted|ratified|rejected)\s+(?:the\s+)?(?:(?:{_KINDS})[\s-]?\d+|proposal\b)"
+    rf"|\b(?:{_KINDS})[\s-]?\d+\s+(?:is\s+|was\s+|has\s+been\s+)?(?:approved|accepted|adopted|ratified|rejected)\b",
     re.IGNORECASE,
 )
 
@@ -90,18 +69,8 @@ class FoundDecision:
     index: int  # line of the heading, bullet or line that holds it (0-based in the meeting)
     text: str  # Markdown
     topic: str  # agenda item or heading it sits under, "" if none
-    kind: str  # heading | line | admonition | proposal
+    kind: DecisionKind
     anchor_index: int  # the line that gets the anchor
-
-
-def is_decision_heading(text: str) -> bool:
-    """``Conclusion/Resolution``, ``Decisions``, ``Consensus/Resolution:``; not ``Need decision``."""
-    words = [fold(word) for word in _WORD.findall(clean_heading_name(text))]
-    return (
-        bool(words)
-        and any(w in DECISION_WORDS for w in words)
-        and all(w in DECISION_WORDS or w in _QUALIFIERS for w in words)
-    )
 
 
 def decisions_in(outline: Outline, people_lines: frozenset[int] = frozenset()) -> list[FoundDecision]:
@@ -176,7 +145,7 @@ def _section_decisions(outline: Outline, position: int, end: int, topic: str) ->
         and not any(item.index <= i < item.end for item in top)
         and not outline.lines[i].lstrip().startswith("#")
     ]
-    if words & PLURAL_WORDS and len(top) >= 2 and not other_text:
+    if words & PLURAL_DECISION_WORDS and len(top) >= 2 and not other_text:
         return [
             FoundDecision(item.index, text, topic, "heading", item.index)
             for item in top

@@ -22,13 +22,14 @@ from dataclasses import dataclass, field, replace
 from ..findings import Finding
 from ..index import Archive
 from ..model import ActionItem, Decision, Meeting, Reference, ReferenceMention, Topic, TopicMention
-from ..people.names import HANDLE_MENTION
 from ..people.resolve import most_common_spelling
-from ..records.actions import FoundAction, action_key, actions_in
-from ..records.decisions import FoundDecision, decisions_in
-from ..records.outline import Anchors, Outline, plain_text, toc_slug
-from ..records.references import FoundReference, issue_url, references_in
-from ..records.topics import (
+from ..slugs import fold, slugify, unique
+from ..vocabulary import HANDLE_MENTION, PARTICLES, PROPOSAL_KINDS
+from .actions import FoundAction, action_key, actions_in
+from .decisions import FoundDecision, decisions_in
+from .outline import Anchors, Outline, plain_text, toc_slug
+from .references import FoundReference, issue_url, references_in
+from .topics import (
     MAX_EXCERPT,
     AgendaHeading,
     KeywordHit,
@@ -37,14 +38,11 @@ from ..records.topics import (
     agenda_headings,
     agenda_name,
 )
-from ..slugs import fold, slugify, unique
 
 # Enhancement proposals are topics wherever they are named: "SLEP06", "SLEP 6", "PEP-703".
-_PROPOSAL = re.compile(
-    r"(?<![\w-])(?P<kind>SLEP|PEP|NEP|SPEC|RFC|KEP|JEP|EIP|BIP|TEP|SEP|ADR|FLIP|PIP)[ -]?0*(?P<number>\d{1,5})(?!\w)"
-)
+_PROPOSAL = re.compile(r"(?<![\w-])(?P<kind>" + "|".join(PROPOSAL_KINDS) + r")[ -]?0*(?P<number>\d{1,5})(?!\w)")
 # Runs of capitalised words (and handles, abbreviations) that may name a person in a decision.
-_NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:(?:de|du|van|von|der|da|di|le|la)\s+)?[A-ZÀ-Þ][\w'’-]*){0,3}")
+_NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:(?:" + "|".join(sorted(PARTICLES)) + r")\s+)?[A-ZÀ-Þ][\w'’-]*){0,3}")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 # An agenda heading is a topic when it comes back in this many meetings.
 RECURRING = 2

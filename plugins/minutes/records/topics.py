@@ -24,12 +24,11 @@ from typing import Any
 import yaml
 
 from ..findings import Finding
-from ..people.headings import SECTION_WORDS, clean_heading_name
+from ..people.headings import clean_heading_name
 from ..reading.dates import date_in_heading
-from ..records.actions import is_action_heading
-from ..records.decisions import is_decision_heading
-from ..records.outline import Outline, plain_text
 from ..slugs import fold
+from ..vocabulary import SECTION_WORDS, is_action_heading, is_decision_heading
+from .outline import Outline, plain_text
 
 _WORD = re.compile(r"[^\W\d_]+")
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Za-z][.)]|[IVX]+\.)\s+")

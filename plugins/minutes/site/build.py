@@ -6,8 +6,8 @@ from collections import defaultdict
 
 from ..index import Archive
 from ..model import PersonEntry
-from ..site.pages import PageSpec, archive_page, home_page, log_page, meeting_page, people_index, person_page, person_path
-from ..site.record_pages import RecordsIndex, home_records, record_pages
+from .pages import PageSpec, archive_page, home_page, log_page, meeting_page, people_index, person_page, person_path
+from .record_pages import RecordsIndex, home_records, record_pages
 
 
 def build_pages(archive: Archive, site_name: str = "Minutes") -> list[PageSpec]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..index import Archive
 from ..records.outline import plain_text
-from ..site.pages import meeting_label
+from .pages import meeting_label
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_ENTRIES = 50

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..index import Archive
-from ..site.pages import page_url, person_path
-from ..site.record_pages import topic_path
+from .pages import page_url, person_path
+from .record_pages import topic_path
 
 SCHEMA = "minutes/1"
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..site.charts import monthly_bars
+from .charts import monthly_bars
 from ..index import Archive
 from ..model import Meeting, Person, PersonEntry
 from ..slugs import fold

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ..site.charts import monthly_bars
+from .charts import monthly_bars
 from ..index import Archive
 from ..model import ActionItem, Decision, Topic
 from ..records.outline import plain_text
-from ..site.pages import PageSpec, counted, format_day, md_link, md_text, meeting_label, person_path, rebase_links
+from .pages import PageSpec, counted, format_day, md_link, md_text, meeting_label, person_path, rebase_links
 from ..slugs import fold
 
 HOME_DECISIONS = 10

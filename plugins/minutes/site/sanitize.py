@@ -9,19 +9,15 @@ plugin's own ``span.minutes-*`` anchors and simple inline SVG charts, and
 drops everything else: scripts, styles, iframes, event handler attributes, Material's ``data-md-*``,
 ``javascript:`` and ``data:`` URLs, and style properties beyond text alignment.
 
-Also here, for ``minutes check`` and the build alike: ``unsafe_html``, the
-lines of a note holding raw HTML that the sanitizer will remove, as findings.
+``reading.checks.unsafe_html`` reports, line by line, the raw HTML of a note
+that this sanitizer will remove.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-
 import nh3
 
-from ..findings import Finding
-from ..reading.headings import in_code_mask
 
 # Tags beyond nh3's defaults: task lists and tabs (input, label), and the shapes of simple SVG charts.
 _EXTRA_TAGS = frozenset({"input", "label", "svg", "g", "rect", "line", "path", "circle", "polyline", "text", "title"})
@@ -84,46 +80,3 @@ def sanitize_html(html: str) -> str:
         link_rel=None,  # links keep their own rel; nh3 would add one to every link
         strip_comments=True,
     )
-
-
-# What the sanitizer removes, as notes write it: a tag, an event handler, a script URL, a style attribute.
-_UNSAFE = (
-    (re.compile(r"<\s*(script|style|iframe|object|embed|form|meta|base|link)\b", re.IGNORECASE), "<{}>"),
-    (re.compile(r"<[a-z][^>]{0,2000}?\s(on[a-z]+)\s*=", re.IGNORECASE), "the {} attribute"),
-    (
-        re.compile(r"(?:(?:href|src|action)\s*=\s*[\"']?|\]\(\s*<?)\s*(javascript|vbscript|data)\s*:", re.IGNORECASE),
-        "a {}: URL",
-    ),
-    (re.compile(r"<[a-z][^>]{0,2000}?\s(style)\s*=", re.IGNORECASE), "a {} attribute"),
-)
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
-
-
-def unsafe_html(path: str, lines: Sequence[str], first_line: int) -> list[Finding]:
-    """A warning for each line of a note (outside code) whose raw HTML the sanitizer removes.
-
-    ``first_line`` is the 1-based line of ``lines[0]`` in the file.
-    """
-    found: list[Finding] = []
-    code = in_code_mask(list(lines))
-    for index, line in enumerate(lines):
-        if code[index] or ("<" not in line and "](" not in line):
-            continue
-        text = _CODE_SPAN.sub("", line)
-        removed = sorted(
-            (match.start(1), what.format(match.group(1).lower()))
-            for pattern, what in _UNSAFE
-            for match in pattern.finditer(text)
-        )
-        if not removed:
-            continue
-        found.append(
-            Finding(
-                path,
-                first_line + index,
-                "warning",
-                f"removed from the published page: {', '.join(dict.fromkeys(what for _, what in removed))}",
-                "notes cannot run script or restyle the site; write Markdown instead",
-            )
-        )
-    return found

@@ -1,0 +1,205 @@
+"""One vocabulary: the words every parser of the notes knows, in one place.
+
+Month and weekday names (English, French, German, Spanish), the small words
+inside names, the words that head sections of minutes, the words that fill a
+name's slot without being a name, role labels, and the cues of decisions and
+action items. Every module asks this one; none keeps a list of its own, so
+that a word added here is known everywhere at once. Words are folded
+(``slugs.fold``: lower case, no accents) unless said otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .slugs import fold
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words or phrases from ``text``: one per line, or space-separated on a line of single words."""
+    found: set[str] = set()
+    for line in text.strip().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if "|" in line:  # phrases on one line, separated by bars
+            found.update(part.strip() for part in line.split("|") if part.strip())
+        else:
+            found.update(line.split())
+    return frozenset(fold(word) for word in found)
+
+
+# Month names and their abbreviations, by month number: English, French, German, Spanish.
+_MONTHS = (
+    "january jan janvier janv januar jänner janner enero ene",
+    "february feb febr février fevrier fév fev févr fevr februar febrero",
+    "march mar mars märz maerz marz marzo",
+    "april apr avril avr abril abr",
+    "may mai mayo",
+    "june jun juin juni junio",
+    "july jul juillet juil juli julio",
+    "august aug août aout agosto",
+    "september sep sept septembre septiembre setiembre",
+    "october oct octobre oktober okt octubre",
+    "november nov novembre noviembre",
+    "december dec décembre decembre déc dezember dez diciembre dic",
+)
+MONTHS: dict[str, int] = {name: number for number, names in enumerate(_MONTHS, start=1) for name in names.split()}
+# The folded spellings too ("fevrier" for "février"): the grammar matches either.
+MONTHS.update({fold(name): number for name, number in list(MONTHS.items())})
+
+# Weekday names, Monday first, with their abbreviations: English, French, German, Spanish.
+_WEEKDAYS = (
+    "monday mon lundi montag lunes",
+    "tuesday tue tues mardi dienstag martes",
+    "wednesday wed mercredi mittwoch miércoles miercoles",
+    "thursday thu thurs jeudi donnerstag jueves",
+    "friday fri vendredi freitag viernes",
+    "saturday sat samedi samstag sábado sabado",
+    "sunday sun dimanche sonntag domingo",
+)
+WEEKDAYS: dict[str, int] = {name: number for number, names in enumerate(_WEEKDAYS) for name in names.split()}
+WEEKDAYS.update({fold(name): number for name, number in list(WEEKDAYS.items())})
+
+# Words a heading may hold beside a date without saying anything more: "Thursday, 8th", "TBA".
+CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | _words("st nd rd th er tba tbd of the le de del am")
+
+# Small words that sit inside a name: "Jérémie du Boisberranger", "van Rossum", "Gerard ter Horst".
+PARTICLES = _words("de du des da di dos das van von der den ter ten te la le del della bin ibn al y e st zu af")
+
+# A GitHub handle: letters, digits and single hyphens, at most 39 characters (case as written).
+HANDLE = r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
+HANDLE_MENTION = re.compile(r"(?<![\w@./])@(" + HANDLE + r")(?![\w@]|\.\w)")
+
+# Headings of minutes that are sections, never people, in a heading of their own or made of such words.
+SECTION_WORDS = _words(
+    """
+    about accessibility action actions admin administrative agenda aob announcement announcements any apologies
+    approval archive attendance attendees attending background backlog blockers blog break breakout budget bugs
+    calendar call chair channel chat closing comments communication community conclusion conclusions consensus
+    contact contacts context conference contributors decision decisions demo deployment description design details
+    discussion discussions docs documentation done events extras feedback finance funding general goals governance
+    guests hackathon help highlights hiring housekeeping ideas infrastructure intro introduction introductions
+    issues items jobs kickoff links location logistics lunch maintenance meeting meetings milestones minutes misc
+    miscellaneous moderator news next note notes notetaker objectives onboarding open other outcome outcomes
+    overview participants people persons planning present priorities progress project projects proposal proposals
+    questions recap recording regrets release releases reminders reports resolution resolutions resources retro
+    review reviews risks roadmap roles roundtable round schedule scope security sponsors sponsorship sprint sprints
+    status summary support survey tasks team teams testing thanks timeline todo todos topics tooling training triage
+    travel updates venue votes voting welcome wifi wiki workshop wrap wrapup absents absent excused guest observers
+    scribe facilitator host hosts
+    réunion ordre jour divers présents excusés décisions suivi actualités
+    """
+)
+# Words that may sit between section words in a heading: "Questions and answers", "Items for decision".
+SECTION_FILLERS = _words("and or for of the to a points need needs")
+
+# Headings and labels that announce a list of people present, or absent.
+PRESENT_WORDS = _words(
+    "present | attendees | attendee | attendance | attending | participants | participant | roll call"
+)
+ABSENT_WORDS = _words("absent | absentees | regrets | apologies | excused | missing | not present | unable to attend")
+
+# Words that fill a slot where a name goes without being one.
+NOT_NAMES = (
+    _words(
+        """
+    none nobody noone no one everyone everybody all others other tbd etc tba tbc n/a na nan unknown someone anyone
+    anybody me myself we us you they them he she him her it team guests guest members member observers observer
+    regrets absent present attendees participants apologies staff volunteers volunteer maybe optional help need
+    needs needed wip done todo blocked pending later soon asap next week today tomorrow yesterday q1 q2 q3 q4 yes ok
+    ongoing continue continued various several many some both either neither more less stage draft reviewed review
+    update updates remote online in-person onsite offsite virtual hybrid
+    """
+    )
+    | frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+)
+
+# Common words that a lower-case name never holds.
+COMMON_WORDS = _words(
+    """
+    a an the and or but if of to in on at by for with from as is are was were be been this that these those it its
+    here there nothing something see below above same usual not no yes all some any
+    """
+)
+
+# What a bracketed word beside a name says about the person's role rather than who they are.
+ROLE_WORDS = _words(
+    """
+    tsc ctc guest guests observer observers chair chairs co-chair cochair host hosts facilitator moderator notetaker
+    note-taker scribe secretary member members maintainer maintainers invited invitee remote in-person onsite online
+    voting non-voting emeritus lead leads leader organizer organiser staff speaker presenter champion editor editors
+    delegate delegates intern
+    """
+)
+
+# Labels of a line that names who leads what follows ("Presenter: Ada"), or who only takes notes.
+LEAD_LABELS = _words(
+    """
+    leader | leaders | lead | leads | led by | presenter | presenters | presented by | champion | champions
+    facilitator | facilitators | moderator | moderators | chair | chairs | host | hosts | owner | owners | driver
+    drivers | speaker | speakers | organizer | organizers | organiser
+    """
+)
+ATTEND_LABELS = _words("note taker | note takers | notetaker | notetakers | note-taker | scribe | scribes")
+
+# Words that open an action item as a verb or a label, never as the name of its owner.
+NOT_OWNERS = _words(
+    """
+    need needs remember try want going have has continue make ask check add update fix write review find look reach
+    follow send open close merge discuss plan decide consider investigate prepare organize organise schedule contact
+    create move keep start stop get set use do please someone somebody everyone everybody we i you they all team who
+    how what when where why next also then still maybe probably not no yes let lets time agreed decided nobody each
+    both date link links url zoom call status question answer idea problem solution goal reason context result
+    example fyi nb ps re edit follow-up followup blocked blocker draft owner owners assignee assignees leader leaders
+    responsible
+    """
+)
+
+# Decision words, alone or combined in a heading: "Conclusion/Resolution", "Decisions", "Consensus".
+DECISION_WORDS = _words(
+    "decision decisions resolution resolutions resolved conclusion conclusions consensus agreed agreement agreements"
+    " outcome outcomes decided"
+)
+# Decision headings in the plural hold one decision per bullet.
+PLURAL_DECISION_WORDS = _words("decisions resolutions conclusions agreements outcomes")
+# Words that may stand beside decision words in a heading: "Decisions made", "Key decisions", "Final outcome".
+DECISION_QUALIFIERS = _words("and or the of key final main made taken reached record recorded s")
+
+# Action-item headings: made of these words only, one of them a key ("TODO / Next", "Action items", "Next steps").
+ACTION_HEADING_WORDS = _words(
+    "todo todos to do next steps step action actions items item points point follow up ups followup followups tasks"
+    " task open new outstanding pending our ais"
+)
+ACTION_HEADING_KEYS = _words("todo todos next action actions followup followups follow tasks")
+
+# Enhancement proposals, whose acceptance is a decision and whose name is a topic: "SLEP06", "PEP 703".
+PROPOSAL_KINDS = ("SLEP", "PEP", "NEP", "SPEC", "RFC", "KEP", "JEP", "EIP", "BIP", "TEP", "SEP", "ADR", "FLIP", "PIP")
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def words_of(text: str) -> list[str]:
+    """The folded words of ``text``, digits and punctuation left out."""
+    return _WORD.findall(fold(text))
+
+
+def is_action_heading(text: str) -> bool:
+    """``TODO / Next``, ``Action items``, ``Next steps``, ``Follow-ups``; not ``GitHub Actions`` or ``Next meeting``."""
+    words = words_of(text)
+    return bool(words) and bool(ACTION_HEADING_KEYS & set(words)) and all(w in ACTION_HEADING_WORDS for w in words)
+
+
+def is_decision_heading(text: str) -> bool:
+    """``Conclusion/Resolution``, ``Decisions``, ``Consensus/Resolution:``; not ``Need decision``."""
+    words = words_of(text)
+    return (
+        bool(words)
+        and any(w in DECISION_WORDS for w in words)
+        and all(w in DECISION_WORDS or w in DECISION_QUALIFIERS for w in words)
+    )
+
+
+def is_section_heading(text: str, section_words: frozenset[str] = SECTION_WORDS) -> bool:
+    """A heading made of section words only: ``Discussion points``, ``TODO / Next``, ``Need decision``."""
+    words = words_of(text)
+    return bool(words) and all(word in section_words or word in SECTION_FILLERS for word in words)
