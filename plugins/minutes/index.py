@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .findings import Finding
+from .paths import MEETINGS_DIR, RESERVED_PATHS, is_reserved
 
 if TYPE_CHECKING:
     from .reading.accounting import Accounting
@@ -21,21 +22,6 @@ from .model import ActionItem, Decision, Meeting, ParsedNote, Person, PersonEntr
 from .people.resolve import label_node, resolve_people
 from .reading.images import replace_missing_images
 from .slugs import unique
-
-# Pages of the plugin's own; no meeting may take their place.
-# Decisions, actions, topics and references have pages of their own too (or soon will): reserved alike.
-_OWN = ("decisions", "actions", "topics", "references")
-RESERVED_PATHS = frozenset(
-    {"index.md", "archive.md", "people.md", "people-by-name.md", "minutes.json", *(f"{name}.md" for name in _OWN)}
-)
-RESERVED_DIRS = frozenset({"people", "assets", "search", *_OWN})
-
-
-def is_reserved(path: str) -> bool:
-    """Whether a page at ``path`` would take the place (or the folder) of one of the plugin's own."""
-    top, _, rest = path.partition("/")
-    stem = top[: -len(".md")] if top.endswith(".md") else top
-    return (bool(rest) and top in RESERVED_DIRS) or (not rest and (path in RESERVED_PATHS or stem in RESERVED_DIRS))
 
 
 @dataclass(frozen=True)
@@ -184,7 +170,7 @@ def _unique_paths(meetings: list[Meeting]) -> list[Meeting]:
         folder, name = posixpath.split(meeting.page_path)
         stem = name[: -len(".md")]
         if is_reserved(meeting.page_path):
-            folder = posixpath.join("meetings", folder)
+            folder = posixpath.join(MEETINGS_DIR, folder)
         path_stem = unique(posixpath.join(folder, stem), taken_stems)
         page_path = path_stem + ".md"
         slug = posixpath.basename(path_stem)

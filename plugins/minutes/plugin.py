@@ -43,6 +43,7 @@ from .config import MinutesConfig
 from .findings import sorted_findings
 from .index import Archive
 from .parse import ParseOptions
+from .paths import FILTER_SCRIPT, HOME, JSON, page_url
 from .people.people_file import PeopleFile, find_people_file, load_people_file
 from .records.join import RecordOptions
 from .records.references import repository_of
@@ -51,7 +52,7 @@ from .site.build import build_pages
 from .site.feeds import atom_feeds
 from .site.large_pages import ease_large_markdown
 from .site.minutes_json import archive_json
-from .site.pages import PageSpec, page_url
+from .site.pages import PageSpec
 from .site.sanitize import sanitize_html
 from .slugs import fold
 from .vocabulary import SECTION_WORDS
@@ -75,7 +76,6 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
 
 
 TOPICS_FILES = ("topics.yml", "topics.yaml")
-FILTER_SCRIPT = "assets/minutes/filter.js"
 
 
 def _unpublish(path: str, files: Files, config: MkDocsConfig) -> str:
@@ -131,7 +131,7 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         for spec in build_pages(archive, config.site_name):
             existing = files.get_file_from_path(spec.path)
             if existing is not None:
-                if spec.path == "index.md":
+                if spec.path == HOME:
                     continue  # the site's own home page wins
                 files.remove(existing)
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
@@ -228,7 +228,7 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             return
         if self.config.json:
             data = archive_json(self.archive, config.use_directory_urls)
-            with open(os.path.join(config.site_dir, "minutes.json"), "w", encoding="utf-8") as handle:
+            with open(os.path.join(config.site_dir, JSON), "w", encoding="utf-8") as handle:
                 json.dump(data, handle, ensure_ascii=False, indent=1)
         if self.config.feeds:
 

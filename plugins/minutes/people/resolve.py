@@ -28,12 +28,11 @@ from dataclasses import dataclass, field
 
 from ..findings import Finding
 from ..model import Meeting, Mention, Person
+from ..paths import RESERVED_PERSON_SLUGS
 from ..slugs import fold, slugify
 from ..vocabulary import PARTICLES
 from .names import is_abbreviation
 
-# Person slugs that would take the address of a page of the plugin's own.
-RESERVED_SLUGS = frozenset(["index", "by-name"])
 # A spelling used this often or less may be a misspelling of a more frequent one.
 _RARE = 2
 
@@ -409,13 +408,13 @@ def _with_slugs(drafts: dict[str, Person]) -> dict[str, Person]:
     for root, person in drafts.items():
         wanted[slugify(person.id or person.name, "person")].append(root)
     result: dict[str, Person] = {}
-    taken: set[str] = set(RESERVED_SLUGS)
+    taken: set[str] = set(RESERVED_PERSON_SLUGS)
     for slug in sorted(wanted):
         roots = sorted(wanted[slug], key=lambda r: (drafts[r].id != slug, fold(drafts[r].name), drafts[r].name))
         for position, root in enumerate(roots):
             person = drafts[root]
             candidate = slug
-            if position or slug in RESERVED_SLUGS:
+            if position or slug in RESERVED_PERSON_SLUGS:
                 digest = hashlib.sha1(person.name.encode("utf-8")).hexdigest()
                 candidate = f"{slug}-{digest[:6]}"
             while candidate in taken:

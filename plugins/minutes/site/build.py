@@ -6,7 +6,8 @@ from collections import defaultdict
 
 from ..index import Archive
 from ..model import PersonEntry
-from .pages import PageSpec, archive_page, home_page, log_page, meeting_page, people_index, person_page, person_path
+from .pages import PageSpec, archive_page, home_page, log_page, meeting_page, people_index, person_page
+from ..paths import person_path
 from .record_pages import RecordsIndex, home_records, record_pages
 
 
@@ -20,7 +21,7 @@ def build_pages(archive: Archive, site_name: str = "Minutes") -> list[PageSpec]:
     for item in archive.entries:
         entries[item.person].append(item)
     pages.extend(
-        person_page(person, archive, entries.get(person.id, []), records.person_lines(person.id, person_path(person)))
+        person_page(person, archive, entries.get(person.id, []), records.person_lines(person.id, person_path(person.id)))
         for person in archive.people
     )
     pages.append(people_index(archive))

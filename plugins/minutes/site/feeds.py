@@ -12,13 +12,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..index import Archive
+from ..paths import DECISIONS_FEED, MEETINGS_FEED
 from ..records.outline import plain_text
 from .pages import meeting_label
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_ENTRIES = 50
-MEETINGS_FEED = "feeds/meetings.xml"
-DECISIONS_FEED = "feeds/decisions.xml"
 
 
 @dataclass(frozen=True)

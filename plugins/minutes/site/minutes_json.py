@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..index import Archive
-from .pages import page_url, person_path
-from .record_pages import topic_path
+from ..paths import page_url, person_path, topic_path
 
 SCHEMA = "minutes/1"
 
@@ -55,7 +54,7 @@ def archive_json(archive: Archive, use_directory_urls: bool = True) -> dict[str,
                 "affiliation": person.affiliation,
                 "abbreviations": list(person.abbreviations),
                 "avatar": person.avatar,
-                "url": url(person_path(person)),
+                "url": url(person_path(person.id)),
                 "meetings": list(archive.attendance.get(person.id, ())),
                 "entries": entries[person.id],
             }
@@ -65,7 +64,7 @@ def archive_json(archive: Archive, use_directory_urls: bool = True) -> dict[str,
             {
                 "id": topic.id,
                 "name": topic.name,
-                "url": url(topic_path(topic)),
+                "url": url(topic_path(topic.id)),
                 "sources": list(topic.sources),
                 "meetings": list(topic.meetings),
                 "people": [person for person, _ in topic.people],

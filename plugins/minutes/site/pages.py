@@ -18,6 +18,7 @@ from typing import Any
 
 from .charts import monthly_bars
 from ..index import Archive
+from ..paths import ARCHIVE, HOME, PEOPLE, PEOPLE_BY_NAME, page_url, person_path
 from ..model import Meeting, Person, PersonEntry
 from ..slugs import fold
 
@@ -47,18 +48,6 @@ class PageSpec:
     in_nav: bool = False
     edit_path: str | None = None  # the note to edit, relative to the docs folder
     context: dict[str, Any] = field(default_factory=dict)
-
-
-def person_path(person: Person) -> str:
-    return f"people/{person.id}.md"
-
-
-def page_url(path: str, use_directory_urls: bool = True) -> str:
-    """The site-relative URL MkDocs gives the page at ``path``."""
-    stem = path[: -len(".md")] if path.endswith(".md") else path
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/" if use_directory_urls else stem + ".html"
 
 
 def relative(from_path: str, to_path: str) -> str:
@@ -123,7 +112,7 @@ def meeting_page(meeting: Meeting, archive: Archive, records: dict[str, Any] | N
         return {"path": other.page_path, "title": meeting_label(other)}
 
     attendees = [
-        {"name": archive.person(person_id).name, "path": person_path(archive.person(person_id))}
+        {"name": archive.person(person_id).name, "path": person_path(person_id)}
         for person_id in archive.attendees.get(meeting.id, ())
     ]
     context = {
@@ -200,7 +189,7 @@ def person_page(
     ``entries`` (the person's, oldest first) saves scanning the archive once per person; ``records``
     are the Markdown lines of their action items, decisions and topics.
     """
-    path = person_path(person)
+    path = person_path(person.id)
     attended = [archive.meeting(meeting_id) for meeting_id in archive.attendance.get(person.id, ())]
     if entries is None:
         entries = [entry for entry in archive.entries if entry.person == person.id]
@@ -279,7 +268,7 @@ def _dated_link(meeting: Meeting) -> dict[str, str]:
     return {"path": meeting.page_path, "title": meeting_label(meeting), "date": meeting.date.isoformat()}
 
 
-PEOPLE_PAGES = {"activity": "people.md", "name": "people-by-name.md"}
+PEOPLE_PAGES = {"activity": PEOPLE, "name": PEOPLE_BY_NAME}
 
 
 def people_index(archive: Archive, order: str = "activity") -> PageSpec:
@@ -303,7 +292,7 @@ def people_index(archive: Archive, order: str = "activity") -> PageSpec:
         first = archive.meeting(attended[0]).date.isoformat() if attended else ""
         last = archive.meeting(attended[-1]).date.isoformat() if attended else ""
         lines.append(
-            f"| {md_link(person.name, path, person_path(person))} | {md_text(person.affiliation)} "
+            f"| {md_link(person.name, path, person_path(person.id))} | {md_text(person.affiliation)} "
             f"| {len(attended)} | {counts[person.id]} | {first} | {last} |"
         )
     other = "name" if order == "activity" else "activity"
@@ -324,7 +313,7 @@ def people_index(archive: Archive, order: str = "activity") -> PageSpec:
 
 
 def archive_page(archive: Archive) -> PageSpec:
-    path = "archive.md"
+    path = ARCHIVE
     by_series: dict[str, list[Meeting]] = defaultdict(list)
     for meeting in archive.meetings:
         by_series[meeting.series].append(meeting)
@@ -347,14 +336,14 @@ def archive_page(archive: Archive) -> PageSpec:
 
 def home_page(archive: Archive, site_name: str, records: Sequence[str] = ()) -> PageSpec:
     """Latest meetings, then ``records``: recent decisions and open action items."""
-    path = "index.md"
+    path = HOME
     lines = [f"# {md_text(site_name)}", ""]
     if archive.meetings:
         first, last = archive.meetings[0].date, archive.meetings[-1].date
         lines += [
             f"{len(archive.meetings)} meetings from {format_day(first)} to {format_day(last)}, "
-            f"{len(archive.people)} people. See the {md_link('archive', path, 'archive.md')} "
-            f"and {md_link('everyone', path, 'people.md')}.",
+            f"{len(archive.people)} people. See the {md_link('archive', path, ARCHIVE)} "
+            f"and {md_link('everyone', path, PEOPLE)}.",
             "",
             "## Latest meetings",
             "",

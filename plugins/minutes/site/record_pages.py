@@ -15,16 +15,13 @@ from .charts import monthly_bars
 from ..index import Archive
 from ..model import ActionItem, Decision, Topic
 from ..records.outline import plain_text
-from .pages import PageSpec, counted, format_day, md_link, md_text, meeting_label, person_path, rebase_links
+from ..paths import ACTIONS, DECISIONS, REFERENCES, TOPICS, person_path, topic_path
+from .pages import PageSpec, counted, format_day, md_link, md_text, meeting_label, rebase_links
 from ..slugs import fold
 
 HOME_DECISIONS = 10
 HOME_ACTIONS = 10
 TOPIC_EXCERPTS = 3  # excerpts of one meeting shown on a topic page
-
-
-def topic_path(topic: Topic) -> str:
-    return f"topics/{topic.id}.md"
 
 
 def record_pages(archive: Archive) -> list[PageSpec]:
@@ -45,12 +42,12 @@ def _indented(markdown: str, width: int = 4) -> str:
 
 
 def _people_links(person_ids: Iterable[str], archive: Archive, from_path: str) -> str:
-    return ", ".join(md_link(archive.person(p).name, from_path, person_path(archive.person(p))) for p in person_ids)
+    return ", ".join(md_link(archive.person(p).name, from_path, person_path(p)) for p in person_ids)
 
 
 def _topic_links(topic_ids: Iterable[str], archive: Archive, from_path: str) -> str:
     topics = {topic.id: topic for topic in archive.topics}
-    return ", ".join(md_link(topics[t].name, from_path, topic_path(topics[t])) for t in topic_ids if t in topics)
+    return ", ".join(md_link(topics[t].name, from_path, topic_path(t)) for t in topic_ids if t in topics)
 
 
 def decision_block(decision: Decision, archive: Archive, from_path: str, heading: bool = True) -> list[str]:
@@ -80,7 +77,7 @@ def decision_block(decision: Decision, archive: Archive, from_path: str, heading
 
 def decisions_page(archive: Archive) -> PageSpec:
     """Every decision, newest first, grouped by year; the template adds the filters."""
-    path = "decisions.md"
+    path = DECISIONS
     decisions = sorted(
         archive.decisions, key=lambda d: (archive.meeting(d.meeting).date, d.meeting, d.line), reverse=True
     )
@@ -148,7 +145,7 @@ def action_line(action: ActionItem, archive: Archive, from_path: str, owners: bo
 
 def actions_page(archive: Archive) -> PageSpec:
     """Open items by owner (longest open first), then the done ones by meeting, newest first."""
-    path = "actions.md"
+    path = ACTIONS
     open_items = [action for action in archive.actions if action.status == "open"]
     done = [action for action in archive.actions if action.status == "done"]
     lines = [f"{len(open_items)} open and {len(done)} done {'action item' if len(done) == 1 else 'action items'}.", ""]
@@ -167,7 +164,7 @@ def actions_page(archive: Archive) -> PageSpec:
     for owner in sorted(by_owner, key=lambda o: (o == "", fold(archive.person(o).name) if o else "")):
         name = archive.person(owner).name if owner else "No owner named"
         anchor = f"open-{owner}" if owner else "open-unassigned"
-        title = md_link(name, path, person_path(archive.person(owner))) if owner else md_text(name)
+        title = md_link(name, path, person_path(owner)) if owner else md_text(name)
         lines += [f"### {title} {{#{anchor}}}", ""]
         for action in sorted(by_owner[owner], key=lambda a: (-a.open_for, a.id)):
             lines.append(action_line(action, archive, path, owners=not owner or len(action.owners) > 1))
@@ -196,7 +193,7 @@ SOURCE_NAMES = {
 
 
 def topics_index(archive: Archive) -> PageSpec:
-    path = "topics.md"
+    path = TOPICS
     decisions: dict[str, int] = defaultdict(int)
     for decision in archive.decisions:
         for topic_id in decision.topics:
@@ -214,7 +211,7 @@ def topics_index(archive: Archive) -> PageSpec:
         last = archive.meeting(topic.meetings[-1]).date.isoformat() if topic.meetings else ""
         sources = ", ".join(SOURCE_NAMES.get(source, source) for source in topic.sources)
         lines.append(
-            f"| {md_link(topic.name, path, topic_path(topic))} | {len(topic.meetings)} | {first} | {last} "
+            f"| {md_link(topic.name, path, topic_path(topic.id))} | {len(topic.meetings)} | {first} | {last} "
             f"| {decisions.get(topic.id, 0)} | {sources} |"
         )
     if not archive.topics:
@@ -224,7 +221,7 @@ def topics_index(archive: Archive) -> PageSpec:
 
 def topic_page(topic: Topic, archive: Archive, decisions: list[Decision]) -> PageSpec:
     """Every meeting that touched the topic with what it said, its decisions and its people, newest first."""
-    path = topic_path(topic)
+    path = topic_path(topic.id)
     lines: list[str] = []
     if decisions:
         lines += ["## Decisions", ""]
@@ -233,7 +230,7 @@ def topic_page(topic: Topic, archive: Archive, decisions: list[Decision]) -> Pag
     if topic.people:
         lines += ["## People most involved", ""]
         lines += [
-            f"- {md_link(archive.person(p).name, path, person_path(archive.person(p)))} ({count})"
+            f"- {md_link(archive.person(p).name, path, person_path(p))} ({count})"
             for p, count in topic.people[:12]
         ]
         lines.append("")
@@ -267,7 +264,7 @@ def topic_page(topic: Topic, archive: Archive, decisions: list[Decision]) -> Pag
 
 def references_page(archive: Archive) -> PageSpec:
     """Every issue and pull request, by repository, with each meeting and line that mentions it."""
-    path = "references.md"
+    path = REFERENCES
     by_repo: dict[str, list[str]] = defaultdict(list)
     for reference in archive.references:
         meetings = []
@@ -303,7 +300,7 @@ def home_records(archive: Archive, path: str = "index.md") -> list[str]:
             meeting = archive.meeting(decision.meeting)
             text = md_text(plain_text(decision.text, 160))
             lines.append(f"- {text} ({md_link(meeting_label(meeting), path, meeting.page_path, decision.anchor)})")
-        lines += ["", md_link(f"All {counted(len(decisions), 'decision')}", path, "decisions.md"), ""]
+        lines += ["", md_link(f"All {counted(len(decisions), 'decision')}", path, DECISIONS), ""]
     open_items = [action for action in archive.actions if action.status == "open"]
     if open_items:
         lines += ["## Open action items", ""]
@@ -315,7 +312,7 @@ def home_records(archive: Archive, path: str = "index.md") -> list[str]:
             lines.append(
                 f"- {md_text(plain_text(action.text, 160))} ({md_text(owners) + ' · ' if owners else ''}{where})"
             )
-        lines += ["", md_link(f"All {counted(len(open_items), 'open action item')}", path, "actions.md"), ""]
+        lines += ["", md_link(f"All {counted(len(open_items), 'open action item')}", path, ACTIONS), ""]
     return lines
 
 
@@ -366,7 +363,7 @@ class RecordsIndex:
         topics = sorted(self.topics_of_person.get(person_id, []), key=lambda pair: (-pair[0], fold(pair[1].name)))
         if topics:
             lines += ["## Topics", ""]
-            links = [f"{md_link(topic.name, path, topic_path(topic))} ({count})" for count, topic in topics[:20]]
+            links = [f"{md_link(topic.name, path, topic_path(topic.id))} ({count})" for count, topic in topics[:20]]
             lines += [", ".join(links), ""]
         return lines
 
@@ -384,7 +381,7 @@ class RecordsIndex:
             for action, anchor in self.actions_of_meeting.get(meeting_id, [])
         ]
         topics = [
-            {"name": self.topics[t].name, "path": topic_path(self.topics[t])}
+            {"name": self.topics[t].name, "path": topic_path(t)}
             for t in self.archive.meeting_topics.get(meeting_id, ())
             if t in self.topics
         ]

@@ -1,0 +1,67 @@
+"""Every address the plugin gives a page or a file of its own, in one place.
+
+Pages are named by their Markdown path relative to the docs folder, as MkDocs
+names files (``people/olivier.md``); ``page_url`` turns one into the address
+MkDocs gives it. What no note may take (``RESERVED_PATHS``, ``RESERVED_DIRS``)
+is derived from these names, so that a page added here is protected at once.
+"""
+
+from __future__ import annotations
+
+HOME = "index.md"
+ARCHIVE = "archive.md"
+PEOPLE = "people.md"  # everyone, most active first
+PEOPLE_BY_NAME = "people-by-name.md"
+DECISIONS = "decisions.md"
+ACTIONS = "actions.md"
+TOPICS = "topics.md"
+REFERENCES = "references.md"
+SEARCH = "search.md"
+
+PEOPLE_DIR = "people"
+TOPICS_DIR = "topics"
+MEETINGS_DIR = "meetings"  # where a note goes whose own path is reserved ("decisions.md" as a note)
+
+JSON = "minutes.json"
+FEEDS_DIR = "feeds"
+MEETINGS_FEED = f"{FEEDS_DIR}/meetings.xml"
+DECISIONS_FEED = f"{FEEDS_DIR}/decisions.xml"
+CALENDAR = "meetings.ics"
+ASSETS_DIR = "assets/minutes"
+STYLESHEET = f"{ASSETS_DIR}/minutes.css"
+FILTER_SCRIPT = f"{ASSETS_DIR}/filter.js"
+
+_PAGES = (HOME, ARCHIVE, PEOPLE, PEOPLE_BY_NAME, DECISIONS, ACTIONS, TOPICS, REFERENCES, SEARCH)
+# Pages of the plugin's own, and files it writes at the site root: no meeting may take their place.
+RESERVED_PATHS = frozenset({*_PAGES, JSON, CALENDAR})
+SEARCH_INDEX_DIR = "pagefind"
+# Folders of the plugin's own pages and files, and of the record pages (where each decision or action item
+# may get a page of its own): no note may sit in them.
+RESERVED_DIRS = frozenset(
+    {PEOPLE_DIR, TOPICS_DIR, FEEDS_DIR, SEARCH_INDEX_DIR, "assets", "search", "decisions", "actions", "references"}
+)
+# Names in the people folder that are not people.
+RESERVED_PERSON_SLUGS = frozenset({"index", "by-name"})
+
+
+def person_path(person_id: str) -> str:
+    return f"{PEOPLE_DIR}/{person_id}.md"
+
+
+def topic_path(topic_id: str) -> str:
+    return f"{TOPICS_DIR}/{topic_id}.md"
+
+
+def is_reserved(path: str) -> bool:
+    """Whether a page at ``path`` would take the place (or the folder) of one of the plugin's own."""
+    top, _, rest = path.partition("/")
+    stem = top.removesuffix(".md")
+    return (bool(rest) and top in RESERVED_DIRS) or (not rest and (path in RESERVED_PATHS or stem in RESERVED_DIRS))
+
+
+def page_url(path: str, use_directory_urls: bool = True) -> str:
+    """The site-relative URL MkDocs gives the page at ``path``."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/" if use_directory_urls else stem + ".html"
