@@ -21,7 +21,6 @@ from minutes.parse import parse_note
 from minutes.people.name_tags import NAME_TAG
 from minutes.reading.front_matter import read_front_matter
 from minutes.reading.source import decode_note
-from minutes.records.join import extract_records
 from minutes.site.build import build_pages
 
 # A few hundred examples in ``make test``; MINUTES_EXAMPLES=5000 for a longer hunt.
@@ -126,7 +125,7 @@ def test_every_line_of_a_dated_note_is_in_exactly_one_meeting(text: str, path: s
         return
     assert source.text is not None
     # The meetings as published: indexed, with the anchors of decisions and action items; drafts are not.
-    meetings = extract_records(build_index([note])).meetings
+    meetings = build_index([note]).meetings
     if all(meeting.draft for meeting in note.meetings):
         assert not meetings
         return
@@ -148,7 +147,7 @@ def test_every_line_of_a_dated_note_is_in_exactly_one_meeting(text: str, path: s
 @given(st.lists(st.tuples(note_text, paths), min_size=1, max_size=4))
 def test_indexing_and_pages_never_raise(notes: list[tuple[str, str]]) -> None:
     parsed = [parse_note(decode_note(f"{n}/{path}", text.encode("utf-8"))) for n, (text, path) in enumerate(notes)]
-    archive = extract_records(build_index(parsed))
+    archive = build_index(parsed)
     pages = build_pages(archive)
     paths_made = [page.path for page in pages]
     assert len(paths_made) == len(set(paths_made))

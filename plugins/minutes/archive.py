@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .index import Archive, build_index
 from .model import Person
 from .parse import ParseOptions, parse_notes
 from .people.people_file import PeopleFile
-from .reading.accounting import account
 from .reading.checks import future_meetings, same_day_meetings
 from .reading.source import read_note
-from .records.join import RecordOptions, extract_records
+from .records.join import RecordOptions
 
 
 @dataclass(frozen=True)
@@ -41,5 +40,4 @@ def build_archive(
     notes = parse_notes([read_note(file.abs_path, file.path) for file in files], options, book)
     meetings = [meeting for note in notes for meeting in note.meetings]
     checks = [*future_meetings(meetings, today or dt.date.today()), *same_day_meetings(meetings)]
-    archive = extract_records(build_index(notes, book.people, existing_files, [*book.findings, *checks]), records)
-    return replace(archive, accounting=account(notes))
+    return build_index(notes, book.people, existing_files, [*book.findings, *checks], records)

@@ -1,8 +1,10 @@
 """The index: every meeting of an archive, resolved and cross-referenced.
 
-Takes the parsed notes and derives, once, everything the pages need: unique
-page paths, series, people (names resolved across spellings), who attended
-what, every person's entries, previous/next meeting of a series.
+Takes the parsed notes and derives, in one step, everything the pages need:
+unique page paths, series, people (names resolved across spellings), who
+attended what, every person's entries, previous/next meeting of a series, the
+records of the meetings joined across them (``records.join``), and each
+person's and meeting's records, so that no page derives them again.
 """
 
 from __future__ import annotations
@@ -11,17 +13,15 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
 from .findings import Finding
-from .paths import MEETINGS_DIR, RESERVED_PATHS, is_reserved
-
-if TYPE_CHECKING:
-    from .reading.accounting import Accounting
 from .model import ActionItem, Decision, Meeting, ParsedNote, Person, PersonEntry, Reference, Series, Topic
+from .paths import MEETINGS_DIR, RESERVED_PATHS, is_reserved
 from .people.resolve import label_node, resolve_people
+from .reading.accounting import Accounting, account
 from .reading.images import replace_missing_images
-from .slugs import unique
+from .records.join import RecordOptions, join_records
+from .slugs import fold, unique
 
 
 @dataclass(frozen=True)
@@ -39,13 +39,21 @@ class Archive:
     # meeting id -> person id -> how the note names them there ("attendee", "heading", "owner", ...)
     roles: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # name node ("n:olivier", "h:ogrisel") -> person id
-    # Filled by ``records.extract_records``: what the meetings decided, owe, discuss and cite.
+    # What the meetings decided, owe, discuss and cite (``records.join``).
     decisions: tuple[Decision, ...] = ()  # oldest meeting first
     actions: tuple[ActionItem, ...] = ()  # by first appearance, oldest first
     topics: tuple[Topic, ...] = ()  # by name
     references: tuple[Reference, ...] = ()  # by repository and number
     meeting_topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # meeting id -> topic ids
-    accounting: Accounting | None = None  # every note file: built or skipped, and why (set by build_archive)
+    # The same, by person and by meeting.
+    entries_of: dict[str, tuple[PersonEntry, ...]] = field(default_factory=dict)  # person id -> entries, oldest first
+    decisions_of_meeting: dict[str, tuple[Decision, ...]] = field(default_factory=dict)
+    decisions_of_person: dict[str, tuple[Decision, ...]] = field(default_factory=dict)
+    # meeting id -> (action item, its anchor in that meeting), for every meeting that lists the item
+    actions_of_meeting: dict[str, tuple[tuple[ActionItem, str], ...]] = field(default_factory=dict)
+    actions_of_person: dict[str, tuple[ActionItem, ...]] = field(default_factory=dict)  # owned, open first
+    topics_of_person: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)  # (topic id, count)
+    accounting: Accounting = field(default_factory=lambda: Accounting(0, 0, 0, ()))  # every note file read
 
     def find_person(self, label: str) -> str | None:
         """The person a spelling stands for: ``Olivier``, ``olivier``, ``@ogrisel``, ``WH``; None if nobody."""
@@ -56,6 +64,13 @@ class Archive:
 
     def person(self, person_id: str) -> Person:
         return self._people_by_id[person_id]
+
+    def topic(self, topic_id: str) -> Topic:
+        cached: dict[str, Topic] | None = self.__dict__.get("_topics")
+        if cached is None:
+            cached = {topic.id: topic for topic in self.topics}
+            object.__setattr__(self, "_topics", cached)
+        return cached[topic_id]
 
     @property
     def _meetings_by_id(self) -> dict[str, Meeting]:
@@ -79,12 +94,14 @@ def build_index(
     people_file: Iterable[Person] = (),
     existing_files: Collection[str] | None = None,
     findings: Iterable[Finding] = (),
+    records: RecordOptions | None = None,
 ) -> Archive:
     """Resolve and cross-reference the meetings of ``notes``.
 
     ``existing_files`` (paths relative to the docs folder), when given, is
     what local images are checked against; ``findings`` come from outside the
-    notes (the people file).
+    notes (the people file, checks across notes); ``records`` says what a bare
+    ``#123`` refers to and holds the topics file.
     """
     notes = sorted(notes, key=lambda note: note.path)
     findings = [*findings, *(finding for note in notes for finding in note.findings)]
@@ -144,8 +161,42 @@ def build_index(
             following[before] = meeting.id
         last_of_series[meeting.series] = meeting.id
 
+    joined = join_records(meetings, lambda label: resolution.lookup(label) if label else None, records)
+    findings.extend(joined.findings)
+    entries_of: dict[str, list[PersonEntry]] = defaultdict(list)
+    for item in entries:
+        entries_of[item.person].append(item)
+    decisions_of_meeting: dict[str, list[Decision]] = defaultdict(list)
+    decisions_of_person: dict[str, list[Decision]] = defaultdict(list)
+    for decision in joined.decisions:
+        decisions_of_meeting[decision.meeting].append(decision)
+        for person_id in decision.people:
+            decisions_of_person[person_id].append(decision)
+    actions_of_meeting: dict[str, list[tuple[ActionItem, str]]] = defaultdict(list)
+    actions_of_person: dict[str, list[ActionItem]] = defaultdict(list)
+    for action in joined.actions:
+        for meeting_id, anchor in action.appearances:
+            actions_of_meeting[meeting_id].append((action, anchor))
+        for person_id in action.owners:
+            actions_of_person[person_id].append(action)
+    dates = {meeting.id: meeting.date for meeting in joined.meetings}
+    topics_of_person: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    names = {topic.id: topic.name for topic in joined.topics}
+    for topic in joined.topics:
+        for person_id, count in topic.people:
+            topics_of_person[person_id].append((topic.id, count))
+
+    def newest_first(decision: Decision) -> tuple[int, int]:
+        return (-dates[decision.meeting].toordinal(), decision.line)
+
+    def most_first(pair: tuple[str, int]) -> tuple[int, str]:
+        return (-pair[1], fold(names[pair[0]]))
+
+    def open_first(action: ActionItem) -> tuple[bool, int, int]:
+        return (action.status != "open", -dates[action.meeting].toordinal(), action.line)
+
     return Archive(
-        meetings=tuple(meetings),
+        meetings=joined.meetings,
         series=series,
         people=resolution.people,
         attendance={person.id: tuple(attendance.get(person.id, ())) for person in resolution.people},
@@ -157,6 +208,21 @@ def build_index(
         findings=tuple(findings),
         roles=roles,
         names=resolution.nodes,
+        decisions=joined.decisions,
+        actions=joined.actions,
+        topics=joined.topics,
+        references=joined.references,
+        meeting_topics=joined.meeting_topics,
+        entries_of={person: tuple(items) for person, items in entries_of.items()},
+        decisions_of_meeting={meeting: tuple(items) for meeting, items in decisions_of_meeting.items()},
+        decisions_of_person={p: tuple(sorted(items, key=newest_first)) for p, items in decisions_of_person.items()},
+        actions_of_meeting={meeting: tuple(items) for meeting, items in actions_of_meeting.items()},
+        actions_of_person={p: tuple(sorted(items, key=open_first)) for p, items in actions_of_person.items()},
+        topics_of_person={
+            p: tuple(sorted(items, key=lambda pair: (-pair[1], fold(names[pair[0]]))))
+            for p, items in topics_of_person.items()
+        },
+        accounting=account(notes),
     )
 
 

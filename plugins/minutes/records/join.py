@@ -8,19 +8,18 @@ an action item is followed through the later meetings of its series until it
 is marked done, agenda headings that recur become topics, and a bare ``#123``
 is given its repository.
 
-Runs after ``index.build_index``, because owners and the people named in a
-decision are resolved with the archive's people.
+The index calls ``join_records`` once people are resolved, because owners and
+the people named in a decision are resolved with the archive's people.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..findings import Finding
-from ..index import Archive
 from ..model import ActionItem, Decision, Meeting, Reference, ReferenceMention, Topic, TopicMention
 from ..people.resolve import most_common_spelling
 from ..slugs import fold, slugify, unique
@@ -72,32 +71,41 @@ class _Found:
     anchors_of_headings: dict[int, str]
 
 
-def extract_records(archive: Archive, options: RecordOptions | None = None) -> Archive:
-    """``archive`` with its decisions, action items, topics and references, and anchors in its meetings."""
+@dataclass(frozen=True)
+class Records:
+    """What the meetings of an archive decided, owe, discuss and cite; the meetings with the anchors they need."""
+
+    meetings: tuple[Meeting, ...]
+    decisions: tuple[Decision, ...]  # oldest meeting first
+    actions: tuple[ActionItem, ...]  # by first appearance, oldest first
+    topics: tuple[Topic, ...]  # by name
+    references: tuple[Reference, ...]  # by repository and number
+    meeting_topics: dict[str, tuple[str, ...]]  # meeting id -> topic ids
+    findings: tuple[Finding, ...]
+
+
+def join_records(meetings: Sequence[Meeting], find_person: _Resolver, options: RecordOptions | None = None) -> Records:
+    """The records of ``meetings`` (oldest first), owners and people resolved with ``find_person``."""
     options = options or RecordOptions()
     matcher = KeywordMatcher(options.topics.rules)
-    found = [_read_meeting(meeting, matcher) for meeting in archive.meetings]
-    meetings = tuple(item.meeting for item in found)
-    archive = replace(archive, meetings=meetings, findings=(*archive.findings, *options.topics.findings))
+    found = [_read_meeting(meeting, matcher) for meeting in meetings]
+    by_id = {item.meeting.id: item.meeting for item in found}
 
     def person(label: str | None) -> str | None:
-        return archive.find_person(label) if label else None
+        return find_person(label) if label else None
 
-    decisions = [
-        _decision(item, decision, anchor, archive, person) for item in found for decision, anchor in item.decisions
-    ]
-    actions, action_findings = _follow_actions(found, archive, person)
+    decisions = [_decision(item, decision, anchor, person) for item in found for decision, anchor in item.decisions]
+    actions = _follow_actions(found, by_id, person)
     references = _references(found, options.default_repository)
-    topics, topics_of_meeting = _topics(found, archive, options.topics, references, person)
-    decisions = _with_topics(decisions, topics)
-    return replace(
-        archive,
-        decisions=tuple(decisions),
+    topics, topics_of_meeting = _topics(found, options.topics, person)
+    return Records(
+        meetings=tuple(by_id.values()),
+        decisions=tuple(_with_topics(decisions, topics)),
         actions=tuple(actions),
         topics=tuple(topics),
         references=tuple(references),
         meeting_topics=topics_of_meeting,
-        findings=(*archive.findings, *action_findings),
+        findings=options.topics.findings,
     )
 
 
@@ -178,7 +186,7 @@ def people_named(text: str, resolve: _Resolver) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _decision(item: _Found, decision: FoundDecision, anchor: str, archive: Archive, person: _Resolver) -> Decision:
+def _decision(item: _Found, decision: FoundDecision, anchor: str, person: _Resolver) -> Decision:
     meeting = item.meeting
     people = people_named(decision.text, person)
     inside = decision.index < len(item.person_at)
@@ -199,7 +207,7 @@ def _decision(item: _Found, decision: FoundDecision, anchor: str, archive: Archi
     )
 
 
-def _follow_actions(found: list[_Found], archive: Archive, person: _Resolver) -> tuple[list[ActionItem], list[Finding]]:
+def _follow_actions(found: list[_Found], meetings: dict[str, Meeting], person: _Resolver) -> list[ActionItem]:
     """Action items joined across the meetings of each series: the same words are the same item."""
     items: list[ActionItem] = []
     open_by_key: dict[tuple[str, str], int] = {}  # (series, key) -> position in items of the open item
@@ -254,11 +262,11 @@ def _follow_actions(found: list[_Found], archive: Archive, person: _Resolver) ->
     result = []
     for followed in items:
         if followed.status == "open":
-            series = archive.meeting(followed.meeting).series
+            series = meetings[followed.meeting].series
             since = series_count[series] - position_in_series[followed.meeting] + 1
             followed = replace(followed, open_for=since)
         result.append(followed)
-    return result, []
+    return result
 
 
 def _references(found: list[_Found], default_repository: str) -> list[Reference]:
@@ -326,11 +334,7 @@ class _TopicDraft:
 
 
 def _topics(
-    found: list[_Found],
-    archive: Archive,
-    topics_file: TopicsFile,
-    references: list[Reference],
-    person: _Resolver,
+    found: list[_Found], topics_file: TopicsFile, person: _Resolver
 ) -> tuple[list[Topic], dict[str, tuple[str, ...]]]:
     drafts: dict[str, _TopicDraft] = defaultdict(_TopicDraft)
 
@@ -396,7 +400,7 @@ def _topics(
                 )
     topics: list[Topic] = []
     taken: set[str] = set()
-    order = {meeting.id: position for position, meeting in enumerate(archive.meetings)}
+    order = {item.meeting.id: position for position, item in enumerate(found)}
     for key in sorted(drafts, key=lambda k: (most_common_spelling(drafts[k].names).casefold(), k)):
         draft = drafts[key]
         name = most_common_spelling(draft.names)

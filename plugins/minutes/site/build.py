@@ -8,20 +8,16 @@ from ..index import Archive
 from ..model import PersonEntry
 from .pages import PageSpec, archive_page, home_page, log_page, meeting_page, people_index, person_page
 from ..paths import person_path
-from .record_pages import RecordsIndex, home_records, record_pages
+from .record_pages import home_records, meeting_records, person_records, record_pages
 
 
 def build_pages(archive: Archive, site_name: str = "Minutes") -> list[PageSpec]:
     """Meetings, running logs, people, decisions, action items, topics, references, archive and home."""
-    records = RecordsIndex(archive)
     pages: list[PageSpec] = []
-    pages.extend(meeting_page(meeting, archive, records.meeting_context(meeting.id)) for meeting in archive.meetings)
+    pages.extend(meeting_page(meeting, archive, meeting_records(archive, meeting.id)) for meeting in archive.meetings)
     pages.extend(log_page(source, ids, archive) for source, ids in archive.logs.items())
-    entries: dict[str, list[PersonEntry]] = defaultdict(list)
-    for item in archive.entries:
-        entries[item.person].append(item)
     pages.extend(
-        person_page(person, archive, entries.get(person.id, []), records.person_lines(person.id, person_path(person.id)))
+        person_page(person, archive, list(archive.entries_of.get(person.id, ())), person_records(archive, person.id, person_path(person.id)))
         for person in archive.people
     )
     pages.append(people_index(archive))

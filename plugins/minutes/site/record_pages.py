@@ -316,73 +316,44 @@ def home_records(archive: Archive, path: str = "index.md") -> list[str]:
     return lines
 
 
-class RecordsIndex:
-    """Decisions, action items and topics by meeting and by person, gathered in one pass."""
+def person_records(archive: Archive, person_id: str, path: str) -> list[str]:
+    """A person page's action items (open first), the decisions they took part in and their topics."""
+    lines: list[str] = []
+    owned = archive.actions_of_person.get(person_id, ())
+    if owned:
+        lines += ["## Action items", ""]
+        lines += [action_line(action, archive, path, owners=len(action.owners) > 1) for action in owned]
+        lines.append("")
+    decisions = archive.decisions_of_person.get(person_id, ())
+    if decisions:
+        lines += ["## Decisions", ""]
+        for decision in decisions:
+            meeting = archive.meeting(decision.meeting)
+            where = md_link(meeting_label(meeting), path, meeting.page_path, decision.anchor)
+            lines.append(f"- {md_text(plain_text(decision.text, 200))} ({where})")
+        lines.append("")
+    topics = archive.topics_of_person.get(person_id, ())
+    if topics:
+        lines += ["## Topics", ""]
+        links = [f"{md_link(archive.topic(t).name, path, topic_path(t))} ({count})" for t, count in topics[:20]]
+        lines += [", ".join(links), ""]
+    return lines
 
-    def __init__(self, archive: Archive) -> None:
-        self.archive = archive
-        self.decisions_of_meeting: dict[str, list[Decision]] = defaultdict(list)
-        self.decisions_of_person: dict[str, list[Decision]] = defaultdict(list)
-        self.actions_of_meeting: dict[str, list[tuple[ActionItem, str]]] = defaultdict(list)
-        self.actions_of_person: dict[str, list[ActionItem]] = defaultdict(list)
-        self.topics_of_person: dict[str, list[tuple[int, Topic]]] = defaultdict(list)
-        self.topics = {topic.id: topic for topic in archive.topics}
-        for decision in archive.decisions:
-            self.decisions_of_meeting[decision.meeting].append(decision)
-            for person_id in decision.people:
-                self.decisions_of_person[person_id].append(decision)
-        for action in archive.actions:
-            for meeting_id, anchor in action.appearances:
-                self.actions_of_meeting[meeting_id].append((action, anchor))
-            for person_id in action.owners:
-                self.actions_of_person[person_id].append(action)
-        for topic in archive.topics:
-            for person_id, count in topic.people:
-                self.topics_of_person[person_id].append((count, topic))
 
-    def person_lines(self, person_id: str, path: str) -> list[str]:
-        """A person page's action items (open first), the decisions they took part in and their topics."""
-        archive = self.archive
-        lines: list[str] = []
-        owned = sorted(
-            self.actions_of_person.get(person_id, []),
-            key=lambda a: (a.status != "open", -archive.meeting(a.meeting).date.toordinal(), a.line),
-        )
-        if owned:
-            lines += ["## Action items", ""]
-            lines += [action_line(action, archive, path, owners=len(action.owners) > 1) for action in owned]
-            lines.append("")
-        decisions = self.decisions_of_person.get(person_id, [])
-        if decisions:
-            lines += ["## Decisions", ""]
-            for decision in sorted(decisions, key=lambda d: archive.meeting(d.meeting).date, reverse=True):
-                meeting = archive.meeting(decision.meeting)
-                where = md_link(meeting_label(meeting), path, meeting.page_path, decision.anchor)
-                lines.append(f"- {md_text(plain_text(decision.text, 200))} ({where})")
-            lines.append("")
-        topics = sorted(self.topics_of_person.get(person_id, []), key=lambda pair: (-pair[0], fold(pair[1].name)))
-        if topics:
-            lines += ["## Topics", ""]
-            links = [f"{md_link(topic.name, path, topic_path(topic.id))} ({count})" for count, topic in topics[:20]]
-            lines += [", ".join(links), ""]
-        return lines
-
-    def meeting_context(self, meeting_id: str) -> dict[str, object]:
-        """What a meeting page shows above the notes: its decisions, action items and topics."""
-        decisions = [
-            {"anchor": d.anchor, "text": plain_text(d.text, 160)} for d in self.decisions_of_meeting.get(meeting_id, [])
-        ]
-        actions = [
-            {
-                "anchor": anchor,
-                "text": plain_text(action.text, 160),
-                "status": "done" if action.status == "done" and action.done_in == meeting_id else "open",
-            }
-            for action, anchor in self.actions_of_meeting.get(meeting_id, [])
-        ]
-        topics = [
-            {"name": self.topics[t].name, "path": topic_path(t)}
-            for t in self.archive.meeting_topics.get(meeting_id, ())
-            if t in self.topics
-        ]
-        return {"decisions": decisions, "actions": actions, "topics": topics}
+def meeting_records(archive: Archive, meeting_id: str) -> dict[str, object]:
+    """What a meeting page shows above the notes: its decisions, action items and topics."""
+    decisions = [
+        {"anchor": d.anchor, "text": plain_text(d.text, 160)} for d in archive.decisions_of_meeting.get(meeting_id, ())
+    ]
+    actions = [
+        {
+            "anchor": anchor,
+            "text": plain_text(action.text, 160),
+            "status": "done" if action.status == "done" and action.done_in == meeting_id else "open",
+        }
+        for action, anchor in archive.actions_of_meeting.get(meeting_id, ())
+    ]
+    topics = [
+        {"name": archive.topic(t).name, "path": topic_path(t)} for t in archive.meeting_topics.get(meeting_id, ())
+    ]
+    return {"decisions": decisions, "actions": actions, "topics": topics}
