@@ -30,6 +30,7 @@ class Entry:
     line: int  # 1-based line in the source file
     anchor: str  # id of the paragraph in the meeting page
     source: EntrySource = "heading"
+    section: str = ""  # the agenda item or section it sits under, as plain text ("" at the top of the notes)
 
 
 @dataclass(frozen=True)
