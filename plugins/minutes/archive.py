@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .index import Archive, build_index
 from .model import Person
@@ -37,7 +37,12 @@ def build_archive(
     ``today`` is what a date in the future is after (the real today by default).
     """
     book = people if isinstance(people, PeopleFile) else PeopleFile(tuple(people))
+    options = options or ParseOptions()
+    if existing_files is not None:
+        options = replace(options, existing_files=frozenset(existing_files))
+    if records is not None and records.topics.rules and not options.topics.rules:
+        options = replace(options, topics=records.topics)  # its keywords mark the lines of each note
     notes = parse_notes([read_note(file.abs_path, file.path) for file in files], options, book)
     meetings = [meeting for note in notes for meeting in note.meetings]
     checks = [*future_meetings(meetings, today or dt.date.today()), *same_day_meetings(meetings)]
-    return build_index(notes, book.people, existing_files, [*book.findings, *checks], records)
+    return build_index(notes, book.people, [*book.findings, *checks], records)

@@ -11,18 +11,26 @@ items followed across meetings) is the index's work.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .findings import Finding
 from .model import Meeting, ParsedNote
 from .people.attribution import attribute, front_matter_mentions
 from .people.people_file import PeopleFile
 from .reading.duplicates import with_duplicates_reported
+from .reading.inline import heading_slugger
 from .reading.meetings import MeetingSlice, NoteReading, read_meetings
 from .reading.source import Source
+from .records.extract import meeting_records
+from .records.topics import KeywordMatcher, TopicRule, TopicsFile
+from .slugs import fold
 from .vocabulary import SECTION_WORDS
+
+DEFAULT_HEADING_ID = heading_slugger()  # Python-Markdown's own toc slugs
 
 
 @dataclass(frozen=True)
@@ -32,23 +40,37 @@ class ParseOptions:
     known_people: frozenset[str] = frozenset()  # folded names
     abbreviations: tuple[tuple[str, str], ...] = ()  # abbreviation -> name, from the people file or other tables
     sanitize: bool = True  # the site sanitizes HTML: report the raw HTML it will remove
+    topics: TopicsFile = field(default_factory=TopicsFile)  # the topics file, whose keywords mark lines
+    # The id a heading gets on the page, as the site's toc makes it (an anchor must not take it).
+    heading_id: Callable[[str], str] = field(default=DEFAULT_HEADING_ID, compare=False)
+    existing_files: frozenset[str] | None = None  # the docs folder's files, that images are checked against
 
 
 def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> ParsedNote:
     """Parse one note into its meetings, with findings for everything doubtful."""
-    read = read_meetings(source, options.default_series, options.sanitize)
+    read = read_meetings(source, options.default_series, options.sanitize, options.existing_files)
     unknown: set[str] = set()
     meetings = tuple(_meeting(read, found, options, unknown) for found in read.meetings)
     return ParsedNote(read.path, meetings, read.findings, read.running_log, frozenset(unknown), read.skipped)
 
 
+@lru_cache(maxsize=8)
+def _matcher(rules: tuple[TopicRule, ...]) -> KeywordMatcher:
+    """One compiled matcher per topics file, not one per note."""
+    return KeywordMatcher(rules)
+
+
 def _meeting(read: NoteReading, found: MeetingSlice, options: ParseOptions, unknown: set[str]) -> Meeting:
-    front = read.front
-    assert front is not None  # a note with meetings has been read
-    first_line = read.offset + found.start + 1
-    section = list(read.lines[found.start : found.end])
-    attribution = attribute(section, first_line, options.known_people, options.not_people, dict(options.abbreviations))
+    front, note = read.front, read.document
+    assert front is not None and note is not None  # a note with meetings has been read
+    document = note.slice(found.start, found.end)
+    first_line = document.first_line
+    attribution = attribute(document, options.known_people, options.not_people, dict(options.abbreviations))
     unknown.update(attribution.unknown_speakers)
+    records, lines = meeting_records(
+        document, attribution.entries, attribution.lines, options.heading_id, _matcher(options.topics.rules)
+    )
+    title = found.title or f"{found.series_name} meeting"
     listed = front_matter_mentions(front.attendees, front.attendees_line)
     attendees = tuple(dict.fromkeys([*(mention.label for mention in listed), *attribution.named]))
     return Meeting(
@@ -58,11 +80,11 @@ def _meeting(read: NoteReading, found: MeetingSlice, options: ParseOptions, unkn
         series_name=found.series_name,
         date=found.date,
         end_date=found.end_date,
-        title=found.title or f"{found.series_name} meeting",
+        title=title,
         source=read.path,
         source_line=first_line,
         end_line=read.offset + found.end,
-        content="\n".join(attribution.lines) + "\n",
+        content=document.markdown(_without_title(lines, title)),
         page_path=found.page_path,
         attendees=attendees,
         tags=front.tags,
@@ -70,8 +92,26 @@ def _meeting(read: NoteReading, found: MeetingSlice, options: ParseOptions, unkn
         mentions=(*listed, *attribution.mentions),
         location=front.location,
         draft=front.draft,
+        records=records,
         extra=dict(front.extra),
     )
+
+
+def _without_title(lines: list[str], title: str) -> list[str]:
+    """The meeting's lines without a first ``# Title`` that says what the page's header says already.
+
+    The line is blanked, not removed, so that the page's lines stay those of the note.
+    """
+    first = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return lines
+    match = _H1.match(lines[first])
+    if match is None or fold(match.group(1)) != fold(title):
+        return lines
+    return [*lines[:first], "", *lines[first + 1 :]]
+
+
+_H1 = re.compile(r"^#(?!#)\s*(.*?)\s*#*\s*$")
 
 
 def parse_notes(

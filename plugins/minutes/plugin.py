@@ -50,7 +50,6 @@ from .records.references import repository_of
 from .records.topics import TopicsFile, load_topics_file
 from .site.build import build_pages
 from .site.feeds import atom_feeds
-from .site.large_pages import ease_large_markdown
 from .site.minutes_json import archive_json
 from .site.pages import PageSpec
 from .site.sanitize import sanitize_html
@@ -193,7 +192,7 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             # MkDocs titles are HTML, placed unescaped by Material's header: a note's title is text.
             page.meta.setdefault("title", escape(spec.title, quote=False))
             page.title = page.meta["title"]
-            return ease_large_markdown(markdown)
+            return markdown
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -120,6 +120,8 @@ _VOID_TAGS = frozenset({"hr", "br", "img", "input", "col", "embed", "source", "t
 _EXPLICIT_ID = re.compile(r"\{:?[^}\n]*#([A-Za-z][\w:.-]*)[^}\n]*\}\s*$")
 _HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"'\s>]+)["']""")
 _INDENT = 4  # columns per list level, as Python-Markdown nests
+# Below this many characters Python-Markdown's cost for headings inside blocks is a fraction of a second.
+LARGE_PAGE = 200_000
 
 
 def indent_of(line: str) -> int:
@@ -215,6 +217,8 @@ class Document:
     interruptions: tuple[int, ...]  # lines where a list or table starts right under a paragraph line
     first_line: int = 1
     empty_items: frozenset[int] = frozenset()  # "- " items with no text, which Python-Markdown reads as an underline
+    # Tables kept inside fenced code, as some archives keep their attendee table: shown as code, read as tables.
+    code_tables: tuple[Table, ...] = ()
     _owner: tuple[int, ...] = field(default=(), repr=False)  # per line: the innermost item that holds it, -1
 
     # -- what a line is ---------------------------------------------------------------------------------
@@ -223,6 +227,11 @@ class Document:
     def code(self) -> tuple[bool, ...]:
         """Per line, whether it is code (fenced or indented, fences included)."""
         return tuple(kind == CODE for kind in self.kinds)
+
+    @cached_property
+    def verbatim(self) -> tuple[bool, ...]:
+        """Per line, whether it is code or raw HTML: shown as written, never read as prose."""
+        return tuple(kind in (CODE, HTML) for kind in self.kinds)
 
     def is_text(self, index: int) -> bool:
         """Whether line ``index`` holds prose a reader reads: a paragraph line, a list item, a heading's text."""
@@ -400,15 +409,12 @@ class Document:
             self.kinds[start:end],
             tuple(replace(h, index=h.index - start) for h in self.headings if start <= h.index < end),
             items,
-            tuple(
-                Table(t.start - start, t.end - start, t.header, tuple((line - start, row) for line, row in t.rows))
-                for t in self.tables
-                if start <= t.start and t.end <= end
-            ),
+            tuple(_shifted(table, -start) for table in self.tables if start <= table.start and table.end <= end),
             frozenset(index - start for index in self.quoted if start <= index < end),
             tuple(index - start for index in self.interruptions if start < index < end),
             self.first_line + start,
             frozenset(index - start for index in self.empty_items if start <= index < end),
+            tuple(_shifted(table, -start) for table in self.code_tables if start <= table.start and table.end <= end),
             tuple(owner - start if owner >= start else -1 for owner in self._owner[start:end]),
         )
 
@@ -422,11 +428,25 @@ class Document:
         source = list(self.lines if lines is None else lines)
         for index in self.empty_items:  # an empty bullet stays an empty bullet, not a heading's underline
             source[index] = source[index].rstrip() + " &nbsp;"
-        for index in reversed(self.interruptions):
+        blank_before = set(self.interruptions)
+        if sum(map(len, source)) > LARGE_PAGE:
+            # Python-Markdown splits a block at each heading inside it and tries every block processor
+            # again on the rest: a note of megabytes whose headings are not set apart by blank lines takes
+            # minutes to render. A blank line around each heading makes each its own block: same page.
+            for heading in self.headings:
+                blank_before.add(heading.index)
+                blank_before.add(heading.index + (2 if heading.setext else 1))
+        for index in sorted(blank_before, reverse=True):
+            if index >= len(source) or (index in self.quoted and index not in self.interruptions):
+                continue
             # inside a block quote the blank line keeps the quote's marks: "> " then ">"
             quote = _QUOTE_MARKS.match(self.lines[index]) if index in self.quoted else None
             source.insert(index, quote.group(0).rstrip() if quote else "")
         return "\n".join(source) + "\n"
+
+
+def _shifted(table: Table, by: int) -> Table:
+    return Table(table.start + by, table.end + by, table.header, tuple((line + by, row) for line, row in table.rows))
 
 
 def _dedent(line: str, width: int) -> str:
@@ -461,6 +481,7 @@ class _Reader:
         self.quoted: set[int] = set()
         self.interruptions: list[int] = []
         self.empty_items: set[int] = set()
+        self.code_tables: list[Table] = []
 
     def read(self, first_line: int) -> Document:
         lines, kinds = self.lines, self.kinds
@@ -666,9 +687,7 @@ class _Reader:
             self.raw_items.append(
                 (item.index + index, item.indent + base, item.depth + shift, parent, item.text, item.task, item.ordered)
             )
-        for table in quoted.tables:
-            rows = tuple((line + index, row) for line, row in table.rows)
-            self.tables.append(Table(table.start + index, table.end + index, table.header, rows))
+        self.tables.extend(_shifted(table, index) for table in quoted.tables)
         self.interruptions.extend(line + index for line in quoted.interruptions)
         return end
 
@@ -690,6 +709,12 @@ class _Reader:
         for covered in range(index, end):
             self.kinds[covered] = CODE
             self.owner[covered] = owner
+        inner = index + 1
+        while inner < end - 1:
+            rows = self._rows(inner, end - 1) if "|" in self.lines[inner] else 0
+            if rows:
+                self.code_tables.append(self._table_at(inner, rows))
+            inner = max(rows, inner + 1)
         return end
 
     def _indented_code(self, index: int, width: int, owner: int) -> int:
@@ -737,26 +762,35 @@ class _Reader:
 
     def _table(self, index: int) -> int:
         """One past the last row when ``index`` starts a table (a header and a separator row), else 0."""
+        end = self._rows(index, len(self.lines))
+        if end:
+            for covered in range(index, end):
+                self.kinds[covered] = TABLE
+            self.tables.append(self._table_at(index, end))
+        return end
+
+    def _rows(self, index: int, limit: int) -> int:
+        """One past the last row of a table whose header is line ``index`` (rows before ``limit``), else 0."""
         lines = self.lines
-        if index + 1 >= len(lines) or not _TABLE_SEPARATOR.match(lines[index + 1]):
+        if index + 1 >= limit or not _TABLE_SEPARATOR.match(lines[index + 1]):
             return 0
         if "|" not in lines[index + 1] and not lines[index].strip().startswith("|"):
             return 0  # "Text\n---" is a setext heading, not a one-column table
         end = index + 2
-        rows = []
         # Rows go on to a blank line, or to a line that starts another block (as GitHub ends a table):
         # Python-Markdown would take that line as a row too, so it is an interruption.
-        while end < len(lines) and lines[end].strip():
+        while end < limit and lines[end].strip():
             line = lines[end]
             if "|" not in line and (_ITEM.match(line) or _QUOTE.match(line) or _FENCE.match(line) or _ATX.match(line)):
-                self.interruptions.append(end)
+                if limit == len(lines):
+                    self.interruptions.append(end)
                 break
-            rows.append((end, tuple(cells(line))))
             end += 1
-        for covered in range(index, end):
-            self.kinds[covered] = TABLE
-        self.tables.append(Table(index, end, tuple(cells(lines[index])), tuple(rows)))
         return end
+
+    def _table_at(self, index: int, end: int) -> Table:
+        rows = tuple((line, tuple(cells(self.lines[line]))) for line in range(index + 2, end))
+        return Table(index, end, tuple(cells(self.lines[index])), rows)
 
     def _document(self, first_line: int) -> Document:
         """The items with their ends (nested items and continuation lines included), and the document."""
@@ -782,6 +816,7 @@ class _Reader:
             tuple(sorted(set(self.interruptions))),
             first_line,
             frozenset(self.empty_items),
+            tuple(self.code_tables),
             tuple(self.owner),
         )
 

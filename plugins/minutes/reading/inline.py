@@ -10,6 +10,9 @@ check and the pages. Block structure (headings, lists, code, tables) is
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from markdown.extensions.toc import slugify as _toc_slugify
 
 # [text](target "title") and ![alt](src): the target may be <bracketed> and hold one level of parentheses.
 LINK = re.compile(
@@ -70,3 +73,25 @@ def plain_text(markdown: str, limit: int = 0) -> str:
         cut = text.rfind(" ", 0, limit)
         text = text[: cut if cut > limit // 2 else limit].rstrip(" ,;:-") + "…"
     return text
+
+
+# How a site's ``toc`` extension makes a heading's id from its text: ``slugify(text, separator)``.
+Slugify = Callable[[str, str], str]
+
+
+def heading_slugger(slugify: Slugify | None = None, separator: str = "-") -> Callable[[str], str]:
+    """The id a heading gets on the page, as the site's ``toc`` configuration makes it (Python-Markdown's
+    ``slugify`` by default, ``pymdownx.slugs.slugify`` or any other a site sets): the slug of the
+    heading's text as rendered, explicit ``{#id}`` aside."""
+    make = slugify or _toc_slugify
+
+    def heading_id(text: str) -> str:
+        explicit = _EXPLICIT_ID.search(text)
+        if explicit:
+            return explicit.group(1)
+        return make(plain_text(text), separator)
+
+    return heading_id
+
+
+_EXPLICIT_ID = re.compile(r"\{:?[^}\n]*#([A-Za-z][\w:.-]*)[^}\n]*\}\s*$")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..index import Archive
 from ..paths import DECISIONS_FEED, MEETINGS_FEED
-from ..records.outline import plain_text
+from ..reading.inline import plain_text
 from .pages import meeting_label
 
 ATOM = "http://www.w3.org/2005/Atom"
