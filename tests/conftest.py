@@ -85,6 +85,7 @@ def make_site(tmp_path: Path) -> Iterator[Any]:
         config: dict[str, Any] | None = None,
         strict: bool = False,
         plugins: list[Any] | None = None,
+        extra_yaml: str = "",
     ) -> Site:
         docs = tmp_path / "docs"
         for name, content in notes.items():
@@ -103,7 +104,8 @@ def make_site(tmp_path: Path) -> Iterator[Any]:
             "plugins": plugins if plugins is not None else ["search", "minutes"],
         }
         settings.update(config or {})
-        (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+        # ``extra_yaml`` is appended as written: MkDocs' own tags (``!!python/name:...``) cannot be dumped.
+        (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(settings) + extra_yaml, encoding="utf-8")
         handler.records.clear()
         cfg = load_config(str(tmp_path / "mkdocs.yml"), strict=strict)
         build(cfg)

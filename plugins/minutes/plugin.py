@@ -45,6 +45,7 @@ from .index import Archive
 from .parse import ParseOptions
 from .paths import FILTER_SCRIPT, HOME, JSON, page_url
 from .people.people_file import PeopleFile, find_people_file, load_people_file
+from .reading.inline import heading_slugger
 from .records.join import RecordOptions
 from .records.references import repository_of
 from .records.topics import TopicsFile, load_topics_file
@@ -70,6 +71,8 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
     "md_in_html": {},
     "pymdownx.superfences": {},
     "pymdownx.tasklist": {"custom_checkbox": True},
+    # "#123" at the start of a line is an issue, as on GitHub, not a heading: the reader reads it so too.
+    "pymdownx.saneheaders": {},
     "toc": {"permalink": True},
 }
 
@@ -108,10 +111,13 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         notes = [file for file in files.documentation_pages() if self._is_note(file.src_uri)]
+        toc = config.mdx_configs.get("toc", {})
         options = ParseOptions(
             default_series=self.config.default_series,
             not_people=SECTION_WORDS | {fold(word) for word in self.config.not_people},
             sanitize=self.config.sanitize,
+            # anchors of decisions and entries must not take the ids the site's toc gives headings
+            heading_id=heading_slugger(toc.get("slugify"), toc.get("separator", "-")),
         )
         on_disk = {file.src_uri for file in files}
         book = self._people_file(files, config)

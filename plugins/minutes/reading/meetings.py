@@ -476,7 +476,7 @@ def _first_date(
     lines, code = document.lines, document.code
     first_text = next((i for i, text in enumerate(lines) if text.strip()), -1)
     for index, text in enumerate(lines[:40]):
-        if code[index] or not text.strip() or text.lstrip().startswith("#"):
+        if code[index] or not text.strip() or document.heading_at(index) is not None:
             continue
         if _DATE_LINE.match(text) or index == first_text:
             in_line = date_in_heading(text, day_first)

@@ -103,7 +103,7 @@ def actions_in(document: Document, person_at: Sequence[str | None] = ()) -> list
             add(item, "task")
             continue
         action = _ACTION.match(text.strip())
-        if action is not None and not line.lstrip().startswith("#"):
+        if action is not None and document.heading_at(index) is None:
             rest = action.group("rest").strip()
             if item is not None:
                 add(item, "action", (), _with_nested(document, item, rest))
@@ -117,7 +117,7 @@ def actions_in(document: Document, person_at: Sequence[str | None] = ()) -> list
             add(item, "action", (), _with_nested(document, item, todo.group("rest").strip()))
             continue
         label = _LABEL.match(text.strip())
-        if label is None or line.lstrip().startswith("#"):
+        if label is None or document.heading_at(index) is not None:
             continue
         rest = label.group("rest").strip()
         if rest and label.group("colon"):

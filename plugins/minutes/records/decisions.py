@@ -125,7 +125,7 @@ def decisions_in(document: Document, people_lines: frozenset[int] = frozenset())
                 continue
             found.append(FoundDecision(index, rest, _topic(document, index, people_lines), "line", index))
             continue
-        if _may_decide_proposal(line) and _PROPOSAL.search(line) and not line.lstrip().startswith("#"):
+        if _may_decide_proposal(line) and _PROPOSAL.search(line) and document.heading_at(index) is None:
             text = document.block(index, index + 1)
             text = re.sub(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+", "", text)
             found.append(FoundDecision(index, text, _topic(document, index, people_lines), "proposal", index))
@@ -144,7 +144,7 @@ def _section_decisions(document: Document, position: int, end: int, topic: str) 
         for i in range(body_start, end)
         if document.lines[i].strip()
         and not any(item.index <= i < item.end for item in top)
-        and not document.lines[i].lstrip().startswith("#")
+        and document.heading_at(i) is None
     ]
     if words & PLURAL_DECISION_WORDS and len(top) >= 2 and not other_text:
         return [
