@@ -27,8 +27,9 @@ to nobody are compared as written).
 
 Held-out labels are read only with ``--heldout``, and then only counted: no row of them is ever
 printed. ``--show`` lists the dev misses and false alarms with the note's line, for whoever tunes the
-extractor. The seconds of the records step (``records.join.join_records``, which runs the decision,
-action, topic and reference extractors) are printed beside those of the whole core pipeline
+extractor. The seconds of the records step (``records.extract.meeting_records``, which runs the decision,
+action, topic and reference extractors on each meeting, and ``records.join.join_records``, which joins
+them) are printed beside those of the whole core pipeline
 (``archive.build_archive``); ``--build`` runs the whole ``mkdocs build`` instead, so that the step's
 share of a real build shows. Usage::
 
@@ -391,14 +392,16 @@ class Clock:
 def timed_pipeline(clock: Clock) -> Iterator[None]:
     """Time the core pipeline, its records step and the decision and action extractors, where they are called."""
     import minutes.index
+    import minutes.parse
     import minutes.plugin
-    import minutes.records.join
+    import minutes.records.extract
 
     patches = [
         (minutes.plugin, "build_archive", "core"),
-        (minutes.index, "join_records", "records"),
-        (minutes.records.join, "decisions_in", "extractors"),
-        (minutes.records.join, "actions_in", "extractors"),
+        (minutes.parse, "meeting_records", "records"),  # each meeting's records, at parse time
+        (minutes.index, "join_records", "records"),  # joined across meetings, once people are resolved
+        (minutes.records.extract, "decisions_in", "extractors"),
+        (minutes.records.extract, "actions_in", "extractors"),
     ]
     saved = [(module, name, getattr(module, name)) for module, name, _ in patches]
     for module, name, label in patches:
