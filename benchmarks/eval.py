@@ -439,12 +439,19 @@ def extract(docs: Path, full_build: bool = False) -> Extraction:
     archive = plugin.archive
     assert archive is not None
     return Extraction(
-        found_items(archive), archive.accounting.notes, len(archive.meetings), dict(sorted(clock.seconds.items()))
+        found_items(archive, docs), archive.accounting.notes, len(archive.meetings), dict(sorted(clock.seconds.items()))
     )
 
 
-def found_items(archive: Archive) -> list[Found]:
-    """Every decision and action item of ``archive``, where it starts (``_text_start``) in its note."""
+def found_items(archive: Archive, docs: Path) -> list[Found]:
+    """Every decision and action item of ``archive``, where it starts (``_text_start``) in its note under ``docs``."""
+    notes: dict[str, list[str]] = {}
+
+    def note_lines(meeting: Meeting) -> list[str]:
+        if meeting.source not in notes:
+            notes[meeting.source] = (docs / meeting.source).read_text(encoding="utf-8", errors="replace").split("\n")
+        return notes[meeting.source]
+
     spellings: dict[str, frozenset[str]] = {}
     named: dict[str, str] = {person.id: person.name for person in archive.people}
     for person in archive.people:
@@ -454,7 +461,7 @@ def found_items(archive: Archive) -> list[Found]:
     found: list[Found] = []
     for decision in archive.decisions:
         meeting = meetings[decision.meeting]
-        line = _text_start(meeting, decision.line, decision.text)
+        line = _text_start(note_lines(meeting), decision.line, decision.text)
         found.append(Found(meeting.source, line, "decision", (), decision.text))
     for action in archive.actions:
         owners: tuple[frozenset[str], ...] = tuple(
@@ -466,33 +473,30 @@ def found_items(archive: Archive) -> list[Found]:
             meeting = meetings[meeting_id]
             line = action.line if meeting_id == action.meeting else _anchor_line(meeting, anchor)
             if line:
-                line = _text_start(meeting, line, action.text)
+                line = _text_start(note_lines(meeting), line, action.text)
                 found.append(Found(meeting.source, line, "action", owners, action.text, names))
     return found
 
 
 def _anchor_line(meeting: Meeting, anchor: str) -> int:
-    """The source line of the paragraph that carries ``anchor`` in a meeting's Markdown; 0 if none does."""
-    for index, line in enumerate(meeting.content.split("\n")):
-        if f'id="{anchor}"' in line or "{#" + anchor in line:
-            return meeting.source_line + index
-    return 0
+    """The source line of the action item that carries ``anchor`` in a meeting; 0 if none does."""
+    return next((noted.line for noted in meeting.records.actions if noted.anchor == anchor), 0)
 
 
-def _text_start(meeting: Meeting, line: int, text: str) -> int:
-    """The line where an item anchored on ``line`` starts: the anchor line, unless its text only begins below.
+def _text_start(lines: list[str], line: int, text: str) -> int:
+    """The line where an item anchored on ``line`` (1-based in the note's ``lines``) starts: the anchor line,
+    unless its text only begins below.
 
     A decision section's heading (``### Conclusion``) or a label line that heads a list (``- consensus:``)
     is not where the decision starts: the first non-blank line after it is, when the item's text begins there.
     """
-    lines = meeting.content.split("\n")
-    index = line - meeting.source_line
+    index = line - 1
     first = next((row.strip() for row in text.split("\n") if row.strip()), "")
     first = _ITEM.sub("", first, count=1).strip()
     if not 0 <= index < len(lines) or not first or first in lines[index]:
         return line
     below = next((later for later in range(index + 1, len(lines)) if lines[later].strip()), None)
-    return meeting.source_line + below if below is not None and first in lines[below] else line
+    return below + 1 if below is not None and first in lines[below] else line
 
 
 @contextmanager
