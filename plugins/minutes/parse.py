@@ -11,11 +11,12 @@ items followed across meetings) is the index's work.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .findings import Finding
 from .model import Meeting, ParsedNote
@@ -24,7 +25,7 @@ from .people.people_file import PeopleFile
 from .reading.duplicates import with_duplicates_reported
 from .reading.inline import heading_slugger
 from .reading.meetings import MeetingSlice, NoteReading, read_meetings
-from .reading.source import Source
+from .reading.source import Source, decode_note
 from .records.extract import meeting_records
 from .records.topics import KeywordMatcher, TopicRule, TopicsFile
 from .slugs import fold
@@ -44,6 +45,22 @@ class ParseOptions:
     # The id a heading gets on the page, as the site's toc makes it (an anchor must not take it).
     heading_id: Callable[[str], str] = field(default=DEFAULT_HEADING_ID, compare=False)
     existing_files: frozenset[str] | None = None  # the docs folder's files, that images are checked against
+    heading_key: str = ""  # what ``heading_id`` is, for the cache: the site's toc settings ("" for the default)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """What the parse of a note depends on besides its bytes: two options with one fingerprint parse alike."""
+        parts = [
+            self.default_series,
+            sorted(self.not_people),
+            sorted(self.known_people),
+            list(self.abbreviations),
+            self.sanitize,
+            [(rule.name, rule.pattern.pattern) for rule in self.topics.rules],
+            self.heading_key,
+            sorted(self.existing_files) if self.existing_files is not None else None,
+        ]
+        return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
 def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> ParsedNote:
@@ -114,10 +131,39 @@ def _without_title(lines: list[str], title: str) -> list[str]:
 _H1 = re.compile(r"^#(?!#)\s*(.*?)\s*#*\s*$")
 
 
+@dataclass(frozen=True)
+class RawNote:
+    """A note file's bytes, not decoded yet: decoding (and its repairs) is part of parsing, wherever that runs."""
+
+    path: str  # relative to the docs folder, forward slashes
+    data: bytes
+
+
+NoteInput = Source | RawNote
+# How a batch of notes is parsed, each with its options: one after the other by default, or cached, or in a pool.
+Runner = Callable[[list[tuple[NoteInput, "ParseOptions"]]], list[ParsedNote]]
+
+
+def parse_one(note: NoteInput, options: ParseOptions) -> ParsedNote:
+    """Decode (if need be) and parse one note; a bug of ours is reported against the note (``_parse``)."""
+    return _parse(decode_note(note.path, note.data) if isinstance(note, RawNote) else note, options)
+
+
+def one_by_one(jobs: list[tuple[NoteInput, ParseOptions]]) -> list[ParsedNote]:
+    return [parse_one(note, options) for note, options in jobs]
+
+
 def parse_notes(
-    sources: list[Source], options: ParseOptions | None = None, book: PeopleFile | None = None
+    sources: Sequence[NoteInput],
+    options: ParseOptions | None = None,
+    book: PeopleFile | None = None,
+    run: Runner = one_by_one,
 ) -> list[ParsedNote]:
-    """Parse ``sources`` knowing the people file, and the abbreviations every attendee table defines."""
+    """Parse ``sources`` knowing the people file, and the abbreviations every attendee table defines.
+
+    A transcript may use abbreviations that its own meeting does not define but other meetings' attendee
+    tables do: those notes are parsed again, knowing them. ``run`` parses a batch (``archive`` caches).
+    """
     book = book or PeopleFile()
     options = options or ParseOptions()
     options = replace(
@@ -125,13 +171,18 @@ def parse_notes(
         known_people=options.known_people | book.known_names,
         abbreviations=(*options.abbreviations, *book.abbreviations),
     )
-    notes = [_parse(source, options) for source in sources]
+    notes = run([(source, options) for source in sources])
     defined = defined_abbreviations(notes)
+    again: list[int] = []
+    jobs = []
     for position, note in enumerate(notes):
         wanted = sorted(note.unknown_speakers & defined.keys())
         if wanted:
             more = tuple((abbreviation, defined[abbreviation]) for abbreviation in wanted)
-            notes[position] = _parse(sources[position], replace(options, abbreviations=(*more, *options.abbreviations)))
+            again.append(position)
+            jobs.append((sources[position], replace(options, abbreviations=(*more, *options.abbreviations))))
+    for position, note in zip(again, run(jobs) if jobs else [], strict=True):
+        notes[position] = note
     return with_duplicates_reported(notes)
 
 

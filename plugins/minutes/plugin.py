@@ -2,6 +2,7 @@
 
 Events used, and why:
 
+- ``on_startup``: defined so that ``mkdocs serve`` keeps the plugin, and the notes it has parsed, across rebuilds.
 - ``on_config``: make the package's templates findable through the theme
   (after ``custom_dir``, so a site can override any of them) and enable the
   Markdown extensions that notes rely on (tables, task lists, attr_list for
@@ -42,6 +43,7 @@ from .archive import NoteFile, build_archive
 from .config import MinutesConfig
 from .findings import sorted_findings
 from .index import Archive
+from .notecache import CachedRunner, NoteCache
 from .parse import ParseOptions
 from .paths import FILTER_SCRIPT, HOME, JSON, page_url
 from .people.people_file import PeopleFile, find_people_file, load_people_file
@@ -92,9 +94,13 @@ def _unpublish(path: str, files: Files, config: MkDocsConfig) -> str:
 
 class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
+        self.cache: NoteCache | None = None  # kept across the rebuilds of ``mkdocs serve`` (see on_startup)
         self.archive: Archive | None = None
         self.pages: dict[str, PageSpec] = {}
         self.accounting = ""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that MkDocs keeps this plugin object, and its cache of parsed notes, across serve rebuilds."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if TEMPLATES not in config.theme.dirs:
@@ -125,9 +131,19 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             default_repository=self.config.default_repository or repository_of(config.repo_url or "") or "",
             topics=self._topics_file(files, config),
         )
+        if self.cache is None:
+            folder = os.path.join(os.path.dirname(config.config_file_path or "."), ".cache", "minutes")
+            self.cache = NoteCache(folder if self.config.cache else None)
+        self.cache.start_build()
         archive = build_archive(
-            (NoteFile(str(file.abs_src_path), file.src_uri) for file in notes), options, book, on_disk, records
+            (NoteFile(str(file.abs_src_path), file.src_uri) for file in notes),
+            options,
+            book,
+            on_disk,
+            records,
+            run=CachedRunner(self.cache),
         )
+        self.cache.end_build()
         self.archive = archive
         self._report(archive)
         for file in notes:
