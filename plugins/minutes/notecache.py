@@ -45,7 +45,8 @@ class NoteCache:
 
     def __init__(self, folder: str | None = None) -> None:
         self.memory: dict[str, ParsedNote] = {}
-        self.folder = folder
+        self.folder = folder  # where the SQLite file goes; None for memory only
+        self._wanted = folder
         self._db: sqlite3.Connection | None = None
         self.generation = 0  # the build being run: entries no build used for a while are dropped
         self.hits = self.misses = 0
@@ -60,13 +61,13 @@ class NoteCache:
         return digest.hexdigest()
 
     def _connection(self) -> sqlite3.Connection | None:
-        if self._db is None and self.folder is not None:
+        if self._db is None and self._wanted is not None:
             try:
                 os.makedirs(self.folder, exist_ok=True)
                 self._db = sqlite3.connect(os.path.join(self.folder, "notes.sqlite"))
                 self._db.execute(_SCHEMA)
             except (OSError, sqlite3.Error):
-                self.folder = None  # a read-only checkout: the memory cache still serves
+                self._wanted = None  # a read-only checkout: the memory cache still serves
         return self._db
 
     def get(self, key: str) -> ParsedNote | None:

@@ -131,9 +131,10 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             default_repository=self.config.default_repository or repository_of(config.repo_url or "") or "",
             topics=self._topics_file(files, config),
         )
-        if self.cache is None:
-            folder = os.path.join(os.path.dirname(config.config_file_path or "."), ".cache", "minutes")
-            self.cache = NoteCache(folder if self.config.cache else None)
+        folder = os.path.join(os.path.dirname(config.config_file_path or "."), ".cache", "minutes")
+        folder_or_none = folder if self.config.cache else None
+        if self.cache is None or self.cache.folder != folder_or_none:  # a process may build several sites
+            self.cache = NoteCache(folder_or_none)
         self.cache.start_build()
         archive = build_archive(
             (NoteFile(str(file.abs_src_path), file.src_uri) for file in notes),
