@@ -63,8 +63,8 @@ class NoteCache:
     def _connection(self) -> sqlite3.Connection | None:
         if self._db is None and self._wanted is not None:
             try:
-                os.makedirs(self.folder, exist_ok=True)
-                self._db = sqlite3.connect(os.path.join(self.folder, "notes.sqlite"))
+                os.makedirs(self._wanted, exist_ok=True)
+                self._db = sqlite3.connect(os.path.join(self._wanted, "notes.sqlite"))
                 self._db.execute(_SCHEMA)
             except (OSError, sqlite3.Error):
                 self._wanted = None  # a read-only checkout: the memory cache still serves
