@@ -32,7 +32,7 @@ test: lint typecheck  ## ruff, mypy and the whole pytest suite
 check: $(STAMP)  ## lint the sample notes as CI does on pull requests
 	$(BIN)/minutes check minutes
 
-bench: $(STAMP)  ## the plugin's cost as a ratio against plain MkDocs on the same notes (ARGS="--profile standards")
+bench: $(STAMP)  ## the plugin's cost as a ratio against plain MkDocs, archive by archive (ARGS="--quick", "--only teams-1000")
 	$(BIN)/python benchmarks/run.py $(ARGS)
 
 eval: $(STAMP)  ## decisions and action items against the hand labels, dev split (ARGS="--show", "--heldout", "--json out.json")
