@@ -17,7 +17,8 @@ Events used, and why:
   contributor can write raw HTML into.
 - ``on_page_context``: hand the template the page's data as ``minutes``.
 - ``on_env``: the ``minutes_href`` filter, for links from templates.
-- ``on_post_build``: write ``minutes.json``, the Atom feeds and the line that accounts for every note.
+- ``on_post_build``: write ``minutes.json``, the Atom feeds, ``meetings.ics`` and the line that accounts for every
+  note.
 - ``on_serve``: watch a people file that lives outside the docs folder, so editing it rebuilds.
 """
 
@@ -41,10 +42,10 @@ from .archive import NoteFile
 from .config import MinutesConfig
 from .findings import sorted_findings
 from .index import Archive
-from .paths import FILTER_SCRIPT, HOME, JSON, page_url
+from .paths import FILTER_SCRIPT, HOME, JSON
 from .settings import build_settings, read_archive
 from .site.build import build_pages
-from .site.feeds import atom_feeds
+from .site.feeds import write_feeds
 from .site.large_pages import ease_large_markdown
 from .site.minutes_json import archive_json
 from .site.pages import PageSpec
@@ -190,14 +191,15 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             data = archive_json(self.archive, config.use_directory_urls)
             with open(os.path.join(config.site_dir, JSON), "w", encoding="utf-8") as handle:
                 json.dump(data, handle, ensure_ascii=False, indent=1)
-        if self.config.feeds:
-
-            def url(path: str, anchor: str = "") -> str:
-                return page_url(path, config.use_directory_urls) + (f"#{anchor}" if anchor else "")
-
-            for path, xml in atom_feeds(self.archive, config.site_name, config.site_url or "", url).items():
-                target = os.path.join(config.site_dir, *path.split("/"))
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                with open(target, "w", encoding="utf-8") as handle:
-                    handle.write(xml)
+        written = write_feeds(
+            self.archive,
+            config.site_dir,
+            config.site_name,
+            config.site_url or "",
+            config.use_directory_urls,
+            feeds=self.config.feeds,
+            calendar=self.config.calendar,
+        )
+        if written is None:
+            log.info("no feeds and no meetings.ics: their links must be absolute, and mkdocs.yml sets no site_url")
         log.info(self.accounting)
