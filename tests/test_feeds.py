@@ -86,7 +86,7 @@ def test_the_calendar_has_one_valid_event_per_meeting(sample: Site) -> None:
         assert event.decoded("DTSTART") == start and event.decoded("DTEND") == end
         assert str(event["SUMMARY"]) == meeting["title"]
         assert str(event["URL"]) == SITE_URL + meeting["url"]
-        assert event["CATEGORIES"].cats == [meeting["series"].replace("-", " ").capitalize()]
+        assert event.get("CATEGORIES").to_ical().decode() == meeting["series"].replace("-", " ").capitalize()
     raw = (sample.site_dir / "meetings.ics").read_bytes()
     assert all(len(line) <= 75 for line in raw.split(b"\r\n")) and b"\n" not in raw.replace(b"\r\n", b"")
 
