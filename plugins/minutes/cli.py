@@ -16,25 +16,34 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import html
 import io
 import json
 import logging
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
+from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, get_files
+from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils.yaml import yaml_load
 
 from .archive import NoteFile
+from .export import KEPT_SETTINGS, THEME_SETTINGS, Export, export_config, exported_page, head_assets, write_export
 from .findings import Finding, sorted_findings
 from .index import Archive
 from .new_note import NoteError, plan_note
+from .paths import CALENDAR, DECISIONS_FEED, FEEDS_DIR, JSON, MEETINGS_FEED
 from .records.outline import plain_text
 from .settings import Settings, build_settings, read_archive
 
@@ -311,6 +320,120 @@ def new(series: str | None, date: dt.date | None, title: str | None, config_file
     return 0
 
 
+# --- minutes export ------------------------------------------------------------------------------------------------
+
+
+class _Collector(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Keeps what the build made, for the export: the nav, each generated page as written, the files."""
+
+    def __init__(self, export: Export) -> None:
+        self.export = export
+        self.files: Files | None = None
+        self.nav: Navigation | None = None
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.files = files
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav  # written out after the build, once every page has its title
+        return nav
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.generated_by == "minutes":
+            title = html.unescape(page.title or "")
+            self.export.pages.append(exported_page(page.file.src_uri, page.url, title, output))
+        return output
+
+
+def _nav(items: Sequence[Any]) -> list[Any]:
+    """A nav as ``mkdocs.yml`` writes it."""
+    result: list[Any] = []
+    for item in items:
+        title = html.unescape(item.title or "")
+        if isinstance(item, Page):
+            result.append({title: item.file.src_uri} if title else item.file.src_uri)
+        elif isinstance(item, Section):
+            result.append({title: _nav(item.children)})
+        elif isinstance(item, Link):
+            result.append({title: item.url})
+    return result
+
+
+def _site_theme(config: MkDocsConfig) -> Any:
+    """The ``theme`` of the site's ``mkdocs.yml`` as written (a name or a mapping), without the theme's defaults."""
+    if not config.config_file_path or not os.path.isfile(config.config_file_path):
+        return config.theme.name
+    with open(config.config_file_path, encoding="utf-8-sig") as handle:
+        raw = yaml_load(handle)
+    return (raw or {}).get("theme") or config.theme.name
+
+
+def _plain(value: Any) -> Any:
+    """Configuration values as plain YAML: MkDocs' config objects become dicts and lists."""
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
+
+
+def export(target: str, config_file: str | None = None) -> int:
+    """Build the site and write it to ``target`` as a docs folder with a ``mkdocs.yml`` that needs no plugin."""
+    config = load_site_config(config_file)
+    if config.plugins.get("minutes") is None:
+        raise UsageError(f"{config.config_file_path}: the site does not use the minutes plugin: nothing to export")
+    if os.path.exists(target) and os.listdir(target):
+        raise UsageError(f"{target}: not an empty folder: the export would mix with what is there")
+    collected = Export()
+    collector = _Collector(collected)
+    config.plugins["minutes-export"] = collector
+    with tempfile.TemporaryDirectory(prefix="minutes-export-") as built:
+        config.site_dir = built
+        try:
+            build(config)
+        except Abort as error:
+            raise UsageError(f"the build failed: {error}") from error
+        assert collector.files is not None and collector.nav is not None
+        collected.nav = _nav(collector.nav.items)
+        docs = os.path.abspath(config.docs_dir)
+        for file in collector.files:
+            if file.generated_by == "minutes" and file.is_documentation_page():
+                continue  # rendered: exported from the build's page
+            if file.generated_by:
+                collected.contents[file.src_uri] = file.content_bytes
+            elif file.abs_src_path and os.path.abspath(file.abs_src_path).startswith(docs + os.sep):
+                collected.files[file.src_uri] = file.abs_src_path
+        for path in (JSON, MEETINGS_FEED, DECISIONS_FEED, CALENDAR):
+            if os.path.isfile(os.path.join(built, path)):
+                collected.files[path] = os.path.join(built, path)
+        feeds = os.path.join(built, FEEDS_DIR)
+        for name in sorted(os.listdir(feeds)) if os.path.isdir(feeds) else ():
+            collected.files[f"{FEEDS_DIR}/{name}"] = os.path.join(feeds, name)
+        collected.page_urls.update(
+            {file.url: file.src_uri for file in collector.files.documentation_pages() if file.page is not None}
+        )
+        css, js = head_assets(collected)
+        # the theme as the site sets it, not the defaults of Material's own files (its favicon, its fonts)
+        given = _site_theme(config)
+        theme = {key: given[key] for key in THEME_SETTINGS if key in given} if isinstance(given, Mapping) else {}
+        theme["name"] = config.theme.name
+        text = export_config(
+            _plain({key: config.get(key) for key in KEPT_SETTINGS}),
+            _plain(theme),
+            [name for name in config.markdown_extensions if isinstance(name, str)],
+            _plain(config.mdx_configs),
+            [*css, *(str(path) for path in config.extra_css)],
+            [*js, *(str(script) for script in config.extra_javascript)],
+            collected.nav,
+        )
+        written = write_export(collected, target, text)
+    pages = len(collected.pages)
+    print(f"minutes: exported {pages} pages and {len(written) - pages - 1} files to {_shown(target)}", file=sys.stderr)
+    print(_shown(os.path.join(target, "mkdocs.yml")))
+    return 0
+
+
 # --- the command line ----------------------------------------------------------------------------------------------
 
 
@@ -342,6 +465,10 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="GitHub annotations and a job summary (default: under GitHub Actions)",
     )
+    export_parser = commands.add_parser(
+        "export", parents=[config], help="write the built archive as a docs folder for engines without plugins"
+    )
+    export_parser.add_argument("dir", help="an empty or new folder: DIR/mkdocs.yml and DIR/docs/")
     return parser
 
 
@@ -350,6 +477,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "new":
             return new(args.series, args.date, args.title, args.config_file)
+        if args.command == "export":
+            return export(args.dir, args.config_file)
         return check(args.paths, args.config_file, args.github)
     except UsageError as error:
         print(f"minutes: {error}", file=sys.stderr)
