@@ -157,3 +157,11 @@ def test_links_point_at_sources(url: str, expected: str) -> None:
     page = ExportedPage("sklearn-team/2022-02-08.md", "sklearn-team/2022-02-08/", "x", "", (), ())
     urls = {"people/olivier/": "people/olivier.md", "": "index.md", "sklearn-team/2022/": "sklearn-team/2022.md"}
     assert relink(f'<a href="{url}">x</a>', page, urls) == f'<a href="{expected}">x</a>'
+
+
+def test_the_plugin_is_registered_for_mkdocs_and_properdocs() -> None:
+    import importlib.metadata
+
+    for group in ("mkdocs.plugins", "properdocs.plugins"):
+        plugins = {entry.name: entry.value for entry in importlib.metadata.entry_points(group=group)}
+        assert plugins.get("minutes") == "minutes.plugin:MinutesPlugin", group
