@@ -95,7 +95,9 @@ def test_check_suggests_the_known_person_for_a_misspelt_name(site: Path, capsys)
 
 def test_check_honours_mkdocs_yml(site: Path, capsys) -> None:
     # exclude: drafts are ordinary pages, not notes; not_people: "Infra" is a section, not a person
-    assert run(capsys, "check", "notes/drafts/idea.md")[:2] == (0, "")
+    status, out, err = run(capsys, "check", "notes/drafts/idea.md")
+    assert (status, out) == (0, "")
+    assert "notes/drafts/idea.md: not a note of this site (see notes and exclude): not checked" in err
     config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
     options = config["plugins"][0]["minutes"]
     del options["exclude"], options["not_people"]

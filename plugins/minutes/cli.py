@@ -280,6 +280,11 @@ def check(
     github = bool(os.environ.get("GITHUB_ACTIONS")) if github is None else github
     site = read_site(load_site_config(config_file, paths))
     selection = select(paths, site.settings)
+    for path in sorted(selection.files - set(site.notes)):
+        print(
+            f"minutes: {site.source(path)}: not a note of this site (see notes and exclude): not checked",
+            file=sys.stderr,
+        )
     findings = [finding for finding in sorted_findings(site.archive.findings) if finding.path in selection]
     for finding in findings:
         print(format_finding(finding, site.source(finding.path), github))
