@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test lint typecheck check clean bench
+.PHONY: serve build test lint typecheck check clean bench eval
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ check: $(STAMP)  ## lint the sample notes as CI does on pull requests
 
 bench: $(STAMP)  ## the plugin's cost as a ratio against plain MkDocs on the same notes (ARGS="--profile standards")
 	$(BIN)/python benchmarks/run.py $(ARGS)
+
+eval: $(STAMP)  ## decisions and action items against the hand labels, dev split (ARGS="--show", "--heldout", "--json out.json")
+	$(BIN)/python benchmarks/eval.py $(ARGS)
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

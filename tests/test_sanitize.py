@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from minutes.reading.blocks import read_blocks
 from minutes.reading.checks import unsafe_html
 from minutes.site.charts import monthly_bars
 from minutes.site.sanitize import sanitize_html
@@ -212,7 +213,7 @@ def test_unsafe_html_skips_code_and_prose() -> None:
         "The data: we collected is fine, javascript: too.",
         '<p onclick="x()">p</p>',
     ]
-    assert [(f.line, f.message) for f in unsafe_html("n.md", lines, 10)] == [
+    assert [(f.line, f.message) for f in unsafe_html("n.md", read_blocks(lines, 10))] == [
         (15, "removed from the published page: the onclick attribute")
     ]
 

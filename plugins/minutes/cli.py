@@ -43,8 +43,9 @@ from .export import KEPT_SETTINGS, THEME_SETTINGS, Export, export_config, export
 from .findings import Finding, sorted_findings
 from .index import Archive
 from .new_note import NoteError, plan_note
+from .notecache import CachedRunner, NoteCache
 from .paths import CALENDAR, DECISIONS_FEED, FEEDS_DIR, JSON, MEETINGS_FEED
-from .records.outline import plain_text
+from .reading.inline import plain_text
 from .settings import Settings, build_settings, read_archive
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -146,7 +147,7 @@ def read_site(config: MkDocsConfig) -> Site:
         options,
         config_file=config.config_file_path,
         repo_url=config.repo_url or "",
-        toc_slugify=config.mdx_configs.get("toc", {}).get("slugify"),
+        toc=config.mdx_configs.get("toc", {}),
     )
     with _quiet():
         files = get_files(config)
@@ -157,7 +158,13 @@ def read_site(config: MkDocsConfig) -> Site:
                 files.remove(file)
     notes = [file for file in files.documentation_pages() if settings.is_note(file.src_uri)]
     on_disk = {file.src_uri for file in files}
-    archive = read_archive(settings, (NoteFile(str(file.abs_src_path), file.src_uri) for file in notes), on_disk)
+    # the build's cache of parsed notes: a check after a build (or a commit's check after the last) parses
+    # only the notes that changed
+    cache = NoteCache(settings.cache_folder)
+    cache.start_build()
+    note_files = (NoteFile(str(file.abs_src_path), file.src_uri) for file in notes)
+    archive = read_archive(settings, note_files, on_disk, run=CachedRunner(cache))
+    cache.end_build()
     return Site(config, settings, files, tuple(file.src_uri for file in notes), archive)
 
 

@@ -50,6 +50,11 @@ class MinutesConfig(base.Config):  # type: ignore[no-untyped-call]
     """Log the plugin's warnings (guesses such as an inferred year or repaired encoding) as MkDocs
     warnings, so that ``mkdocs build --strict`` fails on them. Errors always do."""
 
+    cache = c.Type(bool, default=True)
+    """Keep the parse of every note in ``.cache/minutes/`` beside ``mkdocs.yml``, keyed by the note's content, so
+    that a second build parses only the notes that changed (``mkdocs serve`` keeps them in memory besides).
+    Set it to ``false`` where the folder cannot be written."""
+
     sanitize = c.Type(bool, default=True)
     """Pass the HTML of every page made from notes through an allowlist sanitizer, so that raw HTML in a
     note cannot run script on the site (scripts, event handlers, ``javascript:`` links, iframes and styles

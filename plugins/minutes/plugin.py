@@ -2,6 +2,7 @@
 
 Events used, and why:
 
+- ``on_startup``: defined so that ``mkdocs serve`` keeps the plugin, and the notes it has parsed, across rebuilds.
 - ``on_config``: make the package's templates findable through the theme
   (after ``custom_dir``, so a site can override any of them) and enable the
   Markdown extensions that notes rely on (tables, task lists, attr_list for
@@ -42,11 +43,11 @@ from .archive import NoteFile
 from .config import MinutesConfig
 from .findings import sorted_findings
 from .index import Archive
+from .notecache import CachedRunner, NoteCache
 from .paths import FILTER_SCRIPT, HOME, JSON
 from .settings import build_settings, read_archive
 from .site.build import build_pages
 from .site.feeds import write_feeds
-from .site.large_pages import ease_large_markdown
 from .site.minutes_json import archive_json
 from .site.pages import PageSpec
 from .site.sanitize import sanitize_html
@@ -65,6 +66,8 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
     "md_in_html": {},
     "pymdownx.superfences": {},
     "pymdownx.tasklist": {"custom_checkbox": True},
+    # "#123" at the start of a line is an issue, as on GitHub, not a heading: the reader reads it so too.
+    "pymdownx.saneheaders": {},
     "toc": {"permalink": True},
 }
 
@@ -78,9 +81,13 @@ def _unpublish(path: str, files: Files) -> None:
 
 class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
+        self.cache: NoteCache | None = None  # kept across the rebuilds of ``mkdocs serve`` (see on_startup)
         self.archive: Archive | None = None
         self.pages: dict[str, PageSpec] = {}
         self.accounting = ""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that MkDocs keeps this plugin object, and its cache of parsed notes, across serve rebuilds."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if TEMPLATES not in config.theme.dirs:
@@ -101,13 +108,18 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             self.config,
             config_file=config.config_file_path,
             repo_url=config.repo_url or "",
-            toc_slugify=config.mdx_configs.get("toc", {}).get("slugify"),
+            toc=config.mdx_configs.get("toc", {}),
         )
         for path in settings.data_files:
             _unpublish(path, files)
         notes = [file for file in files.documentation_pages() if settings.is_note(file.src_uri)]
         on_disk = {file.src_uri for file in files}
-        archive = read_archive(settings, (NoteFile(str(file.abs_src_path), file.src_uri) for file in notes), on_disk)
+        if self.cache is None or self.cache.folder != settings.cache_folder:  # a process may build several sites
+            self.cache = NoteCache(settings.cache_folder)
+        self.cache.start_build()
+        note_files = (NoteFile(str(file.abs_src_path), file.src_uri) for file in notes)
+        archive = read_archive(settings, note_files, on_disk, run=CachedRunner(self.cache))
+        self.cache.end_build()
         self.archive = archive
         self._report(archive)
         for file in notes:
@@ -154,7 +166,7 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             # MkDocs titles are HTML, placed unescaped by Material's header: a note's title is text.
             page.meta.setdefault("title", escape(spec.title, quote=False))
             page.title = page.meta["title"]
-            return ease_large_markdown(markdown)
+            return markdown
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

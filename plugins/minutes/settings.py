@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from .archive import NoteFile, build_archive
 from .index import Archive
-from .parse import ParseOptions
+from .parse import ParseOptions, Runner, one_by_one
 from .people.people_file import NAMES as PEOPLE_FILES
 from .people.people_file import PeopleFile, load_people_file
+from .reading.inline import heading_slugger
 from .records.join import RecordOptions
 from .records.references import repository_of
 from .records.topics import TopicsFile, load_topics_file
@@ -36,6 +37,7 @@ DEFAULTS: dict[str, Any] = {
     "topics_file": None,
     "default_repository": "",
     "sanitize": True,
+    "cache": True,
 }
 
 
@@ -51,8 +53,7 @@ class Settings:
     people: PeopleFile
     # The people and topics files in use (absolute path -> how findings name it): data, never published.
     data_files: dict[str, str] = field(default_factory=dict)
-    # The site's heading slugify (Python-Markdown's ``toc`` option), for anchors that must match its headings.
-    toc_slugify: Callable[[str, str], str] | None = None
+    cache_folder: str | None = None  # where parsed notes are kept (``.cache/minutes`` beside mkdocs.yml), if anywhere
 
     def is_note(self, path: str) -> bool:
         """Whether the file at ``path`` (relative to the docs folder, forward slashes) is a meeting note."""
@@ -70,13 +71,15 @@ def build_settings(
     *,
     config_file: str | None = None,
     repo_url: str = "",
-    toc_slugify: Callable[[str, str], str] | None = None,
+    toc: Mapping[str, Any] | None = None,
 ) -> Settings:
     """The settings of a site whose notes are in ``docs_dir``.
 
     ``options`` are the plugin's options as ``mkdocs.yml`` gives them (missing ones take their defaults;
     ``people_file`` and ``topics_file`` are absolute, or relative to ``config_file``'s folder);
-    ``repo_url`` gives the default repository when ``default_repository`` is unset.
+    ``repo_url`` gives the default repository when ``default_repository`` is unset; ``toc`` is the site's
+    ``toc`` extension options, whose ``slugify`` and ``separator`` make the ids of headings (that the anchors
+    of decisions and entries must not take).
     """
     values = {**DEFAULTS, **{key: value for key, value in (options or {}).items() if key in DEFAULTS}}
     docs_dir = os.path.abspath(docs_dir)
@@ -107,6 +110,7 @@ def build_settings(
             default_series=values["default_series"],
             not_people=SECTION_WORDS | {fold(word) for word in values["not_people"]},
             sanitize=values["sanitize"],
+            heading_id=heading_slugger((toc or {}).get("slugify"), (toc or {}).get("separator", "-")),
         ),
         records=RecordOptions(
             default_repository=values["default_repository"] or repository_of(repo_url or "") or "",
@@ -114,10 +118,15 @@ def build_settings(
         ),
         people=people,
         data_files=data_files,
-        toc_slugify=toc_slugify,
+        cache_folder=os.path.join(base, ".cache", "minutes") if values["cache"] and config_file else None,
     )
 
 
-def read_archive(settings: Settings, notes: Iterable[NoteFile], existing_files: Collection[str]) -> Archive:
-    """The archive of ``notes``, read as the build reads it; images are checked against ``existing_files``."""
-    return build_archive(notes, settings.parse, settings.people, existing_files, settings.records)
+def read_archive(
+    settings: Settings, notes: Iterable[NoteFile], existing_files: Collection[str], run: Runner = one_by_one
+) -> Archive:
+    """The archive of ``notes``, read as the build reads it; images are checked against ``existing_files``.
+
+    ``run`` parses the notes (``notecache.CachedRunner`` keeps them, in ``settings.cache_folder``).
+    """
+    return build_archive(notes, settings.parse, settings.people, existing_files, settings.records, run=run)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..index import Archive
 from ..model import Meeting
 from ..paths import CALENDAR, DECISIONS_FEED, MEETINGS_FEED, page_url, series_feed, site_base
-from ..records.outline import plain_text
+from ..reading.inline import plain_text
 from .calendar import ics_calendar
 from .pages import meeting_label
 
