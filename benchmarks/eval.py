@@ -393,11 +393,11 @@ def timed_pipeline(clock: Clock) -> Iterator[None]:
     """Time the core pipeline, its records step and the decision and action extractors, where they are called."""
     import minutes.index
     import minutes.parse
-    import minutes.plugin
     import minutes.records.extract
+    import minutes.settings
 
     patches = [
-        (minutes.plugin, "build_archive", "core"),
+        (minutes.settings, "build_archive", "core"),  # what the plugin's on_files runs (settings.read_archive)
         (minutes.parse, "meeting_records", "records"),  # each meeting's records, at parse time
         (minutes.index, "join_records", "records"),  # joined across meetings, once people are resolved
         (minutes.records.extract, "decisions_in", "extractors"),

@@ -18,13 +18,13 @@ Events used, and why:
   contributor can write raw HTML into.
 - ``on_page_context``: hand the template the page's data as ``minutes``.
 - ``on_env``: the ``minutes_href`` filter, for links from templates.
-- ``on_post_build``: write ``minutes.json``, the Atom feeds and the line that accounts for every note.
+- ``on_post_build``: write ``minutes.json``, the Atom feeds, ``meetings.ics`` and the line that accounts for every
+  note.
 - ``on_serve``: watch a people file that lives outside the docs folder, so editing it rebuilds.
 """
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import os
 from html import escape
@@ -39,25 +39,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from .archive import NoteFile, build_archive
+from .archive import NoteFile
 from .config import MinutesConfig
 from .findings import sorted_findings
 from .index import Archive
 from .notecache import CachedRunner, NoteCache
-from .parse import ParseOptions
-from .paths import FILTER_SCRIPT, HOME, JSON, page_url
-from .people.people_file import PeopleFile, find_people_file, load_people_file
-from .reading.inline import heading_slugger
-from .records.join import RecordOptions
-from .records.references import repository_of
-from .records.topics import TopicsFile, load_topics_file
+from .paths import FILTER_SCRIPT, HOME, JSON
+from .settings import build_settings, read_archive
 from .site.build import build_pages
-from .site.feeds import atom_feeds
+from .site.feeds import write_feeds
 from .site.minutes_json import archive_json
 from .site.pages import PageSpec
 from .site.sanitize import sanitize_html
-from .slugs import fold
-from .vocabulary import SECTION_WORDS
 
 log = get_plugin_logger(__name__)
 
@@ -79,17 +72,11 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
 }
 
 
-TOPICS_FILES = ("topics.yml", "topics.yaml")
-
-
-def _unpublish(path: str, files: Files, config: MkDocsConfig) -> str:
-    """Take a data file out of the site; how findings name it (relative to the docs folder or mkdocs.yml)."""
+def _unpublish(path: str, files: Files) -> None:
+    """Take a data file (the people or topics file) out of the site."""
     for file in list(files):
         if file.abs_src_path and os.path.abspath(file.abs_src_path) == os.path.abspath(path):
             files.remove(file)
-    inside = os.path.abspath(path).startswith(os.path.abspath(config.docs_dir) + os.sep)
-    base = config.docs_dir if inside else os.path.dirname(config.config_file_path or path)
-    return os.path.relpath(path, base).replace(os.sep, "/")
 
 
 class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
@@ -116,34 +103,22 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        notes = [file for file in files.documentation_pages() if self._is_note(file.src_uri)]
-        toc = config.mdx_configs.get("toc", {})
-        options = ParseOptions(
-            default_series=self.config.default_series,
-            not_people=SECTION_WORDS | {fold(word) for word in self.config.not_people},
-            sanitize=self.config.sanitize,
-            # anchors of decisions and entries must not take the ids the site's toc gives headings
-            heading_id=heading_slugger(toc.get("slugify"), toc.get("separator", "-")),
+        settings = build_settings(
+            config.docs_dir,
+            self.config,
+            config_file=config.config_file_path,
+            repo_url=config.repo_url or "",
+            toc=config.mdx_configs.get("toc", {}),
         )
+        for path in settings.data_files:
+            _unpublish(path, files)
+        notes = [file for file in files.documentation_pages() if settings.is_note(file.src_uri)]
         on_disk = {file.src_uri for file in files}
-        book = self._people_file(files, config)
-        records = RecordOptions(
-            default_repository=self.config.default_repository or repository_of(config.repo_url or "") or "",
-            topics=self._topics_file(files, config),
-        )
-        folder = os.path.join(os.path.dirname(config.config_file_path or "."), ".cache", "minutes")
-        folder_or_none = folder if self.config.cache else None
-        if self.cache is None or self.cache.folder != folder_or_none:  # a process may build several sites
-            self.cache = NoteCache(folder_or_none)
+        if self.cache is None or self.cache.folder != settings.cache_folder:  # a process may build several sites
+            self.cache = NoteCache(settings.cache_folder)
         self.cache.start_build()
-        archive = build_archive(
-            (NoteFile(str(file.abs_src_path), file.src_uri) for file in notes),
-            options,
-            book,
-            on_disk,
-            records,
-            run=CachedRunner(self.cache),
-        )
+        note_files = (NoteFile(str(file.abs_src_path), file.src_uri) for file in notes)
+        archive = read_archive(settings, note_files, on_disk, run=CachedRunner(self.cache))
         self.cache.end_build()
         self.archive = archive
         self._report(archive)
@@ -166,35 +141,11 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             files.append(File.generated(config, FILTER_SCRIPT, content=handle.read()))
         return files
 
-    def _people_file(self, files: Files, config: MkDocsConfig) -> PeopleFile:
-        """The configured people file, else ``people.yml`` in the docs folder; never published."""
-        path = self.config.people_file or find_people_file(config.docs_dir)
-        if not path:
-            return PeopleFile()
-        return load_people_file(path, _unpublish(path, files, config))
-
-    def _topics_file(self, files: Files, config: MkDocsConfig) -> TopicsFile:
-        """The configured topics file, else ``topics.yml`` in the docs folder; never published."""
-        path = self.config.topics_file or next(
-            (found for name in TOPICS_FILES if os.path.isfile(found := os.path.join(config.docs_dir, name))), None
-        )
-        if not path:
-            return TopicsFile()
-        return load_topics_file(path, _unpublish(path, files, config))
-
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for path in (self.config.people_file, self.config.topics_file):
             if path:
                 server.watch(path)
         return server
-
-    def _is_note(self, path: str) -> bool:
-        if any(fnmatch.fnmatch(path, pattern) for pattern in self.config.exclude):
-            return False
-        return any(
-            fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, pattern.replace("**/", ""))
-            for pattern in self.config.notes
-        )
 
     def _report(self, archive: Archive) -> None:
         errors = 0
@@ -252,14 +203,15 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             data = archive_json(self.archive, config.use_directory_urls)
             with open(os.path.join(config.site_dir, JSON), "w", encoding="utf-8") as handle:
                 json.dump(data, handle, ensure_ascii=False, indent=1)
-        if self.config.feeds:
-
-            def url(path: str, anchor: str = "") -> str:
-                return page_url(path, config.use_directory_urls) + (f"#{anchor}" if anchor else "")
-
-            for path, xml in atom_feeds(self.archive, config.site_name, config.site_url or "", url).items():
-                target = os.path.join(config.site_dir, *path.split("/"))
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                with open(target, "w", encoding="utf-8") as handle:
-                    handle.write(xml)
+        written = write_feeds(
+            self.archive,
+            config.site_dir,
+            config.site_name,
+            config.site_url or "",
+            config.use_directory_urls,
+            feeds=self.config.feeds,
+            calendar=self.config.calendar,
+        )
+        if written is None:
+            log.info("no feeds and no meetings.ics: their links must be absolute, and mkdocs.yml sets no site_url")
         log.info(self.accounting)
