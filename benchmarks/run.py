@@ -139,8 +139,8 @@ class _Clock:
 
 def _instrument() -> _Clock:
     import minutes.index
-    import minutes.parse
     import minutes.plugin
+    import minutes.settings
 
     clock = _Clock()
     plugin = minutes.plugin.MinutesPlugin
@@ -148,7 +148,8 @@ def _instrument() -> _Clock:
         if name.startswith("on_") and callable(getattr(plugin, name)):
             setattr(plugin, name, clock.wrap(name, getattr(plugin, name)))
     for module, names in (
-        (minutes.plugin, ("build_archive", "build_pages")),
+        (minutes.settings, ("build_archive",)),
+        (minutes.plugin, ("build_pages",)),
         (minutes.index, ("resolve_people", "join_records")),
     ):
         for name in names:
