@@ -1,0 +1,3 @@
+"""Records: what a meeting decided, owes, discusses and cites (``decisions``, ``actions``, ``topics``,
+``references``), found in one meeting's reading and anchored (``extract``, with ``anchors``), then joined
+across the archive once people are resolved (``join``)."""
