@@ -1,0 +1,1 @@
+"""The site: every page the plugin adds (``build``), the feeds, ``minutes.json``; no MkDocs here."""
