@@ -189,7 +189,7 @@ def _drop_tag(container: HtmlElement, anchor: str) -> None:
             continue
         if not _classes(span) & {"minutes-speaker", "minutes-name"}:
             return
-        tail = re.sub(r"^\s*[:\-—–]?\s*", "", span.tail or "")
+        tail = re.sub(r"^\s*[:,;\-—–]?\s*", "", span.tail or "")
         parent = span.getparent()
         if parent is None:
             return

@@ -26,21 +26,26 @@ from .charts import monthly_chart
 from .pages import SUMMARY, PageSpec, meeting_ref, topic_ref
 from .record_pages import action_item, decision_item
 
-# A speaker's turn of at most this many words ("Okay.", "Yes, thanks", "+1") is counted, not listed.
+# A speaker's turn of at most this many words ("Okay.", "Yes, thanks", "+1") is counted, not listed; a
+# turn longer than SHORT_TURN_CHARS is not short, whatever its markup.
 SHORT_TURN_WORDS = 3
+SHORT_TURN_CHARS = 60
 # What a page's reports may weigh, estimated from their Markdown before they are rendered: rendered HTML
 # (highlighted code above all) is heavier than its Markdown, and the page's frame adds some 40 KB.
 PAGE_BUDGET = 150_000
 HTML_PER_MARKDOWN = 2
 HTML_PER_ENTRY = 400
+# What the first page's records weigh, each: an action item, a decision, a meeting attended without a report.
+HTML_PER_RECORD = 600
 TOPICS_SHOWN = 20
 
 
 def is_short_turn(item: PersonEntry) -> bool:
     """A turn of a few words: worth counting, not reading."""
-    if item.entry.source != "speaker":
+    text = item.entry.text
+    if item.entry.source != "speaker" or len(text) > SHORT_TURN_CHARS:
         return False
-    return len(plain_text(item.entry.text).split()) <= SHORT_TURN_WORDS
+    return len(plain_text(text).split()) <= SHORT_TURN_WORDS
 
 
 def _weight(item: PersonEntry) -> int:
@@ -54,14 +59,21 @@ def person_pages(person: Person, archive: Archive) -> list[PageSpec]:
     by_meeting: dict[str, list[PersonEntry]] = {}
     for item in entries:
         by_meeting.setdefault(item.meeting, []).append(item)
+    short = {(item.meeting, item.entry.anchor) for item in entries if is_short_turn(item)}
     newest_first = sorted(by_meeting, key=lambda m: (archive.meeting(m).date, m), reverse=True)
 
-    # Fill pages: a meeting's reports stay together unless they alone outweigh a page.
+    # Fill pages: a meeting's reports stay together unless they alone outweigh a page. The first page
+    # also holds the person's records.
     chunks: list[list[tuple[str, list[PersonEntry]]]] = [[]]
-    weight = 0
+    records = (
+        len(archive.actions_of_person.get(person.id, ()))
+        + len(archive.decisions_of_person.get(person.id, ()))
+        + len([meeting for meeting in attended if meeting.id not in by_meeting])
+    )
+    weight = HTML_PER_RECORD * records
     for meeting_id in newest_first:
         for item in by_meeting[meeting_id]:
-            cost = 0 if is_short_turn(item) else _weight(item)
+            cost = 0 if (item.meeting, item.entry.anchor) in short else _weight(item)
             if weight + cost > PAGE_BUDGET and chunks[-1] and cost:
                 chunks.append([])
                 weight = 0
@@ -73,6 +85,14 @@ def person_pages(person: Person, archive: Archive) -> list[PageSpec]:
 
     header = _header(person, archive, entries, attended)
     paths = [person_page_path(person.id, number) for number in range(1, len(chunks) + 1)]
+    spans = [
+        {
+            "path": path,
+            "newest": archive.meeting(chunk[0][0]).date.isoformat() if chunk else None,
+            "oldest": archive.meeting(chunk[-1][0]).date.isoformat() if chunk else None,
+        }
+        for path, chunk in zip(paths, chunks, strict=True)
+    ]
     pages = []
     for number, chunk in enumerate(chunks, 1):
         context: dict[str, Any] = {
@@ -81,15 +101,19 @@ def person_pages(person: Person, archive: Archive) -> list[PageSpec]:
                 "number": number,
                 "count": len(chunks),
                 "paths": paths,
+                "spans": spans,  # each page's path and the dates of its newest and oldest meeting
                 "previous": paths[number - 2] if number > 1 else None,
                 "next": paths[number] if number < len(chunks) else None,
             },
-            "reports": [_meeting_reports(meeting_id, items, archive) for meeting_id, items in chunk],
+            "reports": [_meeting_reports(meeting_id, items, archive, short) for meeting_id, items in chunk],
         }
         if number == 1:
             context.update(_records(person, archive, by_meeting, attended))
         shown = tuple(
-            (item.meeting, item.entry.anchor) for _, items in chunk for item in items if not is_short_turn(item)
+            (item.meeting, item.entry.anchor)
+            for _, items in chunk
+            for item in items
+            if (item.meeting, item.entry.anchor) not in short
         )
         pages.append(
             PageSpec(paths[number - 1], "person", "minutes/person.html", person.name, context=context, fragments=shown)
@@ -120,12 +144,14 @@ def _header(person: Person, archive: Archive, entries: Sequence[PersonEntry], at
     }
 
 
-def _meeting_reports(meeting_id: str, items: list[PersonEntry], archive: Archive) -> dict[str, Any]:
-    """One meeting's reports of the person, by section, in the order of the notes."""
+def _meeting_reports(
+    meeting_id: str, items: list[PersonEntry], archive: Archive, short_turns: set[tuple[str, str]]
+) -> dict[str, Any]:
+    """One meeting's reports of the person, by section, in the order of the notes; short turns counted."""
     sections: list[dict[str, Any]] = []
-    short = [item for item in items if is_short_turn(item)]
+    short = [item for item in items if (meeting_id, item.entry.anchor) in short_turns]
     for item in items:
-        if is_short_turn(item):
+        if (meeting_id, item.entry.anchor) in short_turns:
             continue
         if not sections or sections[-1]["name"] != item.entry.section:
             sections.append({"name": item.entry.section, "entries": []})
@@ -135,7 +161,7 @@ def _meeting_reports(meeting_id: str, items: list[PersonEntry], archive: Archive
                 "anchor": item.entry.anchor,
                 "source": item.entry.source,
                 "line": item.entry.line,
-                "text": plain_text(item.entry.text),
+                "text": item.entry.text,  # as written: what the page shows where its meeting page has no anchor
             }
         )
     return {

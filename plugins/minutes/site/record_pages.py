@@ -15,7 +15,6 @@ from typing import Any
 from ..index import Archive
 from ..model import ActionItem, Decision, Topic
 from ..paths import ACTIONS, DECISIONS, REFERENCES, TOPICS, topic_path
-from ..records.outline import plain_text
 from ..slugs import fold
 from .charts import monthly_chart
 from .pages import PageSpec, meeting_ref, person_ref, topic_ref
@@ -42,7 +41,7 @@ def decision_item(decision: Decision, archive: Archive) -> dict[str, Any]:
         "id": decision.id,
         "meeting": meeting_ref(meeting, archive),
         "anchor": decision.anchor,
-        "text": plain_text(decision.text),
+        "text": decision.text,  # as written
         "agenda": decision.topic,
         "topics": [topic_ref(t, archive) for t in decision.topics if _has_topic(archive, t)],
         "people": [person_ref(p, archive) for p in decision.people],
@@ -65,7 +64,7 @@ def action_item(action: ActionItem, archive: Archive) -> dict[str, Any]:
         "id": action.id,
         "meeting": meeting_ref(archive.meeting(action.meeting), archive),
         "anchor": action.anchor,
-        "text": plain_text(action.text),
+        "text": action.text,  # as written
         "status": action.status,
         "owners": [person_ref(p, archive) for p in action.owners],
         "names": list(action.names),
