@@ -17,7 +17,8 @@ Events used, and why:
   have Markdown (their notes); the other pages are rendered by their templates alone.
 - ``on_page_content``: sanitize the HTML of the pages made from notes (``sanitize``), which any
   contributor can write raw HTML into, then cut out of each meeting page the fragments that other
-  pages show (``site.fragments``): MkDocs renders every page's content before any template.
+  pages show (``site.fragments``): MkDocs renders every page's content before any template. The
+  content of the other generated pages is their name alone, what Material's search indexes of them.
 - ``on_env``: the ``minutes_href`` and ``minutes_fragment`` filters for the templates, and each
   generated page's title from ``minutes/partials/titles.html`` (before any page is rendered, so that
   the nav and the search index have them).

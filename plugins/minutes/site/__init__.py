@@ -1,1 +1,10 @@
-"""The site: every page the plugin adds (``build``), the feeds, ``minutes.json``; no MkDocs here."""
+"""The site, the core's last step; no MkDocs here.
+
+``build.build_pages`` makes every page the plugin adds as a ``pages.PageSpec``: its path, kind, template
+and the structured data its template renders (``pages``: meetings, running logs, the people index, the
+archive, the home page; ``person_pages``: a person's pages of reports; ``record_pages``: decisions, action
+items, topics, references; ``charts``: the bars of a chart). ``fragments`` cuts the rendered text of an
+entry, decision or action item out of its meeting page, for the pages that show it. Beside the pages:
+``feeds`` (Atom), ``minutes_json`` (``minutes.json``), ``sanitize`` (the HTML allowlist) and
+``large_pages`` (large notes made cheap to render).
+"""
