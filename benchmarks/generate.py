@@ -289,14 +289,17 @@ SERIES_NAMES = [
 ]
 
 
-def write_teams(out: Path, meetings: int, series_count: int, seed: int) -> list[Path]:
-    """The ``teams`` archive: ``meetings`` weekly meetings over ``series_count`` folders."""
+def write_teams(out: Path, meetings: int, series_count: int, seed: int, family: str | None = None) -> list[Path]:
+    """The ``teams`` archive: ``meetings`` weekly meetings over ``series_count`` folders.
+
+    The series cycle through the note families; ``family`` gives every series that one.
+    """
     rng = random.Random(seed)
     written: list[Path] = []
     for number in range(series_count):
         name = SERIES_NAMES[number % len(SERIES_NAMES)] + (f"-{number // len(SERIES_NAMES)}" if number >= 12 else "")
         members = tuple(sorted(rng.sample(range(len(PEOPLE)), rng.randrange(5, 12))))
-        series = Series(name, FAMILY_CYCLE[number % len(FAMILY_CYCLE)], members, number % 5)
+        series = Series(name, family or FAMILY_CYCLE[number % len(FAMILY_CYCLE)], members, number % 5)
         count = meetings // series_count + (1 if number < meetings % series_count else 0)
         dates = _weekly(series, count, number)
         folder = out / series.folder
@@ -364,15 +367,25 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
-def generate(out: Path, profile: str = "teams", meetings: int | None = None, series: int = 10, seed: int = 1) -> int:
-    """Write the archive into ``out`` (emptied first); returns the number of bytes written."""
+def generate(
+    out: Path,
+    profile: str = "teams",
+    meetings: int | None = None,
+    series: int = 10,
+    seed: int = 1,
+    family: str | None = None,
+) -> int:
+    """Write the archive into ``out`` (emptied first); returns the number of bytes written.
+
+    ``family`` (teams only): every series in one note family (``FAMILY_CYCLE``) instead of a mix.
+    """
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
     if profile == "standards":
         files = write_standards(out, meetings or 200, seed)
     else:
-        files = write_teams(out, meetings or 1000, series, seed)
+        files = write_teams(out, meetings or 1000, series, seed, family)
     return sum(path.stat().st_size for path in files)
 
 
@@ -383,8 +396,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--meetings", type=int, default=None, help="1000 for teams, 200 for standards")
     parser.add_argument("--series", type=int, default=10, help="folders of the teams archive")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--family", choices=sorted(set(FAMILY_CYCLE)), help="teams: one note family for every series")
     args = parser.parse_args(argv)
-    size = generate(args.out, args.profile, args.meetings, args.series, args.seed)
+    size = generate(args.out, args.profile, args.meetings, args.series, args.seed, args.family)
     print(f"wrote {size / 1e6:.1f} MB of notes into {args.out}")
 
 

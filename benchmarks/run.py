@@ -1,346 +1,330 @@
-"""The plugin's cost, as ratios against plain MkDocs + Material on the same notes.
+"""The plugin's cost as ratios against plain MkDocs + Material on the same notes, archive by archive.
 
-One run, one process: generate a synthetic archive (``generate.py``), then build
-the same notes
+For each synthetic archive (``generate.py``) the same notes are built twice, each build in a process of
+its own so that its wall time and peak memory are its own:
 
-1. with plain MkDocs + Material and ``plugins: [search]``, the notes rendered
-   as ordinary pages in the auto-generated nav (what a site gets without the
-   plugin);
-2. the same, with the notes left out of the nav (``not_in_nav``), the nav
-   shape the plugin gives its meeting and person pages, so the comparison is
-   not flattered by the quadratic cost of a 1,000-link nav in every page;
-3. with MkDocs + Material + minutes, timing the plugin's own events and its
-   core (``build_archive`` and ``build_pages``);
-4. again with minutes after editing one note, with a fresh config in the same
-   process: what ``mkdocs serve`` does on a save.
+1. plain MkDocs + Material with its search plugin, the notes as ordinary pages kept out of the nav
+   (``not_in_nav``: the nav shape the plugin gives meeting pages, so that the ratio is not flattered by
+   the quadratic cost of an auto nav of thousands of links in every page), with the Markdown extensions
+   the plugin turns on;
+2. MkDocs + Material + minutes with zero configuration (``plugins: [minutes]``: its own search included),
+   its parse cache empty: a first build.
 
-It prints wall times, ratios, the plugin's share, the size of one meeting
-page, of ``search/search_index.json`` and of the whole site. Usage::
+The largest archive is also rebuilt as ``mkdocs serve --dirty`` does after one note is edited: the same
+process keeps the plugin and its parsed notes, and only the pages whose content changed are rendered.
 
-    python benchmarks/run.py [--profile teams|standards] [--meetings N] [--cprofile]
+It prints, per archive: wall times and their ratio, the plugin's own share (its events, and its core:
+reading, parsing, indexing, generating pages), peak memory of each build, the weight of a meeting page,
+of the largest person page, of ``minutes.json`` against the notes, and of the site. Usage::
+
+    python benchmarks/run.py [--only NAME ...] [--quick] [--cprofile NAME]
+
+``--quick`` builds the small archives only; ``--cprofile NAME`` prints a profile of that minutes build.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
-import functools
 import io
 import json
-import logging
 import os
 import platform
 import pstats
-import resource
+import subprocess
 import sys
 import time
-from collections import defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from mkdocs.commands import build as mkdocs_build
-from mkdocs.config import load_config
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # a sibling script, not a package
-
-import minutes.archive
-import minutes.plugin
-from minutes.plugin import MARKDOWN_EXTENSIONS
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402 - a sibling script, not a package
+
 SERVE_URL = "http://127.0.0.1:8000/"
 
 
-@dataclass
-class PluginClock:
-    """Seconds spent in the plugin, by event and in its core functions, for one build."""
+@dataclass(frozen=True)
+class ArchiveSpec:
+    name: str
+    profile: str
+    meetings: int
+    family: str | None = None
+    serve: bool = False  # also time a serve rebuild after an edit
 
-    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
-    markdown: int = 0  # characters of Markdown in the pages the plugin generated
+
+ARCHIVES = [
+    ArchiveSpec("standards-25MB", "standards", 200),
+    ArchiveSpec("teams-1000", "teams", 1000),
+    ArchiveSpec("teams-5000", "teams", 5000, serve=True),
+    ArchiveSpec("headings-1000", "teams", 1000, "headings"),
+    ArchiveSpec("name-tags-1000", "teams", 1000, "name-tags"),
+    ArchiveSpec("present-1000", "teams", 1000, "present"),
+    ArchiveSpec("running-log-1000", "teams", 1000, "running-log"),
+]
+QUICK = {"teams-1000", "headings-1000"}
+
+
+# --- the child: one build in its own process ---------------------------------------------------------
+
+
+def child(config_file: str, report: str, edit: str | None, profile: str | None) -> None:
+    """Build the site of ``config_file`` and write what was measured to ``report`` (JSON)."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    clock = _instrument()
+    profiler = cProfile.Profile() if profile else None
+    start = time.perf_counter()
+    config = load_config(config_file)
+    if profiler is not None:
+        profiler.enable()
+    build(config)
+    if profiler is not None:
+        profiler.disable()
+        stream = io.StringIO()
+        pstats.Stats(profiler, stream=stream).sort_stats("cumulative").print_stats(40)
+        Path(profile or "").write_text(stream.getvalue(), encoding="utf-8")
+    result: dict[str, Any] = {"seconds": time.perf_counter() - start, **clock.figures()}
+    if edit:
+        # As mkdocs serve --dirty after a save: the config loaded again (the plugin object is kept,
+        # as MkDocs keeps plugins that define on_startup), one note changed, a dirty build.
+        note = Path(edit)
+        original = note.read_text(encoding="utf-8")
+        note.write_text(original + "\n- one more line, written while `mkdocs serve` runs\n", encoding="utf-8")
+        try:
+            clock.reset()
+            start = time.perf_counter()
+            config = load_config(config_file)
+            config.site_url = SERVE_URL
+            build(config, serve_url=SERVE_URL, dirty=True)
+            result["rebuild_seconds"] = time.perf_counter() - start
+            result["rebuild"] = clock.figures()
+        finally:
+            note.write_text(original, encoding="utf-8")
+    Path(report).write_text(json.dumps(result), encoding="utf-8")
+
+
+class _Clock:
+    """Seconds in the plugin's events and in its core calls, as the plugin module names them."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
 
     def reset(self) -> None:
-        self.seconds = defaultdict(float)
-        self.markdown = 0
-
-    def measure_pages(self, function: Callable[..., list[Any]]) -> Callable[..., list[Any]]:
-        @functools.wraps(function)
-        def measured(*args: Any, **kwargs: Any) -> list[Any]:
-            pages = function(*args, **kwargs)
-            self.markdown += sum(len(page.markdown) for page in pages)
-            return pages
-
-        return measured
+        self.seconds = {}
 
     def wrap(self, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(function)
         def timed(*args: Any, **kwargs: Any) -> Any:
             start = time.perf_counter()
             try:
                 return function(*args, **kwargs)
             finally:
-                self.seconds[name] += time.perf_counter() - start
+                self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
 
         return timed
 
-    @property
-    def events(self) -> float:
-        return sum(seconds for name, seconds in self.seconds.items() if name.startswith("on_"))
-
-    def steps(self) -> str:
-        names = ("read_note", "parse_note", "build_index", "extract_records", "build_pages")
-        return ", ".join(f"{name} {self.seconds[name]:.2f} s" for name in names)
-
-    @property
-    def core(self) -> float:
-        return self.seconds["build_archive"] + self.seconds["build_pages"]
+    def figures(self) -> dict[str, Any]:
+        events = sum(seconds for name, seconds in self.seconds.items() if name.startswith("on_"))
+        core = self.seconds.get("build_archive", 0.0) + self.seconds.get("build_pages", 0.0)
+        return {"events": events, "core": core, "steps": dict(sorted(self.seconds.items()))}
 
 
-CLOCK = PluginClock()
+def _instrument() -> _Clock:
+    import minutes.index
+    import minutes.plugin
+    import minutes.settings
+
+    clock = _Clock()
+    plugin = minutes.plugin.MinutesPlugin
+    for name in dir(plugin):
+        if name.startswith("on_") and callable(getattr(plugin, name)):
+            setattr(plugin, name, clock.wrap(name, getattr(plugin, name)))
+    for module, names in (
+        (minutes.settings, ("build_archive",)),
+        (minutes.plugin, ("build_pages",)),
+        (minutes.index, ("resolve_people", "join_records")),
+    ):
+        for name in names:
+            if hasattr(module, name):
+                setattr(module, name, clock.wrap(name, getattr(module, name)))
+    return clock
 
 
-def instrument() -> None:
-    """Time every event of the plugin and its two core calls (the plugin module's own names)."""
-    plugin_class = minutes.plugin.MinutesPlugin
-    for name in dir(plugin_class):
-        if name.startswith("on_") and callable(getattr(plugin_class, name)):
-            setattr(plugin_class, name, CLOCK.wrap(name, getattr(plugin_class, name)))
-    setattr(minutes.plugin, "build_pages", CLOCK.measure_pages(getattr(minutes.plugin, "build_pages")))  # noqa: B009, B010
-    for name in ("build_archive", "build_pages"):
-        setattr(minutes.plugin, name, CLOCK.wrap(name, getattr(minutes.plugin, name)))
-    # the steps inside build_archive, as the archive module names them
-    for name in ("read_note", "parse_note", "build_index", "extract_records"):
-        setattr(minutes.archive, name, CLOCK.wrap(name, getattr(minutes.archive, name)))
+# --- the parent: archives, builds, report -------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Build:
-    label: str
     seconds: float
+    peak_mb: float
     site: Path
-    plugin_events: float = 0.0
-    plugin_core: float = 0.0
-    plugin_steps: str = ""
-    generated_markdown: int = 0
-
-    def size(self, relative: str) -> int:
-        path = self.site / relative
-        return path.stat().st_size if path.exists() else 0
-
-    @property
-    def total_size(self) -> int:
-        return sum(path.stat().st_size for path in self.site.rglob("*") if path.is_file())
-
-    @property
-    def pages(self) -> int:
-        return sum(1 for _ in self.site.rglob("index.html"))
+    figures: dict[str, Any]
 
 
-def write_config(root: Path, docs: Path, plugins: list[str], extra: dict[str, Any] | None = None) -> Path:
+def run_build(config_file: Path, work: Path, edit: Path | None = None, profile: Path | None = None) -> Build:
+    """One build in a child process: its wall time (as the child measured it), peak memory, figures."""
+    report = work / f"{config_file.stem}.json"
+    command = [sys.executable, __file__, "--child", str(config_file), "--report", str(report)]
+    if edit is not None:
+        command += ["--edit", str(edit)]
+    if profile is not None:
+        command += ["--profile-to", str(profile)]
+    process = subprocess.Popen(command)
+    _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise SystemExit(f"the build of {config_file} failed (status {status})")
+    figures = json.loads(report.read_text(encoding="utf-8"))
+    site = Path(yaml.safe_load(config_file.read_text(encoding="utf-8"))["site_dir"])
+    return Build(figures["seconds"], usage.ru_maxrss / 1024, site, figures)
+
+
+def write_config(path: Path, docs: Path, plugins: list[Any], extra: dict[str, Any] | None = None) -> Path:
     settings: dict[str, Any] = {
         "site_name": "Benchmark minutes",
         "docs_dir": str(docs),
-        "site_dir": str(root / "site"),
+        "site_dir": str(path.parent / f"site-{path.stem}"),
         "theme": {"name": "material", "features": ["navigation.instant", "search.highlight"]},
         "plugins": plugins,
+        **(extra or {}),
     }
-    settings.update(extra or {})
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
-    return root / "mkdocs.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    return path
 
 
-def timed_build(
-    label: str, config_file: Path, serve: bool = False, profile: cProfile.Profile | None = None, repeat: int = 1
-) -> Build:
-    """The fastest of ``repeat`` builds (the machine is shared: the minimum is the least disturbed)."""
-    runs = [_one_build(label, config_file, serve, profile if run == 0 else None) for run in range(repeat)]
-    return min(runs, key=lambda build: build.seconds)
+def kb(size: float) -> str:
+    return f"{size / 1024:,.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:,.1f} MB"
 
 
-def _one_build(label: str, config_file: Path, serve: bool, profile: cProfile.Profile | None) -> Build:
-    """Load the config afresh (as ``mkdocs build`` and every rebuild of ``mkdocs serve`` do) and build."""
-    CLOCK.reset()
-    start = time.perf_counter()
-    config = load_config(str(config_file))
-    if serve:
-        config.site_url = SERVE_URL
-    if profile is not None:
-        profile.enable()
-    mkdocs_build.build(config, serve_url=SERVE_URL if serve else None)
-    if profile is not None:
-        profile.disable()
-    seconds = time.perf_counter() - start
-    return Build(label, seconds, Path(config.site_dir), CLOCK.events, CLOCK.core, CLOCK.steps(), CLOCK.markdown)
+def _page(site: Path, url: str) -> Path:
+    return site / url / "index.html" if url.endswith("/") or not url else site / url
 
 
-@contextmanager
-def quiet() -> Iterator[None]:
-    """MkDocs' INFO lines (one per page not in the nav, the plugin's findings) are not the benchmark's output."""
-    logger = logging.getLogger("mkdocs")
-    previous = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        logger.setLevel(previous)
+def _pages(site: Path, folder: str) -> list[Path]:
+    return sorted((site / folder).rglob("index.html")) if (site / folder).is_dir() else []
 
 
-def peak_memory_mb() -> float:
-    """The process's peak resident memory (all builds of the run; kilobytes on Linux)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def bench(spec: ArchiveSpec, out: Path, profile: bool) -> dict[str, Any]:
+    from minutes.plugin import MARKDOWN_EXTENSIONS
 
-
-def kb(size: int) -> str:
-    return f"{size / 1024:,.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:,.1f} MB"
-
-
-def nav_links(html: str) -> int:
-    return html.count('class="md-nav__link')
-
-
-def pick_meeting(site: Path, notes: Path) -> dict[str, Any]:
-    """A meeting from a single-note file in the middle of the archive, so both builds have a page for it."""
-    meetings = json.loads((site / "minutes.json").read_text(encoding="utf-8"))["meetings"]
-    counts: dict[str, int] = defaultdict(int)
-    for meeting in meetings:
-        counts[meeting["source"]] += 1
-    single = [meeting for meeting in meetings if counts[meeting["source"]] == 1] or meetings
-    chosen: dict[str, Any] = single[len(single) // 2]
-    return chosen
-
-
-def run(args: argparse.Namespace) -> None:
-    out: Path = args.out
-    notes = out / "notes"
-    started = time.perf_counter()
-    size = args.notes_size = generate(notes, args.profile, args.meetings, args.series, args.seed)
+    work = out / spec.name
+    notes = work / "notes"
+    size = generate(notes, spec.profile, spec.meetings, 10, 1, spec.family)
     files = sum(1 for _ in notes.rglob("*.md"))
-    print(
-        f"notes: {files} files, {size / 1e6:.1f} MB ({args.profile}),"
-        f" generated in {time.perf_counter() - started:.1f} s"
+    for cache in work.rglob(".cache"):
+        subprocess.run(["rm", "-rf", str(cache)], check=True)
+    extensions = [{name: options} for name, options in MARKDOWN_EXTENSIONS.items()]
+    plain_config = write_config(
+        work / "plain.yml", notes, ["search"], {"not_in_nav": "*.md", "markdown_extensions": extensions}
     )
-    instrument()
-
-    # The plain builds get the Markdown extensions the plugin turns on, so that the ratio measures the
-    # plugin's work and pages, not the cost of tables, footnotes and permalinks.
-    extensions = {"markdown_extensions": [{name: options} for name, options in MARKDOWN_EXTENSIONS.items()]}
-    if args.bare_plain:
-        extensions = {}
-    plain_auto = write_config(out / "plain-auto-nav", notes, ["search"], extensions)
-    plain_flat = write_config(out / "plain-no-nav", notes, ["search"], {"not_in_nav": "*.md", **extensions})
-    with_minutes = write_config(out / "minutes", notes, ["search", "minutes"])
-
-    with quiet():
-        # Warm up imports (Markdown extensions, Material, Pygments) on a tiny archive, so the first
-        # timed build does not pay for them.
-        warm = out / "warm-up"
-        generate(warm / "notes", "teams", 20, 2, args.seed)
-        timed_build("warm-up", write_config(warm / "plain", warm / "notes", ["search"]))
-        timed_build("warm-up", write_config(warm / "minutes", warm / "notes", ["search", "minutes"]))
-
-        builds: list[Build] = []
-        if not args.skip_auto_nav:
-            builds.append(timed_build("plain MkDocs + Material, notes in the auto nav", plain_auto, repeat=args.repeat))
-        builds.append(timed_build("plain MkDocs + Material, notes not in nav", plain_flat, repeat=args.repeat))
-        profile = cProfile.Profile() if args.cprofile else None
-        if profile is not None:  # a profiled build is slower: not the one timed
-            timed_build("profiled", with_minutes, profile=profile)
-        full = timed_build("MkDocs + Material + minutes", with_minutes, repeat=args.repeat)
-        builds.append(full)
-
-        meeting = pick_meeting(full.site, notes)
-        source = notes / meeting["source"]
-        original = source.read_text(encoding="utf-8")
-        try:
-            source.write_text(original + "\n- one more line, written while `mkdocs serve` runs\n", encoding="utf-8")
-            rebuild = timed_build(
-                "minutes: rebuild after editing one note (as mkdocs serve)",
-                with_minutes,
-                serve=True,
-                repeat=args.repeat,
-            )
-        finally:
-            source.write_text(original, encoding="utf-8")
-        builds.append(rebuild)
-
-    report(builds, full, rebuild, meeting, args)
-    if profile is not None:
-        stream = io.StringIO()
-        pstats.Stats(profile, stream=stream).sort_stats("cumulative").print_stats(args.cprofile_lines)
-        print(stream.getvalue())
+    minutes_config = write_config(work / "minutes.yml", notes, ["minutes"])
+    plain = run_build(plain_config, work)
+    edit = None
+    if spec.serve:
+        edit = next(path for path in sorted(notes.rglob("*.md")) if path.name[:4].isdigit())
+    minutes = run_build(minutes_config, work, edit, work / "profile.txt" if profile else None)
+    model = json.loads((minutes.site / "minutes.json").read_text(encoding="utf-8"))
+    meeting_pages = [
+        page
+        for meeting in model["meetings"]
+        if (page := minutes.site / meeting["url"] / "index.html").is_file()
+        or (page := minutes.site / meeting["url"]).is_file()
+    ]
+    weights = sorted(page.stat().st_size for page in meeting_pages)
+    people = _pages(minutes.site, "people")
+    result = {
+        "archive": spec.name,
+        "notes": f"{files} files, {size / 1e6:.1f} MB",
+        "meetings": len(model["meetings"]),
+        "plain_s": plain.seconds,
+        "minutes_s": minutes.seconds,
+        "ratio": minutes.seconds / plain.seconds,
+        "plugin_events_s": minutes.figures["events"],
+        "plugin_core_s": minutes.figures["core"],
+        "steps": minutes.figures["steps"],
+        "plain_peak_mb": plain.peak_mb,
+        "minutes_peak_mb": minutes.peak_mb,
+        "meeting_page_median": weights[len(weights) // 2] if weights else 0,
+        "person_page_max": max((page.stat().st_size for page in people), default=0),
+        "minutes_json": (minutes.site / "minutes.json").stat().st_size,
+        "notes_bytes": size,
+        "site_bytes": sum(path.stat().st_size for path in minutes.site.rglob("*") if path.is_file()),
+        "plain_site_bytes": sum(path.stat().st_size for path in plain.site.rglob("*") if path.is_file()),
+    }
+    if spec.serve:
+        result["rebuild_s"] = minutes.figures["rebuild_seconds"]
+        result["rebuild_events_s"] = minutes.figures["rebuild"]["events"]
+    return result
 
 
-def report(builds: list[Build], full: Build, rebuild: Build, meeting: dict[str, Any], args: argparse.Namespace) -> None:
-    plain = [build for build in builds if build.label.startswith("plain")]
+def report(results: list[dict[str, Any]]) -> None:
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores, load {load}")
-    print(f"times: the fastest of {args.repeat} build(s) each; peak memory {peak_memory_mb():.0f} MB")
-    extensions = "no extensions" if args.bare_plain else "the plugin's Markdown extensions"
-    print(f"plain builds: plugins [search], {extensions}")
+    print("plain: MkDocs + Material + its search, notes not in the nav; minutes: plugins [minutes], cache empty")
     print()
-    print(f"{'build':<60} {'wall':>8} {'pages':>6} {'site':>10} {'search index':>13}")
-    for build in builds:
+    head = f"{'archive':<18} {'notes':>20} {'plain':>8} {'minutes':>8} {'ratio':>6} {'plugin':>7} {'core':>7}"
+    print(head + f" {'memory plain/minutes':>21} {'meeting pg':>10} {'person pg':>10} {'json/notes':>10}")
+    for r in results:
+        share = 100 * r["plugin_events_s"] / r["minutes_s"]
+        core = 100 * r["plugin_core_s"] / r["minutes_s"]
+        memory = f"{r['plain_peak_mb']:.0f}/{r['minutes_peak_mb']:.0f} MB"
         print(
-            f"{build.label:<60} {build.seconds:>7.1f}s {build.pages:>6} {kb(build.total_size):>10}"
-            f" {kb(build.size('search/search_index.json')):>13}"
+            f"{r['archive']:<18} {r['notes']:>20} {r['plain_s']:>7.1f}s {r['minutes_s']:>7.1f}s {r['ratio']:>6.2f}"
+            f" {share:>6.1f}% {core:>6.1f}% {memory:>21} {kb(r['meeting_page_median']):>10}"
+            f" {kb(r['person_page_max']):>10} {r['minutes_json'] / r['notes_bytes']:>10.2f}"
         )
     print()
-    for build in plain:
-        print(f"ratio minutes / {build.label}: {full.seconds / build.seconds:.2f}")
-    for label, one in (("full build", full), ("rebuild", rebuild)):
-        print(
-            f"plugin share of the {label}: events {one.plugin_events:.2f} s"
-            f" = {100 * one.plugin_events / one.seconds:.1f}%"
-            f", of which core (build_archive + build_pages) {one.plugin_core:.2f} s"
-            f" = {100 * one.plugin_core / one.seconds:.1f}%"
-        )
-    print(f"plugin core steps in the full build: {full.plugin_steps}")
-    model = json.loads((full.site / "minutes.json").read_text(encoding="utf-8"))
-    print(
-        "found: "
-        + ", ".join(
-            f"{len(model[key])} {key}" for key in ("meetings", "people", "decisions", "actions", "topics", "references")
-        )
-    )
-    print(
-        f"Markdown rendered: {args.notes_size / 1e6:.1f} MB of notes (plain) against"
-        f" {full.generated_markdown / 1e6:.1f} MB of generated pages (minutes)"
-    )
-    print(f"rebuild after editing one note / first build: {rebuild.seconds / full.seconds:.2f}")
-    print()
-    url = meeting["url"]
-    source_url = meeting["source"][: -len(".md")] + "/index.html"
-    print(f"one meeting page ({meeting['source']}):")
-    page = full.site / url / "index.html"
-    html = page.read_text(encoding="utf-8")
-    print(f"  minutes  {url}index.html: {kb(page.stat().st_size)}, {nav_links(html)} nav links")
-    for build in plain:
-        plain_page = build.site / source_url
-        if plain_page.exists():
-            plain_html = plain_page.read_text(encoding="utf-8")
-            print(f"  {build.label}: {kb(plain_page.stat().st_size)}, {nav_links(plain_html)} nav links")
+    for r in results:
+        steps = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in r["steps"].items())
+        print(f"{r['archive']}: site {kb(r['site_bytes'])} (plain {kb(r['plain_site_bytes'])}); plugin steps: {steps}")
+        if "rebuild_s" in r:
+            print(
+                f"{r['archive']}: rebuild after editing one note, as mkdocs serve --dirty: {r['rebuild_s']:.1f} s"
+                f" (plugin events {r['rebuild_events_s']:.1f} s)"
+            )
+    by_name = {r["archive"]: r for r in results}
+    if "teams-1000" in by_name and "teams-5000" in by_name:
+        small, large = by_name["teams-1000"]["meeting_page_median"], by_name["teams-5000"]["meeting_page_median"]
+        print(f"meeting page, 5,000 against 1,000 meetings: {kb(large)} / {kb(small)} = {large / small:.2f}")
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="The plugin's cost as ratios against plain MkDocs on the same notes.")
-    parser.add_argument("--profile", choices=["teams", "standards"], default="teams")
-    parser.add_argument("--meetings", type=int, default=None, help="1000 for teams, 200 for standards")
-    parser.add_argument("--series", type=int, default=10)
-    parser.add_argument("--seed", type=int, default=1)
+    parser = argparse.ArgumentParser(description="The plugin's cost against plain MkDocs, archive by archive.")
+    parser.add_argument("--only", nargs="*", help="the archives to build, by name")
+    parser.add_argument("--quick", action="store_true", help="the small archives only")
+    parser.add_argument("--cprofile", help="print a cProfile of this archive's minutes build")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="work folder (notes and sites)")
-    parser.add_argument("--repeat", type=int, default=1, help="build each N times and keep the fastest")
-    parser.add_argument(
-        "--bare-plain", action="store_true", help="plain builds without the Markdown extensions the plugin enables"
-    )
-    parser.add_argument("--skip-auto-nav", action="store_true", help="skip the plain build with the full auto nav")
-    parser.add_argument("--cprofile", action="store_true", help="print a cProfile of the minutes build")
-    parser.add_argument("--cprofile-lines", type=int, default=30)
-    run(parser.parse_args(argv))
+    parser.add_argument("--json", type=Path, help="write the figures as JSON")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--report", help=argparse.SUPPRESS)
+    parser.add_argument("--edit", help=argparse.SUPPRESS)
+    parser.add_argument("--profile-to", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args.child, args.report, args.edit, args.profile_to)
+        return
+    specs = [
+        spec
+        for spec in ARCHIVES
+        if (not args.only or spec.name in args.only) and (not args.quick or spec.name in QUICK)
+    ]
+    results = []
+    for spec in specs:
+        print(f"building {spec.name}...", file=sys.stderr)
+        results.append(bench(spec, args.out, args.cprofile == spec.name))
+        if args.cprofile == spec.name:
+            print((args.out / spec.name / "profile.txt").read_text(encoding="utf-8"))
+    report(results)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

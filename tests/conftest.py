@@ -17,10 +17,11 @@ from hypothesis import settings
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-# Property tests draw the same examples on every run, so that CI is red only for a change, never by
-# luck; HYPOTHESIS_PROFILE=explore draws new ones (with MINUTES_EXAMPLES=5000, say) to hunt for bugs.
-settings.register_profile("default", derandomize=True)
-settings.register_profile("explore", derandomize=False)
+# Property tests draw the same examples on every run and have no deadline (no timing in tests), so that CI is
+# red only for a change, never by luck or a busy machine; HYPOTHESIS_PROFILE=explore draws new ones (with
+# MINUTES_EXAMPLES=5000, say) to hunt for bugs.
+settings.register_profile("default", derandomize=True, deadline=None)
+settings.register_profile("explore", derandomize=False, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 REPO = Path(__file__).resolve().parent.parent
@@ -84,6 +85,7 @@ def make_site(tmp_path: Path) -> Iterator[Any]:
         config: dict[str, Any] | None = None,
         strict: bool = False,
         plugins: list[Any] | None = None,
+        extra_yaml: str = "",
     ) -> Site:
         docs = tmp_path / "docs"
         for name, content in notes.items():
@@ -102,7 +104,8 @@ def make_site(tmp_path: Path) -> Iterator[Any]:
             "plugins": plugins if plugins is not None else ["search", "minutes"],
         }
         settings.update(config or {})
-        (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+        # ``extra_yaml`` is appended as written: MkDocs' own tags (``!!python/name:...``) cannot be dumped.
+        (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(settings) + extra_yaml, encoding="utf-8")
         handler.records.clear()
         cfg = load_config(str(tmp_path / "mkdocs.yml"), strict=strict)
         build(cfg)

@@ -13,7 +13,7 @@ def archive(notes: dict[str, str], book: PeopleFile | None = None) -> Archive:
     """The archive of in-memory ``notes``, parsed and indexed as a build does."""
     book = book or PeopleFile()
     parsed = parse_notes([Source(path, text) for path, text in notes.items()], ParseOptions(), book)
-    return build_index(parsed, book.people, None, book.findings)
+    return build_index(parsed, book.people, book.findings)
 
 
 def team_note(*names: str, todo: str = "") -> str:

@@ -216,20 +216,3 @@ def test_action_items_are_followed_until_a_later_meeting_marks_them_done(make_si
     page = site.page("actions/")
     assert "open for 3 meetings" in page
     assert page.index('id="open"') < page.index('id="done"')
-
-
-def test_atom_feeds_of_meetings_and_decisions(sample: Site) -> None:
-    import xml.etree.ElementTree as ET
-
-    atom = "{http://www.w3.org/2005/Atom}"
-    meetings = ET.parse(sample.site_dir / "feeds/meetings.xml").getroot()
-    links = [entry.find(f"{atom}link").get("href") for entry in meetings.iter(f"{atom}entry")]  # type: ignore[union-attr]
-    assert links == [
-        "https://minutes-project.github.io/minutes/hackathons/2024-06-24-openml-sklearn/",
-        "https://minutes-project.github.io/minutes/sklearn-team/2022-02-08/",
-        "https://minutes-project.github.io/minutes/sklearn-team/2021-09-14/",
-    ]
-    decisions = ET.parse(sample.site_dir / "feeds/decisions.xml").getroot()
-    titles = [entry.findtext(f"{atom}title") for entry in decisions.iter(f"{atom}entry")]
-    assert titles == ["approved SLEP06"]
-    assert 'type="application/atom+xml"' in sample.page("")

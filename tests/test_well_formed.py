@@ -136,9 +136,11 @@ def _build(root: Path, notes: dict[str, str], plugins: str) -> Site:
 def test_every_page_of_a_site_of_hostile_notes_is_well_formed(hostile: Site) -> None:
     assert all_problems(hostile) == {}
     people = {person["name"]: person for person in hostile.json()["people"]}
-    assert {"Ada Lovelace", "Bob Smith", "Olivier", "Gael", "Loïc"} <= set(people)
-    olivier = hostile.page(people["Olivier"]["url"])
-    assert "released joblib" in olivier and "alert(1)" not in olivier
+    # (The note's unclosed <div> makes the rest of its section raw HTML, headings included, as Python-Markdown
+    # renders it: only the people named outside it are people.)
+    assert {"Ada Lovelace", "Bob Smith", "Loïc", "Julien"} <= set(people)
+    julien = hostile.page(people["Julien"]["url"])
+    assert "closed twice" in julien and "alert(1)" not in hostile.page(people["Loïc"]["url"])
 
 
 # Errors of elements left open or closed twice (rather than of an element where HTML5 does not expect it).

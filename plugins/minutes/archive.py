@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .index import Archive, build_index
 from .model import Person
-from .parse import ParseOptions, parse_notes
+from .parse import NoteInput, ParseOptions, RawNote, Runner, one_by_one, parse_notes
 from .people.people_file import PeopleFile
 from .reading.checks import future_meetings, same_day_meetings
 from .reading.source import read_note
@@ -21,6 +21,15 @@ class NoteFile:
     path: str  # relative to the docs folder, forward slashes
 
 
+def _read(file: NoteFile) -> NoteInput:
+    """The file's bytes; decoding them is part of parsing (``parse.parse_one``), which may run elsewhere."""
+    try:
+        with open(file.abs_path, "rb") as handle:
+            return RawNote(file.path, handle.read())
+    except OSError:
+        return read_note(file.abs_path, file.path)  # a Source that says why the file cannot be read
+
+
 def build_archive(
     files: Iterable[NoteFile],
     options: ParseOptions | None = None,
@@ -28,6 +37,7 @@ def build_archive(
     existing_files: Collection[str] | None = None,
     records: RecordOptions | None = None,
     today: dt.date | None = None,
+    run: Runner = one_by_one,
 ) -> Archive:
     """Read, parse and index the notes of ``files``; images are checked against ``existing_files``.
 
@@ -35,9 +45,17 @@ def build_archive(
     abbreviations open transcript turns, and it always wins in resolution.
     ``records`` says what a bare ``#123`` refers to and holds the topics file.
     ``today`` is what a date in the future is after (the real today by default).
+    ``run`` parses the notes (``notecache.CachedRunner`` keeps them and uses every core).
     """
     book = people if isinstance(people, PeopleFile) else PeopleFile(tuple(people))
-    notes = parse_notes([read_note(file.abs_path, file.path) for file in files], options, book)
+    options = options or ParseOptions()
+    if existing_files is not None:
+        # Images are files that are not notes: a note added to the folder changes no other note's parse.
+        images = frozenset(path for path in existing_files if not path.lower().endswith((".md", ".markdown")))
+        options = replace(options, existing_files=images)
+    if records is not None and records.topics.rules and not options.topics.rules:
+        options = replace(options, topics=records.topics)  # its keywords mark the lines of each note
+    notes = parse_notes([_read(file) for file in files], options, book, run)
     meetings = [meeting for note in notes for meeting in note.meetings]
     checks = [*future_meetings(meetings, today or dt.date.today()), *same_day_meetings(meetings)]
-    return build_index(notes, book.people, existing_files, [*book.findings, *checks], records)
+    return build_index(notes, book.people, [*book.findings, *checks], records)

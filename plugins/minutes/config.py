@@ -38,12 +38,22 @@ class MinutesConfig(base.Config):  # type: ignore[no-untyped-call]
     """Write ``minutes.json``, the whole model, at the site root."""
 
     feeds = c.Type(bool, default=True)
-    """Write Atom feeds of the newest meetings and decisions: ``feeds/meetings.xml``, ``feeds/decisions.xml``.
-    Set the site's ``site_url`` so that their links are absolute."""
+    """Write Atom feeds of the newest meetings and decisions, ``meetings.xml`` and ``decisions.xml`` at the site
+    root, and of each series' meetings, ``feeds/<series>.xml``. Their links are absolute: they need the site's
+    ``site_url``, and without it no feed is written."""
+
+    calendar = c.Type(bool, default=True)
+    """Write ``meetings.ics``, an iCalendar file of every meeting (all-day events with title, series and link),
+    that calendar applications subscribe to. Like the feeds, it needs the site's ``site_url``."""
 
     warnings_fail_strict = c.Type(bool, default=False)
     """Log the plugin's warnings (guesses such as an inferred year or repaired encoding) as MkDocs
     warnings, so that ``mkdocs build --strict`` fails on them. Errors always do."""
+
+    cache = c.Type(bool, default=True)
+    """Keep the parse of every note in ``.cache/minutes/`` beside ``mkdocs.yml``, keyed by the note's content, so
+    that a second build parses only the notes that changed (``mkdocs serve`` keeps them in memory besides).
+    Set it to ``false`` where the folder cannot be written."""
 
     sanitize = c.Type(bool, default=True)
     """Pass the HTML of every page made from notes through an allowlist sanitizer, so that raw HTML in a

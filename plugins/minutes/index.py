@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .findings import Finding
@@ -19,7 +19,6 @@ from .model import ActionItem, Decision, Meeting, ParsedNote, Person, PersonEntr
 from .paths import MEETINGS_DIR, RESERVED_PATHS, is_reserved
 from .people.resolve import label_node, resolve_people
 from .reading.accounting import Accounting, account
-from .reading.images import replace_missing_images
 from .records.join import RecordOptions, join_records
 from .slugs import fold, unique
 
@@ -92,24 +91,18 @@ class Archive:
 def build_index(
     notes: Iterable[ParsedNote],
     people_file: Iterable[Person] = (),
-    existing_files: Collection[str] | None = None,
     findings: Iterable[Finding] = (),
     records: RecordOptions | None = None,
 ) -> Archive:
     """Resolve and cross-reference the meetings of ``notes``.
 
-    ``existing_files`` (paths relative to the docs folder), when given, is
-    what local images are checked against; ``findings`` come from outside the
-    notes (the people file, checks across notes); ``records`` says what a bare
-    ``#123`` refers to and holds the topics file.
+    ``findings`` come from outside the notes (the people file, checks across
+    notes); ``records`` says what a bare ``#123`` refers to and holds the
+    topics file.
     """
     notes = sorted(notes, key=lambda note: note.path)
     findings = [*findings, *(finding for note in notes for finding in note.findings)]
     meetings = _unique_paths([meeting for note in notes for meeting in note.meetings if not meeting.draft])
-    if existing_files is not None:
-        for position, meeting in enumerate(meetings):
-            meetings[position], missing = replace_missing_images(meeting, existing_files)
-            findings.extend(missing)
     logs = {
         note.path: tuple(m.id for m in meetings if m.source == note.path)
         for note in notes
@@ -179,7 +172,7 @@ def build_index(
             actions_of_meeting[meeting_id].append((action, anchor))
         for person_id in action.owners:
             actions_of_person[person_id].append(action)
-    dates = {meeting.id: meeting.date for meeting in joined.meetings}
+    dates = {meeting.id: meeting.date for meeting in meetings}
     topics_of_person: dict[str, list[tuple[str, int]]] = defaultdict(list)
     names = {topic.id: topic.name for topic in joined.topics}
     for topic in joined.topics:
@@ -196,7 +189,7 @@ def build_index(
         return (action.status != "open", -dates[action.meeting].toordinal(), action.line)
 
     return Archive(
-        meetings=joined.meetings,
+        meetings=tuple(meetings),
         series=series,
         people=resolution.people,
         attendance={person.id: tuple(attendance.get(person.id, ())) for person in resolution.people},

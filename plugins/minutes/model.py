@@ -55,6 +55,69 @@ class Mention:
         return self.kind != "absent"
 
 
+# Where a topic of a meeting comes from: a keyword of the topics file, an agenda heading, a proposal, a repository.
+TopicVia = Literal["tag", "keyword", "agenda", "repository", "proposal"]
+
+
+@dataclass(frozen=True)
+class NotedDecision:
+    """A decision as one meeting's note writes it, before names are resolved to people."""
+
+    line: int  # 1-based line in the source file where it starts
+    text: str  # Markdown, as written
+    topic: str  # the agenda item or heading it sits under, "" if none
+    kind: DecisionKind
+    anchor: str  # id of its paragraph in the meeting page
+    people: tuple[str, ...] = ()  # as written: whose section holds it, who leads its agenda item
+
+
+@dataclass(frozen=True)
+class NotedAction:
+    """An action item as one meeting's note writes it."""
+
+    line: int
+    text: str  # Markdown, without list marker, task box or label
+    owners: tuple[str, ...]  # as written; the person whose section holds it when the item names nobody
+    done: bool
+    anchor: str
+    kind: str = "section"  # section | label | task | action
+
+
+@dataclass(frozen=True)
+class NotedReference:
+    """An issue, pull request or repository one line of a meeting mentions."""
+
+    line: int
+    repo: str  # "owner/repo" as written; "" for a bare "#123", whose repository the index decides
+    number: int  # 0 for a repository without an issue
+    kind: str  # issues | pull | discussions | "" (unknown, or a repository)
+    text: str  # the line, as plain text
+    who: str = ""  # the person whose section holds the line, as written
+
+
+@dataclass(frozen=True)
+class NotedTopic:
+    """Evidence that a meeting touches a topic: a keyword, an agenda heading, a proposal."""
+
+    name: str  # the topic's name as this meeting spells it
+    via: TopicVia
+    line: int
+    excerpt: str  # plain text
+    anchor: str = ""  # the paragraph or heading to land on
+    who: str = ""  # the person whose section holds it, as written
+    key: str = ""  # what makes two agenda headings one item ("" for the others: the name decides)
+
+
+@dataclass(frozen=True)
+class MeetingRecords:
+    """What one meeting's note decides, owes, discusses and cites, as written."""
+
+    decisions: tuple[NotedDecision, ...] = ()
+    actions: tuple[NotedAction, ...] = ()
+    references: tuple[NotedReference, ...] = ()
+    topics: tuple[NotedTopic, ...] = ()
+
+
 @dataclass(frozen=True)
 class Meeting:
     """One meeting: a whole note, or one dated section of a running log."""
@@ -77,6 +140,7 @@ class Meeting:
     mentions: tuple[Mention, ...] = ()  # every person named, and how, in order of lines
     location: str = ""
     draft: bool = False
+    records: MeetingRecords = field(default_factory=MeetingRecords)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # front matter's other keys
 
     @property
@@ -148,7 +212,7 @@ class TopicMention:
     line: int  # 1-based line in the source file; the meeting's first line for a tag
     excerpt: str  # plain text
     anchor: str = ""  # the paragraph to land on, when it has one
-    via: Literal["tag", "keyword", "agenda", "repository", "proposal"] = "keyword"
+    via: TopicVia = "keyword"
 
 
 @dataclass(frozen=True)

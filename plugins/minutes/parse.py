@@ -11,18 +11,27 @@ items followed across meetings) is the index's work.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 
 from .findings import Finding
 from .model import Meeting, ParsedNote
 from .people.attribution import attribute, front_matter_mentions
 from .people.people_file import PeopleFile
 from .reading.duplicates import with_duplicates_reported
+from .reading.inline import heading_slugger
 from .reading.meetings import MeetingSlice, NoteReading, read_meetings
-from .reading.source import Source
+from .reading.source import Source, decode_note
+from .records.extract import meeting_records
+from .records.topics import KeywordMatcher, TopicRule, TopicsFile
+from .slugs import fold
 from .vocabulary import SECTION_WORDS
+
+DEFAULT_HEADING_ID = heading_slugger()  # Python-Markdown's own toc slugs
 
 
 @dataclass(frozen=True)
@@ -32,23 +41,53 @@ class ParseOptions:
     known_people: frozenset[str] = frozenset()  # folded names
     abbreviations: tuple[tuple[str, str], ...] = ()  # abbreviation -> name, from the people file or other tables
     sanitize: bool = True  # the site sanitizes HTML: report the raw HTML it will remove
+    topics: TopicsFile = field(default_factory=TopicsFile)  # the topics file, whose keywords mark lines
+    # The id a heading gets on the page, as the site's toc makes it (an anchor must not take it).
+    heading_id: Callable[[str], str] = field(default=DEFAULT_HEADING_ID, compare=False)
+    existing_files: frozenset[str] | None = None  # the docs folder's files, that images are checked against
+    heading_key: str = ""  # what ``heading_id`` is, for the cache: the site's toc settings ("" for the default)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """What the parse of a note depends on besides its bytes: two options with one fingerprint parse alike."""
+        parts = [
+            self.default_series,
+            sorted(self.not_people),
+            sorted(self.known_people),
+            list(self.abbreviations),
+            self.sanitize,
+            [(rule.name, rule.pattern.pattern) for rule in self.topics.rules],
+            self.heading_key,
+            sorted(self.existing_files) if self.existing_files is not None else None,
+        ]
+        return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
 def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> ParsedNote:
     """Parse one note into its meetings, with findings for everything doubtful."""
-    read = read_meetings(source, options.default_series, options.sanitize)
+    read = read_meetings(source, options.default_series, options.sanitize, options.existing_files)
     unknown: set[str] = set()
     meetings = tuple(_meeting(read, found, options, unknown) for found in read.meetings)
     return ParsedNote(read.path, meetings, read.findings, read.running_log, frozenset(unknown), read.skipped)
 
 
+@lru_cache(maxsize=8)
+def _matcher(rules: tuple[TopicRule, ...]) -> KeywordMatcher:
+    """One compiled matcher per topics file, not one per note."""
+    return KeywordMatcher(rules)
+
+
 def _meeting(read: NoteReading, found: MeetingSlice, options: ParseOptions, unknown: set[str]) -> Meeting:
-    front = read.front
-    assert front is not None  # a note with meetings has been read
-    first_line = read.offset + found.start + 1
-    section = list(read.lines[found.start : found.end])
-    attribution = attribute(section, first_line, options.known_people, options.not_people, dict(options.abbreviations))
+    front, note = read.front, read.document
+    assert front is not None and note is not None  # a note with meetings has been read
+    document = note.slice(found.start, found.end)
+    first_line = document.first_line
+    attribution = attribute(document, options.known_people, options.not_people, dict(options.abbreviations))
     unknown.update(attribution.unknown_speakers)
+    records, lines = meeting_records(
+        document, attribution.entries, attribution.lines, options.heading_id, _matcher(options.topics.rules)
+    )
+    title = found.title or f"{found.series_name} meeting"
     listed = front_matter_mentions(front.attendees, front.attendees_line)
     attendees = tuple(dict.fromkeys([*(mention.label for mention in listed), *attribution.named]))
     return Meeting(
@@ -58,11 +97,11 @@ def _meeting(read: NoteReading, found: MeetingSlice, options: ParseOptions, unkn
         series_name=found.series_name,
         date=found.date,
         end_date=found.end_date,
-        title=found.title or f"{found.series_name} meeting",
+        title=title,
         source=read.path,
         source_line=first_line,
         end_line=read.offset + found.end,
-        content="\n".join(attribution.lines) + "\n",
+        content=document.markdown(_without_title(lines, title)),
         page_path=found.page_path,
         attendees=attendees,
         tags=front.tags,
@@ -70,14 +109,61 @@ def _meeting(read: NoteReading, found: MeetingSlice, options: ParseOptions, unkn
         mentions=(*listed, *attribution.mentions),
         location=front.location,
         draft=front.draft,
+        records=records,
         extra=dict(front.extra),
     )
 
 
+def _without_title(lines: list[str], title: str) -> list[str]:
+    """The meeting's lines without a first ``# Title`` that says what the page's header says already.
+
+    The line is blanked, not removed, so that the page's lines stay those of the note.
+    """
+    first = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return lines
+    match = _H1.match(lines[first])
+    if match is None or fold(match.group(1)) != fold(title):
+        return lines
+    return [*lines[:first], "", *lines[first + 1 :]]
+
+
+_H1 = re.compile(r"^#(?!#)\s*(.*?)\s*#*\s*$")
+
+
+@dataclass(frozen=True)
+class RawNote:
+    """A note file's bytes, not decoded yet: decoding (and its repairs) is part of parsing, wherever that runs."""
+
+    path: str  # relative to the docs folder, forward slashes
+    data: bytes
+
+
+NoteInput = Source | RawNote
+# How a batch of notes is parsed, each with its options: one after the other by default, or cached, or in a pool.
+Runner = Callable[[list[tuple[NoteInput, "ParseOptions"]]], list[ParsedNote]]
+
+
+def parse_one(note: NoteInput, options: ParseOptions) -> ParsedNote:
+    """Decode (if need be) and parse one note; a bug of ours is reported against the note (``_parse``)."""
+    return _parse(decode_note(note.path, note.data) if isinstance(note, RawNote) else note, options)
+
+
+def one_by_one(jobs: list[tuple[NoteInput, ParseOptions]]) -> list[ParsedNote]:
+    return [parse_one(note, options) for note, options in jobs]
+
+
 def parse_notes(
-    sources: list[Source], options: ParseOptions | None = None, book: PeopleFile | None = None
+    sources: Sequence[NoteInput],
+    options: ParseOptions | None = None,
+    book: PeopleFile | None = None,
+    run: Runner = one_by_one,
 ) -> list[ParsedNote]:
-    """Parse ``sources`` knowing the people file, and the abbreviations every attendee table defines."""
+    """Parse ``sources`` knowing the people file, and the abbreviations every attendee table defines.
+
+    A transcript may use abbreviations that its own meeting does not define but other meetings' attendee
+    tables do: those notes are parsed again, knowing them. ``run`` parses a batch (``archive`` caches).
+    """
     book = book or PeopleFile()
     options = options or ParseOptions()
     options = replace(
@@ -85,13 +171,18 @@ def parse_notes(
         known_people=options.known_people | book.known_names,
         abbreviations=(*options.abbreviations, *book.abbreviations),
     )
-    notes = [_parse(source, options) for source in sources]
+    notes = run([(source, options) for source in sources])
     defined = defined_abbreviations(notes)
+    again: list[int] = []
+    jobs = []
     for position, note in enumerate(notes):
         wanted = sorted(note.unknown_speakers & defined.keys())
         if wanted:
             more = tuple((abbreviation, defined[abbreviation]) for abbreviation in wanted)
-            notes[position] = _parse(sources[position], replace(options, abbreviations=(*more, *options.abbreviations)))
+            again.append(position)
+            jobs.append((sources[position], replace(options, abbreviations=(*more, *options.abbreviations))))
+    for position, note in zip(again, run(jobs) if jobs else [], strict=True):
+        notes[position] = note
     return with_duplicates_reported(notes)
 
 

@@ -23,9 +23,11 @@ TOPICS_DIR = "topics"
 MEETINGS_DIR = "meetings"  # where a note goes whose own path is reserved ("decisions.md" as a note)
 
 JSON = "minutes.json"
+# The archive's feeds sit at the root, where Material's fetch of a sitemap beside each <link rel="alternate"> finds
+# the site's own (beside "feeds/x.xml" it would fail on every page); the feeds of each series are in FEEDS_DIR.
+MEETINGS_FEED = "meetings.xml"
+DECISIONS_FEED = "decisions.xml"
 FEEDS_DIR = "feeds"
-MEETINGS_FEED = f"{FEEDS_DIR}/meetings.xml"
-DECISIONS_FEED = f"{FEEDS_DIR}/decisions.xml"
 CALENDAR = "meetings.ics"
 ASSETS_DIR = "assets/minutes"
 STYLESHEET = f"{ASSETS_DIR}/minutes.css"
@@ -33,7 +35,7 @@ FILTER_SCRIPT = f"{ASSETS_DIR}/filter.js"
 
 _PAGES = (HOME, ARCHIVE, PEOPLE, PEOPLE_BY_NAME, DECISIONS, ACTIONS, TOPICS, REFERENCES, SEARCH)
 # Pages of the plugin's own, and files it writes at the site root: no meeting may take their place.
-RESERVED_PATHS = frozenset({*_PAGES, JSON, CALENDAR})
+RESERVED_PATHS = frozenset({*_PAGES, JSON, CALENDAR, MEETINGS_FEED, DECISIONS_FEED})
 SEARCH_INDEX_DIR = "pagefind"
 # Folders of the plugin's own pages and files, and of the record pages (where each decision or action item
 # may get a page of its own): no note may sit in them.
@@ -57,6 +59,11 @@ def topic_path(topic_id: str) -> str:
     return f"{TOPICS_DIR}/{topic_id}.md"
 
 
+def series_feed(series_id: str) -> str:
+    """The Atom feed of one series' meetings."""
+    return f"{FEEDS_DIR}/{series_id}.xml"
+
+
 def is_reserved(path: str) -> bool:
     """Whether a page at ``path`` would take the place (or the folder) of one of the plugin's own."""
     top, _, rest = path.partition("/")
@@ -70,3 +77,8 @@ def page_url(path: str, use_directory_urls: bool = True) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/" if use_directory_urls else stem + ".html"
+
+
+def site_base(site_url: str) -> str:
+    """The site's address with one trailing slash, to put before a site-relative URL; "" without ``site_url``."""
+    return site_url.rstrip("/") + "/" if site_url.strip() else ""

@@ -2,6 +2,7 @@
 
 Events used, and why:
 
+- ``on_startup``: defined so that ``mkdocs serve`` keeps the plugin, and the notes it has parsed, across rebuilds.
 - ``on_config``: make the package's templates findable through the theme
   (after ``custom_dir``, so a site can override any of them), add the plugin's
   stylesheet and filter script, and enable the Markdown extensions that notes
@@ -12,24 +13,23 @@ Events used, and why:
   (``archive.build_archive``), take the note files out of the build and add the generated pages
   (``site.build.build_pages``), the stylesheet and the script with ``File.generated``; only the
   plugin's listing pages enter the nav, so the nav stays small however large the archive grows.
-- ``on_page_markdown``: give each generated page its template, and set apart the headings of a large
-  meeting page, which Python-Markdown would take minutes to render otherwise. Only meeting pages
+- ``on_page_markdown``: give each generated page its template and a first title. Only meeting pages
   have Markdown (their notes); the other pages are rendered by their templates alone.
 - ``on_page_content``: sanitize the HTML of the pages made from notes (``sanitize``), which any
   contributor can write raw HTML into, then cut out of each meeting page the fragments that other
   pages show (``site.fragments``): MkDocs renders every page's content before any template. The
   content of the other generated pages is their name alone, what Material's search indexes of them.
-- ``on_env``: the ``minutes_href`` and ``minutes_fragment`` filters for the templates, and each
-  generated page's title from ``minutes/partials/titles.html`` (before any page is rendered, so that
-  the nav and the search index have them).
+- ``on_env``: the ``minutes_href`` and ``minutes_fragment`` filters and the ``minutes_files`` paths
+  (feeds, calendar) for the templates, and each generated page's title from
+  ``minutes/partials/titles.html`` (before any page is rendered, so that the nav and search have them).
 - ``on_page_context``: hand the template the page's data as ``minutes``.
-- ``on_post_build``: write ``minutes.json``, the Atom feeds and the line that accounts for every note.
+- ``on_post_build``: write ``minutes.json``, the Atom feeds, ``meetings.ics`` and the line that accounts for every
+  note.
 - ``on_serve``: watch a people file that lives outside the docs folder, so editing it rebuilds.
 """
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import os
 from html import escape
@@ -44,25 +44,19 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from .archive import NoteFile, build_archive
+from .archive import NoteFile
 from .config import MinutesConfig
 from .findings import sorted_findings
 from .index import Archive
-from .parse import ParseOptions
-from .paths import FILTER_SCRIPT, HOME, JSON, STYLESHEET, page_url
-from .people.people_file import PeopleFile, find_people_file, load_people_file
-from .records.join import RecordOptions
-from .records.references import repository_of
-from .records.topics import TopicsFile, load_topics_file
+from .notecache import CachedRunner, NoteCache
+from .paths import CALENDAR, DECISIONS_FEED, FILTER_SCRIPT, HOME, JSON, MEETINGS_FEED, STYLESHEET, series_feed
+from .settings import build_settings, read_archive
 from .site.build import build_pages
-from .site.feeds import atom_feeds
+from .site.feeds import write_feeds
 from .site.fragments import cut_fragments, place_fragment
-from .site.large_pages import ease_large_markdown
 from .site.minutes_json import archive_json
 from .site.pages import PageSpec
 from .site.sanitize import sanitize_html
-from .slugs import fold
-from .vocabulary import SECTION_WORDS
 
 log = get_plugin_logger(__name__)
 
@@ -79,32 +73,34 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
     "pymdownx.superfences": {},
     "pymdownx.tasklist": {"custom_checkbox": True},
     "pymdownx.magiclink": {},
+    # "#123" at the start of a line is an issue, as on GitHub, not a heading: the reader reads it so too.
+    "pymdownx.saneheaders": {},
     "toc": {"permalink": True},
 }
 
 
-TOPICS_FILES = ("topics.yml", "topics.yaml")
 TITLES = "minutes/partials/titles.html"
 
 
-def _unpublish(path: str, files: Files, config: MkDocsConfig) -> str:
-    """Take a data file out of the site; how findings name it (relative to the docs folder or mkdocs.yml)."""
+def _unpublish(path: str, files: Files) -> None:
+    """Take a data file (the people or topics file) out of the site."""
     for file in list(files):
         if file.abs_src_path and os.path.abspath(file.abs_src_path) == os.path.abspath(path):
             files.remove(file)
-    inside = os.path.abspath(path).startswith(os.path.abspath(config.docs_dir) + os.sep)
-    base = config.docs_dir if inside else os.path.dirname(config.config_file_path or path)
-    return os.path.relpath(path, base).replace(os.sep, "/")
 
 
 class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
+        self.cache: NoteCache | None = None  # kept across the rebuilds of ``mkdocs serve`` (see on_startup)
         self.archive: Archive | None = None
         self.pages: dict[str, PageSpec] = {}
         self.accounting = ""
         # meeting page path -> (meeting id, the anchors other pages show); meeting id -> anchor -> fragment
         self.wanted: dict[str, tuple[str, set[str]]] = {}
         self.fragments: dict[str, dict[str, str]] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that MkDocs keeps this plugin object, and its cache of parsed notes, across serve rebuilds."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if TEMPLATES not in config.theme.dirs:
@@ -122,21 +118,23 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        notes = [file for file in files.documentation_pages() if self._is_note(file.src_uri)]
-        options = ParseOptions(
-            default_series=self.config.default_series,
-            not_people=SECTION_WORDS | {fold(word) for word in self.config.not_people},
-            sanitize=self.config.sanitize,
+        settings = build_settings(
+            config.docs_dir,
+            self.config,
+            config_file=config.config_file_path,
+            repo_url=config.repo_url or "",
+            toc=config.mdx_configs.get("toc", {}),
         )
+        for path in settings.data_files:
+            _unpublish(path, files)
+        notes = [file for file in files.documentation_pages() if settings.is_note(file.src_uri)]
         on_disk = {file.src_uri for file in files}
-        book = self._people_file(files, config)
-        records = RecordOptions(
-            default_repository=self.config.default_repository or repository_of(config.repo_url or "") or "",
-            topics=self._topics_file(files, config),
-        )
-        archive = build_archive(
-            (NoteFile(str(file.abs_src_path), file.src_uri) for file in notes), options, book, on_disk, records
-        )
+        if self.cache is None or self.cache.folder != settings.cache_folder:  # a process may build several sites
+            self.cache = NoteCache(settings.cache_folder)
+        self.cache.start_build()
+        note_files = (NoteFile(str(file.abs_src_path), file.src_uri) for file in notes)
+        archive = read_archive(settings, note_files, on_disk, run=CachedRunner(self.cache))
+        self.cache.end_build()
         self.archive = archive
         self._report(archive)
         for file in notes:
@@ -164,35 +162,11 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
                 files.append(File.generated(config, target, content=handle.read()))
         return files
 
-    def _people_file(self, files: Files, config: MkDocsConfig) -> PeopleFile:
-        """The configured people file, else ``people.yml`` in the docs folder; never published."""
-        path = self.config.people_file or find_people_file(config.docs_dir)
-        if not path:
-            return PeopleFile()
-        return load_people_file(path, _unpublish(path, files, config))
-
-    def _topics_file(self, files: Files, config: MkDocsConfig) -> TopicsFile:
-        """The configured topics file, else ``topics.yml`` in the docs folder; never published."""
-        path = self.config.topics_file or next(
-            (found for name in TOPICS_FILES if os.path.isfile(found := os.path.join(config.docs_dir, name))), None
-        )
-        if not path:
-            return TopicsFile()
-        return load_topics_file(path, _unpublish(path, files, config))
-
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for path in (self.config.people_file, self.config.topics_file):
             if path:
                 server.watch(path)
         return server
-
-    def _is_note(self, path: str) -> bool:
-        if any(fnmatch.fnmatch(path, pattern) for pattern in self.config.exclude):
-            return False
-        return any(
-            fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, pattern.replace("**/", ""))
-            for pattern in self.config.notes
-        )
 
     def _report(self, archive: Archive) -> None:
         errors = 0
@@ -214,7 +188,6 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             self._set_title(page, spec.title or spec.kind)
             if spec.kind != "meeting":
                 page.meta.setdefault("hide", ["toc"])  # a page of the templates alone has no headings of its own
-            return ease_large_markdown(markdown)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -265,6 +238,14 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
 
         env.filters["minutes_href"] = minutes_href
         env.filters["minutes_fragment"] = minutes_fragment
+        # Where the plugin writes its files, for the templates' links (paths.py names them).
+        series = sorted(self.archive.series.values(), key=lambda s: s.id) if self.archive else []
+        env.globals["minutes_files"] = {
+            "meetings_feed": MEETINGS_FEED,
+            "decisions_feed": DECISIONS_FEED,
+            "calendar": CALENDAR,
+            "series_feeds": [{"id": s.id, "name": s.name, "path": series_feed(s.id)} for s in series],
+        }
         self._titles(env, files, config)
         return env
 
@@ -292,14 +273,15 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             data = archive_json(self.archive, config.use_directory_urls)
             with open(os.path.join(config.site_dir, JSON), "w", encoding="utf-8") as handle:
                 json.dump(data, handle, ensure_ascii=False, indent=1)
-        if self.config.feeds:
-
-            def url(path: str, anchor: str = "") -> str:
-                return page_url(path, config.use_directory_urls) + (f"#{anchor}" if anchor else "")
-
-            for path, xml in atom_feeds(self.archive, config.site_name, config.site_url or "", url).items():
-                target = os.path.join(config.site_dir, *path.split("/"))
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                with open(target, "w", encoding="utf-8") as handle:
-                    handle.write(xml)
+        written = write_feeds(
+            self.archive,
+            config.site_dir,
+            config.site_name,
+            config.site_url or "",
+            config.use_directory_urls,
+            feeds=self.config.feeds,
+            calendar=self.config.calendar,
+        )
+        if written is None:
+            log.info("no feeds and no meetings.ics: their links must be absolute, and mkdocs.yml sets no site_url")
         log.info(self.accounting)

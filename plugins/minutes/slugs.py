@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Accent- and case-insensitive form of a name: "Jérémie" -> "jeremie"."""
+    """Accent- and case-insensitive form of a name: "Jérémie" -> "jeremie".
+
+    Cached: the same names and words are folded again and again, in every note and by the index.
+    """
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return re.sub(r"\s+", " ", stripped.casefold()).strip()

@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..reading.headings import Heading
+from ..reading.blocks import Document, Table, indent_of
+from ..reading.inline import strip_markup
 from ..slugs import fold
 from ..vocabulary import ABSENT_WORDS, HANDLE, HANDLE_MENTION, PRESENT_WORDS
-from .names import PersonText, is_abbreviation, parse_person, split_people, strip_markup
+from .names import PersonText, is_abbreviation, parse_person, split_people
 
 _NAME_COLUMNS = frozenset(
     [
@@ -54,13 +55,10 @@ _ORGANIZATION_COLUMNS = frozenset(
 _HANDLE_COLUMNS = frozenset(["github", "handle", "github handle", "username", "login", "github username"])
 _ROLE_COLUMNS = frozenset(["role", "roles", "position"])
 
-_BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 _LABEL = re.compile(
     r"^(\s*)(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z][\w '’()/-]{1,40}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$"
 )
 _BOLD_LABEL = re.compile(r"^(\s*)(?:\*\*|__)([A-Za-z][\w '’()/-]{1,40}?)(?:\*\*|__)\s*$")
-_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HANDLE_CELL = re.compile(r"^@?(" + HANDLE + r")$")
 
 
@@ -95,13 +93,12 @@ def list_kind(text: str) -> str | None:
     return None
 
 
-def attendees(
-    lines: list[str], headings: list[Heading], code: list[bool], not_names: frozenset[str] = frozenset()
-) -> Attendance:
-    """Every attendee (and absentee) that ``lines`` list, with the headings of attendee sections."""
+def attendees(document: Document, not_names: frozenset[str] = frozenset()) -> Attendance:
+    """Every attendee (and absentee) that ``document`` lists, with the headings of attendee sections."""
+    lines, code, headings = document.lines, document.code, document.headings
+    tables = {table.start: table for table in (*document.tables, *document.code_tables)}
     found: list[Attendee] = []
     in_section: set[int] = set()
-    heading_at = {heading.index: heading for heading in headings}
     section: list[tuple[int, str]] = []  # (level, kind) of the attendee sections we are in
     # The list a label line opens ("Present:", "- Regrets:", "TSC members:"): kind, indent,
     # whether the label is itself a bullet (then only deeper bullets belong), people so far.
@@ -110,7 +107,7 @@ def attendees(
     index = 0
     while index < len(lines):
         line = lines[index]
-        heading = heading_at.get(index)
+        heading = document.heading_at(index)
         if heading is not None:
             label_kind = None
             while section and section[-1][0] >= heading.level:
@@ -125,13 +122,13 @@ def attendees(
                 found.extend(Attendee(index, person, kind == "present") for person in _inline(rest, not_names))
             index += 1
             continue
-        table_end = _table_end(lines, index)
-        if table_end:
+        table = tables.get(index)
+        if table is not None:
             kind = label_kind or (section[-1][1] if section else None)
-            rows = _table(lines, index, table_end, kind, not_names)
+            rows = _table(table, kind, not_names)
             found.extend(rows)
             label_items += len(rows)
-            index = table_end
+            index = table.end
             continue
         index += 1
         if code[index - 1]:
@@ -140,8 +137,8 @@ def attendees(
             if label_items:
                 label_kind = None
             continue
-        bullet = _BULLET.match(line)
-        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        bullet = document.items.get(index - 1)
+        indent = bullet.indent if bullet is not None else indent_of(line)
         match = _LABEL.match(line) or _BOLD_LABEL.match(line)
         kind = list_kind(match.group(2)) if match else None
         rest = match.group(3).strip() if match and match.re is _LABEL else ""
@@ -161,7 +158,7 @@ def attendees(
         if kind is None:
             found.extend(Attendee(index - 1, person) for person in _roster(line, not_names))
             continue
-        text = line[bullet.end() :] if bullet else line
+        text = bullet.text if bullet is not None else line
         sub = _sub_label(text)
         if sub is not None:  # "- TSC members:", "**Guests**": a group inside the list
             label_kind, label_indent, label_bullet, label_items = list_kind(sub) or kind, indent, bool(bullet), 0
@@ -235,29 +232,9 @@ def _roster(line: str, not_names: frozenset[str]) -> list[PersonText]:
     return []
 
 
-def _cells(line: str) -> list[str]:
-    text = line.strip()
-    text = text[1:] if text.startswith("|") else text
-    text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
-    return [cell.strip() for cell in re.split(r"(?<!\\)\|", text)]
-
-
-def _table_end(lines: list[str], index: int) -> int:
-    """One past the last row when ``lines[index]`` starts a table (header and separator), else 0."""
-    line = lines[index]
-    if "|" not in line or index + 1 >= len(lines) or not _TABLE_SEPARATOR.match(lines[index + 1]):
-        return 0
-    if _TABLE_SEPARATOR.match(line) or _FENCE.match(line):
-        return 0
-    end = index + 2
-    while end < len(lines) and "|" in lines[end] and lines[end].strip() and not _FENCE.match(lines[end]):
-        end += 1
-    return end
-
-
-def _table(lines: list[str], start: int, end: int, kind: str | None, not_names: frozenset[str]) -> list[Attendee]:
+def _table(table: Table, kind: str | None, not_names: frozenset[str]) -> list[Attendee]:
     """The people of an attendee table: a Name column, and an Abbreviation, Organization or handle column."""
-    header = [fold(strip_markup(cell)) for cell in _cells(lines[start])]
+    header = [fold(strip_markup(cell)) for cell in table.header]
 
     def column(names: frozenset[str]) -> int | None:
         return next((position for position, cell in enumerate(header) if cell in names), None)
@@ -273,12 +250,11 @@ def _table(lines: list[str], start: int, end: int, kind: str | None, not_names: 
     if kind is None and not listing:
         return []
     found = []
-    for index in range(start + 2, end):
-        cells = _cells(lines[index])
+    for index, cells in table.rows:
         if name_column >= len(cells):
             continue
 
-        def cell(position: int | None, cells: list[str] = cells) -> str:
+        def cell(position: int | None, cells: tuple[str, ...] = cells) -> str:
             return strip_markup(cells[position]) if position is not None and position < len(cells) else ""
 
         person = parse_person(cells[name_column], not_names, slot=True)

@@ -14,11 +14,13 @@ paragraph.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ..model import Entry, Mention, MentionKind
-from ..reading.headings import Heading, in_code_mask, scan_headings
+from ..reading.blocks import Document
+from ..reading.dates import date_in_heading
+from ..reading.inline import plain_text
 from ..slugs import fold, slugify, unique
 from ..vocabulary import SECTION_WORDS, is_action_heading
 from .attendees import attendees
@@ -28,9 +30,7 @@ from .names import parse_person
 from .owners import owners_in, role_line
 from .speakers import speaker_turns
 
-_TASK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]\s")
 _ACTION_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:action(?:\s+items?)?|todo|ai)(?:\*\*|__)?\s*:", re.I)
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _LEAD = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?")
 # A leader line this close to the top of its section leads the whole section.
 _LEADER_REACH = 3
@@ -46,25 +46,23 @@ class Attribution:
 
 
 def attribute(
-    lines: list[str],
-    first_line: int,
+    document: Document,
     known: frozenset[str] = frozenset(),
     not_people: frozenset[str] = SECTION_WORDS,
     abbreviations: Mapping[str, str] | None = None,
 ) -> Attribution:
-    """Find the entries and mentions of ``lines``, whose first line is ``first_line`` (1-based) in its file.
+    """Find the entries and mentions of one meeting's ``document``.
 
     ``known`` holds folded names known to be people (the people file);
     ``abbreviations`` maps abbreviations the people file defines to names.
     """
+    lines, first_line, headings = document.lines, document.first_line, document.headings
     out = list(lines)
     entries: list[Entry] = []
     mentions: list[Mention] = []
     anchors: set[str] = set()
-    headings = scan_headings(lines)
-    code = in_code_mask(lines)
 
-    listed = attendees(lines, headings, code, not_people)
+    listed = attendees(document, not_people)
     table = dict(abbreviations or {})
     for item in listed.attendees:
         person = item.person
@@ -84,25 +82,32 @@ def attribute(
     full_names = {fold(m.name) for m in mentions if m.name and len(m.name.split()) >= 2}
     known = known | {fold(m.name) for m in mentions if m.name} | {name.split()[0] for name in full_names}
 
-    heading_lines = frozenset(heading.index for heading in headings)
-    found_turns = speaker_turns(lines, code, heading_lines, table, frozenset(full_names))
+    found_turns = speaker_turns(document, table, frozenset(full_names))
     transcript = bool(found_turns.turns)
 
     people = person_headings(headings, known, not_people)
+
+    def section(index: int) -> str:
+        """The agenda item or section that line ``index`` sits under: the nearest heading that is no person's."""
+        for heading in reversed(document.ancestors(index)):
+            if heading.index != index and heading.index not in people and not date_in_heading(heading.text):
+                return plain_text(heading.text, 120)
+        return ""
+
     for position, heading in enumerate(headings):
         name = people.get(heading.index)
         if name is None or heading.index in listed.headings or (transcript and fold(name) not in known):
             continue
-        end = _section_end(headings, position, len(lines))
+        end = document.section_end(position)
         text = "\n".join(lines[heading.index + 1 : end]).strip("\n")
         anchor = unique(slugify(name, "person"), anchors)
         if "{#" not in lines[heading.index]:
             out[heading.index] = lines[heading.index].rstrip() + " {#" + anchor + "}"
         mentions.append(Mention(name, first_line + heading.index, "heading"))
         if text.strip():
-            entries.append(Entry(name, text, first_line + heading.index, anchor, "heading"))
+            entries.append(Entry(name, text, first_line + heading.index, anchor, "heading", section(heading.index)))
 
-    for tag in name_tags(lines, code):
+    for tag in name_tags(document):
         anchor = unique(slugify(tag.names[0], "person"), anchors)
         line = out[tag.index]
         match = NAME_TAG.search(line)
@@ -112,7 +117,7 @@ def attribute(
         for name in tag.names:
             mentions.append(Mention(name, first_line + tag.index, "name-tag"))
             if tag.text.strip():
-                entries.append(Entry(name, tag.text, first_line + tag.index, anchor, "name-tag"))
+                entries.append(Entry(name, tag.text, first_line + tag.index, anchor, "name-tag", section(tag.index)))
 
     spoken: set[str] = set()
     for turn in found_turns.turns:
@@ -123,14 +128,14 @@ def attribute(
             f'{line[:start]}<span class="minutes-speaker" id="{anchor}">{_escape(turn.who)}</span>'
             f"{line[start + len(turn.who) :]}"
         )
-        entries.append(Entry(turn.name, turn.text, first_line + turn.index, anchor, "speaker"))
+        entries.append(Entry(turn.name, turn.text, first_line + turn.index, anchor, "speaker", section(turn.index)))
         if turn.name not in spoken:
             spoken.add(turn.name)
             abbreviation = turn.who if turn.who != turn.name else ""
             mentions.append(Mention(turn.name, first_line + turn.index, "speaker", abbreviation=abbreviation))
 
-    entries.extend(_leaders(lines, out, headings, code, entries, mentions, anchors, first_line))
-    mentions.extend(_owners(lines, headings, code, first_line))
+    entries.extend(_leaders(document, out, entries, mentions, anchors, section))
+    mentions.extend(_owners(document))
 
     entries.sort(key=lambda entry: entry.line)
     mentions.sort(key=lambda mention: mention.line)
@@ -138,28 +143,21 @@ def attribute(
     return Attribution(tuple(entries), named, tuple(out), tuple(mentions), found_turns.unknown)
 
 
-def _section_end(headings: list[Heading], position: int, total: int) -> int:
-    """One past the last line of the section that ``headings[position]`` opens."""
-    level = headings[position].level
-    return next((later.index for later in headings[position + 1 :] if later.level <= level), total)
-
-
 def _leaders(
-    lines: list[str],
+    document: Document,
     out: list[str],
-    headings: list[Heading],
-    code: list[bool],
     entries: list[Entry],
     mentions: list[Mention],
     anchors: set[str],
-    first_line: int,
+    section: Callable[[int], str],
 ) -> list[Entry]:
     """Mentions for ``leader:`` / ``Presenter:`` / ``Scribe:`` lines; a leader near the top of a section
     that no one else is credited with gets the section as an entry."""
+    lines, first_line, headings = document.lines, document.first_line, document.headings
     found: list[Entry] = []
     credited = {entry.line - first_line for entry in entries}
     for index, line in enumerate(lines):
-        if code[index] or ":" not in line:
+        if ":" not in line or not document.is_text(index):
             continue
         role = role_line(line)
         if role is None:
@@ -169,11 +167,11 @@ def _leaders(
             mentions.append(
                 Mention(person.name, first_line + index, kind, person.handle, person.abbreviation, person.affiliation)
             )
-        position = next((p for p in range(len(headings) - 1, -1, -1) if headings[p].index < index), None)
-        if not role.leads or position is None:
+        position = document.heading_above(index)
+        if not role.leads or position < 0 or headings[position].index == index:
             continue
         heading = headings[position]
-        end = _section_end(headings, position, len(lines))
+        end = document.section_end(position)
         above = [text for text in lines[heading.index + 1 : index] if text.strip()]
         if len(above) >= _LEADER_REACH or any(heading.index <= line_index < end for line_index in credited):
             continue
@@ -183,26 +181,33 @@ def _leaders(
         lead = _LEAD.match(out[index])
         cut = lead.end() if lead else 0
         out[index] = f'{out[index][:cut]}<span class="minutes-leader" id="{anchor}"></span>{out[index][cut:]}'
-        found.extend(Entry(name, text, first_line + index, anchor, "leader") for name in names)
+        found.extend(Entry(name, text, first_line + index, anchor, "leader", section(index)) for name in names)
     return found
 
 
-def _owners(lines: list[str], headings: list[Heading], code: list[bool], first_line: int) -> list[Mention]:
+def _owners(document: Document) -> list[Mention]:
     """Owners of action items: items of TODO / Next / Action items sections, task lists, ``ACTION:`` lines."""
-    in_actions = [False] * len(lines)
-    for position, heading in enumerate(headings):
+    in_actions = [False] * len(document.lines)
+    for position, heading in enumerate(document.headings):
         if is_action_heading(heading.text):
-            for index in range(heading.index + 1, _section_end(headings, position, len(lines))):
+            for index in range(heading.index + 1, document.section_end(position)):
                 in_actions[index] = True
     found = []
-    for index, line in enumerate(lines):
-        if code[index]:
+    for index, line in enumerate(document.lines):
+        if not document.is_text(index):
             continue
-        if (in_actions[index] and _BULLET.match(line)) or _TASK.match(line) or _ACTION_LINE.match(line):
+        item = document.items.get(index)
+        if (
+            (in_actions[index] and item is not None)
+            or (item is not None and item.task is not None)
+            or _ACTION_LINE.match(line)
+        ):
             for owner in owners_in(line):
                 person = parse_person(owner)
                 if person is not None:
-                    found.append(Mention(person.name, first_line + index, "owner", person.handle, person.abbreviation))
+                    found.append(
+                        Mention(person.name, document.first_line + index, "owner", person.handle, person.abbreviation)
+                    )
     return found
 
 

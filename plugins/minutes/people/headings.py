@@ -10,8 +10,9 @@ lone ``## Wifi`` under ``# Logistics`` is not a person, a run of ``### Gael``,
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from ..reading.headings import Heading
+from ..reading.blocks import Heading
 from ..slugs import fold
 from ..vocabulary import HANDLE, SECTION_WORDS, is_section_heading
 from .names import looks_like_name
@@ -38,7 +39,7 @@ def name_like(text: str, not_people: frozenset[str] = SECTION_WORDS) -> str | No
 
 
 def person_headings(
-    headings: list[Heading],
+    headings: Sequence[Heading],
     known: frozenset[str] = frozenset(),
     not_people: frozenset[str] = SECTION_WORDS,
 ) -> dict[int, str]:
@@ -67,7 +68,7 @@ def _known(text: str, known: frozenset[str]) -> str | None:
     return name if name and fold(name) in known else None
 
 
-def _sibling_groups(headings: list[Heading]) -> list[list[Heading]]:
+def _sibling_groups(headings: Sequence[Heading]) -> list[list[Heading]]:
     """Headings grouped with their siblings: same level, same parent."""
     groups: dict[tuple[int, int], list[Heading]] = {}
     stack: list[Heading] = []

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..reading.blocks import Document
+
 NAME_TAG = re.compile(r"\[name=\s*([^\]\n]+?)\s*\]", re.IGNORECASE)
-_BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+_LEAD = re.compile(r"^(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")  # a list marker and task box left of the tag
 
 
 @dataclass(frozen=True)
@@ -29,11 +31,11 @@ def split_names(raw: str) -> tuple[str, ...]:
     return tuple(part.strip().lstrip("@").strip() for part in parts if part.strip())
 
 
-def name_tags(lines: list[str], code: list[bool]) -> list[NameTag]:
-    """Every name tag in ``lines`` (code lines excluded) with the text it signs."""
+def name_tags(document: Document) -> list[NameTag]:
+    """Every name tag in ``document`` (code left out) with the text it signs."""
     tags: list[NameTag] = []
-    for index, line in enumerate(lines):
-        if code[index]:
+    for index, line in enumerate(document.lines):
+        if "[name=" not in line.lower() or document.code[index]:
             continue
         match = NAME_TAG.search(line)
         if not match:
@@ -41,30 +43,13 @@ def name_tags(lines: list[str], code: list[bool]) -> list[NameTag]:
         names = split_names(match.group(1))
         if not names:
             continue
-        bullet = _BULLET.match(line)
-        rest = (line[: match.start()] + line[match.end() :]).strip()
-        rest = _BULLET.sub("", rest).strip(" :-—")
-        if bullet and line[bullet.end() :].lstrip().lower().startswith("[name="):
-            indent = len(bullet.group(1).expandtabs(4))
-            end = index + 1
-            while end < len(lines):
-                current = lines[end]
-                if current.strip():
-                    current_indent = len(current) - len(current.lstrip())
-                    if current_indent <= indent:
-                        break
-                end += 1
-            while end > index + 1 and not lines[end - 1].strip():
-                end -= 1
-            body = _dedent(lines[index + 1 : end])
+        item = document.items.get(index)
+        tag_opens_item = item is not None and item.text.lstrip().lower().startswith("[name=")
+        rest = _LEAD.sub("", (line[: match.start()] + line[match.end() :]).strip()).strip(" :-—")
+        if item is not None and tag_opens_item:
+            body = document.block(index + 1, item.end)
             text = "\n".join([rest, body] if rest and body else [rest or body]).strip("\n")
-            tags.append(NameTag(index, names, index, end, text))
+            tags.append(NameTag(index, names, index, item.end, text))
         else:
             tags.append(NameTag(index, names, index, index + 1, rest))
     return tags
-
-
-def _dedent(lines: list[str]) -> str:
-    indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
-    cut = min(indents, default=0)
-    return "\n".join(line[cut:] for line in lines)

@@ -3,7 +3,7 @@
 Attendee lists, attendee tables, ``leader:`` lines and action-item owners all
 name people in a few words, often with a GitHub handle, an abbreviation, an
 organisation or a role beside the name. ``parse_person`` takes such a piece
-apart; ``looks_like_name`` is the shared test of whether words can be a name.
+apart; ``looks_like_name`` is the one test of whether words can be a name.
 """
 
 from __future__ import annotations
@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..reading.inline import EMAIL, LINK, strip_markup
 from ..slugs import fold
 from ..vocabulary import COMMON_WORDS, HANDLE, HANDLE_MENTION, NOT_NAMES, PARTICLES, ROLE_WORDS
 
 _GITHUB_URL = re.compile(r"^https?://(?:www\.)?github\.com/(" + HANDLE + r")/?$")
-_LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)>\s]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-_EMAIL = re.compile(r"<?(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?")
 _ABBREVIATION = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _CAPITALS_RUN = re.compile(r"[a-z].*[A-Z]{2}")
@@ -94,14 +93,6 @@ def looks_like_name(text: str, not_names: frozenset[str] = frozenset(), slot: bo
     return len(words) > 1 or len(text) >= 2
 
 
-def strip_markup(text: str) -> str:
-    """Text without emphasis, code marks, HTML tags or a trailing colon; links keep their text."""
-    text = re.sub(r"<[^>\n]*>", " ", text)
-    text = text.replace("**", "").replace("__", "").replace("`", "")
-    text = re.sub(r"(?<!\w)[*_]|[*_](?!\w)", "", text)
-    return re.sub(r"\s+", " ", text).strip(" \t:;,.")
-
-
 def parse_person(text: str, not_names: frozenset[str] = frozenset(), slot: bool = False) -> PersonText | None:
     """The person that ``text`` names, with handle, abbreviation, affiliation and role, or None.
 
@@ -115,14 +106,14 @@ def parse_person(text: str, not_names: frozenset[str] = frozenset(), slot: bool 
 
     def link(match: re.Match[str]) -> str:
         nonlocal handle
-        label, target = match.group(1).strip(), match.group(2)
+        label, target = match.group("text").strip(), match.group("target")
         github = _GITHUB_URL.match(target)
         if github and not handle:
             handle = github.group(1)
         return label
 
-    text = _LINK.sub(link, text.replace("\u00a0", " "))
-    text = _EMAIL.sub(" ", text)
+    text = LINK.sub(link, text.replace("\u00a0", " "))
+    text = EMAIL.sub(" ", text)
     text = strip_markup(text)
 
     def bracket(match: re.Match[str]) -> str:

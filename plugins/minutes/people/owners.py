@@ -21,16 +21,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..reading.inline import link_texts, strip_markup
 from ..slugs import fold
 from ..vocabulary import ATTEND_LABELS, HANDLE_MENTION, LEAD_LABELS, NOT_OWNERS, SECTION_WORDS
-from .names import PersonText, parse_person, split_people, strip_markup
+from .names import PersonText, parse_person, split_people
 
 _ACTION_PREFIX = re.compile(
     r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?"
     r"(?:(?:\*\*|__)?(?:action(?:\s+items?)?|todo|to-do|ai|task)(?:\*\*|__)?\s*[:\-–—](?:\*\*|__)?\s*)?",
     re.IGNORECASE,
 )
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _URL = re.compile(r"<?https?://[^\s>)]+>?")
 _OWNER_LABEL = re.compile(r"(?i)\b(?:owners?|assignees?|assigned to|responsible|leaders?)\s*:\s*([^;()\[\]\n]+)")
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -54,7 +54,7 @@ def owners_in(text: str) -> tuple[str, ...]:
     """The owners an action item names, as written (handles with ``@``), in order of appearance."""
     text = re.sub(r"<[^>\n]*>", "", text.replace("\u00a0", " "))
     text = _ACTION_PREFIX.sub("", text, count=1)
-    text = _URL.sub(" ", _LINK.sub(r"\1", text)).strip()
+    text = _URL.sub(" ", link_texts(text)).strip()
     found: list[tuple[int, str]] = []
 
     def add(position: int, parts: list[str], need_all: bool, abbreviations: bool) -> None:

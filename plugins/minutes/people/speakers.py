@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..reading.blocks import BREAK, HEADING, ITEM, TEXT, Document
 from ..slugs import fold
 from .names import is_abbreviation
 
@@ -25,7 +26,6 @@ _TURN = re.compile(
     r"^(?P<lead> {0,3}(?:[-*+] +)?(?:\*\*|__)?)(?P<who>[^\s:*_`\[\]()<>#|][^:*_`\[\]()<>#|\n]{0,39}?)"
     r"(?P<after>(?:\*\*|__)?\s*:(?:\*\*|__)?)[ \t]+\S"
 )
-_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 # An unknown capitalised prefix needs to recur this often in one meeting to be worth looking up.
 _CANDIDATE_TURNS = 2
 
@@ -47,9 +47,7 @@ class Turns:
 
 
 def speaker_turns(
-    lines: list[str],
-    code: list[bool],
-    headings: frozenset[int],
+    document: Document,
     abbreviations: Mapping[str, str],
     names: frozenset[str] = frozenset(),
 ) -> Turns:
@@ -58,15 +56,14 @@ def speaker_turns(
     ``abbreviations`` maps an abbreviation to the name it stands for (the
     meeting's table first, then the people file); ``names`` holds folded full
     names of the meeting's attendees, which may open a turn too
-    (``Waldemar Horwat: ...``). ``headings`` are the line indexes of headings.
+    (``Waldemar Horwat: ...``).
     """
+    lines, kinds = document.lines, document.kinds
     starts: list[tuple[int, str, str, int]] = []
     unknown: Counter[str] = Counter()
     for index, line in enumerate(lines):
-        if code[index] or index in headings:
-            continue
-        if line.lstrip().startswith("|"):
-            continue  # a table row: "| WH: ... |" is no turn
+        if kinds[index] not in (TEXT, ITEM):
+            continue  # code, a heading, a table row ("| WH: ... |"): no turn
         match = _TURN.match(line)
         if not match:
             continue
@@ -81,7 +78,7 @@ def speaker_turns(
     for position, (index, who, name, column) in enumerate(starts):
         limit = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
         end = index + 1
-        while end < limit and end not in headings and not (_BREAK.match(lines[end]) and not code[end]):
+        while end < limit and kinds[end] not in (HEADING, BREAK):
             end += 1
         while end > index + 1 and not lines[end - 1].strip():
             end -= 1

@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from ..findings import Finding
 from ..model import Meeting
-from .headings import in_code_mask
+from .blocks import Document, indent_of
+from .inline import without_code
 
 MAX_NOTE_BYTES = 2_000_000
 # Python-Markdown nests a list every 4 columns and recurses once per level: past a few hundred
@@ -25,8 +26,6 @@ MAX_NOTE_BYTES = 2_000_000
 MAX_INDENT = 64
 # A meeting dated tomorrow may be today somewhere else.
 FUTURE_SLACK = dt.timedelta(days=1)
-
-_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
 def size_findings(path: str, size: int) -> list[Finding]:
@@ -62,40 +61,23 @@ def only_front_matter(path: str, text: str, body: list[str]) -> list[Finding]:
     ]
 
 
-def _indent(line: str) -> int:
-    columns = 0
-    for char in line:
-        if char == " ":
-            columns += 1
-        elif char == "\t":
-            columns += 4 - columns % 4
-        else:
-            break
-    return columns
+def flatten_nesting(path: str, document: Document) -> tuple[list[str] | None, list[Finding]]:
+    """The document's lines with list items nested deeper than ``MAX_INDENT`` columns brought back to it.
 
-
-def flatten_nesting(path: str, lines: list[str], first_line: int) -> tuple[list[str], list[Finding]]:
-    """``lines`` with lists nested deeper than ``MAX_INDENT`` columns brought back to it.
-
-    Only the indentation changes, so no text is lost; ``first_line`` is the
-    1-based line of ``lines[0]`` in the file.
+    Only the indentation changes, so no text is lost; None when nothing is that deep.
     """
-    code = in_code_mask(lines)
-    deep = [
-        index
-        for index, line in enumerate(lines)
-        if not code[index] and _indent(line) > MAX_INDENT and _LIST_ITEM.match(line)
-    ]
+    deep = [index for index, item in document.items.items() if item.indent > MAX_INDENT]
     if not deep:
-        return lines, []
-    deepest = max(_indent(lines[index]) for index in deep)
+        return None, []
+    deep.sort()
+    deepest = max(document.items[index].indent for index in deep)
     flattened = [
-        line if code[index] or _indent(line) <= MAX_INDENT else " " * MAX_INDENT + line.lstrip(" \t")
-        for index, line in enumerate(lines)
+        line if document.code[index] or indent_of(line) <= MAX_INDENT else " " * MAX_INDENT + line.lstrip(" \t")
+        for index, line in enumerate(document.lines)
     ]
     finding = Finding(
         path,
-        first_line + deep[0],
+        document.first_line + deep[0],
         "error",
         f"a list nested too deeply (indented {deepest} columns): "
         f"what is deeper than {MAX_INDENT} columns is shown at that depth",
@@ -151,11 +133,11 @@ _MARKERS = re.compile(r"(?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?:[ \t]+|$))")
 _ESCAPES = {"*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]", "<": "&lt;"}
 
 
-def tame_markup(path: str, lines: list[str], first_line: int) -> tuple[list[str], list[Finding]]:
-    """``lines`` with pathological markup shown as text: runs of container markers
+def tame_markup(path: str, document: Document) -> tuple[list[str] | None, list[Finding]]:
+    """The document's lines with pathological markup shown as text: runs of container markers
     (``- - - - x``) past ``MAX_MARKERS``, and a character of ``*_[]<`` more than
-    ``MAX_MARKUP`` times on one line. Only escapes are added: no text is lost."""
-    code = in_code_mask(lines)
+    ``MAX_MARKUP`` times on one line. Only escapes are added: no text is lost. None when nothing is."""
+    lines, code = document.lines, document.code
     out = list(lines)
     findings = []
     for index, line in enumerate(lines):
@@ -182,13 +164,13 @@ def tame_markup(path: str, lines: list[str], first_line: int) -> tuple[list[str]
             findings.append(
                 Finding(
                     path,
-                    first_line + index,
+                    document.first_line + index,
                     "error",
                     f"markup too deep to render ({', '.join(what)} on one line): shown as text",
                     "write this line as plain text or in a code block",
                 )
             )
-    return out, findings
+    return (out if findings else None), findings
 
 
 # What the sanitizer removes, as notes write it: a tag, an event handler, a script URL, a style attribute.
@@ -201,20 +183,16 @@ _UNSAFE = (
     ),
     (re.compile(r"<[a-z][^>]{0,2000}?\s(style)\s*=", re.IGNORECASE), "a {} attribute"),
 )
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
 
 
-def unsafe_html(path: str, lines: Sequence[str], first_line: int) -> list[Finding]:
-    """A warning for each line of a note (outside code) whose raw HTML the sanitizer removes.
-
-    ``first_line`` is the 1-based line of ``lines[0]`` in the file.
-    """
+def unsafe_html(path: str, document: Document) -> list[Finding]:
+    """A warning for each line of a note (outside code) whose raw HTML the sanitizer removes."""
     found: list[Finding] = []
-    code = in_code_mask(list(lines))
-    for index, line in enumerate(lines):
+    code = document.code
+    for index, line in enumerate(document.lines):
         if code[index] or ("<" not in line and "](" not in line):
             continue
-        text = _CODE_SPAN.sub("", line)
+        text = without_code(line)
         removed = sorted(
             (match.start(1), what.format(match.group(1).lower()))
             for pattern, what in _UNSAFE
@@ -225,7 +203,7 @@ def unsafe_html(path: str, lines: Sequence[str], first_line: int) -> list[Findin
         found.append(
             Finding(
                 path,
-                first_line + index,
+                document.first_line + index,
                 "warning",
                 f"removed from the published page: {', '.join(dict.fromkeys(what for _, what in removed))}",
                 "notes cannot run script or restyle the site; write Markdown instead",

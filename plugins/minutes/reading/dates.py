@@ -193,10 +193,12 @@ def slash_order(text: str) -> bool | None:
     note that writes both says nothing.
     """
     day_first = month_first = False
-    for match in _SLASH_DATES.finditer(text):
-        first, second = int(match.group(1)), int(match.group(2))
-        day_first |= first > 12 >= second
-        month_first |= second > 12 >= first
+    # Only the lines that hold a slash: the pattern's look-behind would be tried at every position of the note.
+    for line in (line for line in text.split("\n") if "/" in line):
+        for match in _SLASH_DATES.finditer(line):
+            first, second = int(match.group(1)), int(match.group(2))
+            day_first |= first > 12 >= second
+            month_first |= second > 12 >= first
     return day_first if day_first != month_first else None
 
 

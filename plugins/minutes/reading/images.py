@@ -11,55 +11,42 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Collection
-from dataclasses import replace
 from urllib.parse import unquote
 
 from ..findings import Finding
-from ..model import Meeting
+from .blocks import Document
 
-_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+\"[^\"\n]*\")?\s*\)")
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
 
 
-def replace_missing_images(meeting: Meeting, existing: Collection[str]) -> tuple[Meeting, list[Finding]]:
-    """``meeting`` with each image whose file is not in ``existing`` replaced by a placeholder."""
-    folder = posixpath.dirname(meeting.source)
-    findings: list[Finding] = []
-    lines = meeting.content.split("\n")
-    changed = False
-    for index, line in enumerate(lines):
-        if "![" not in line:
-            continue
+def missing_images(path: str, document: Document, existing: Collection[str]) -> tuple[list[str] | None, list[Finding]]:
+    """The note's lines with each image whose file is not in ``existing`` replaced by a placeholder.
 
-        def placeholder(match: re.Match[str], index: int = index) -> str:
-            nonlocal changed
-            src = match.group("src")
-            if _EXTERNAL.match(src):
-                return match.group(0)
+    ``path`` is the note's path in the docs folder, against which images are resolved; None when every
+    image is there.
+    """
+    folder = posixpath.dirname(path)
+    findings: list[Finding] = []
+    lines = list(document.lines)
+    for index, line in enumerate(document.lines):
+        if "![" not in line or not document.is_text(index):
+            continue
+        for link in reversed(document.links(index)):  # from the right, so that the columns stay true
+            src = link.target
+            if not link.image or _EXTERNAL.match(src):
+                continue
             target = posixpath.normpath(posixpath.join(folder, unquote(src.split("#")[0].split("?")[0])))
             if target in existing:
-                return match.group(0)
-            changed = True
+                continue
+            lines[index] = lines[index][: link.start] + f"*(image not found: `{src}`)*" + lines[index][link.end :]
             findings.append(
                 Finding(
-                    meeting.source,
-                    meeting.source_line + index,
+                    path,
+                    document.first_line + index,
                     "warning",
                     f"image not found: {src}",
                     "commit the image next to the note, or remove the link",
                 )
             )
-            return f"*(image not found: `{src}`)*"
-
-        lines[index] = _IMAGE.sub(placeholder, line)
-    if not changed:
-        return meeting, findings
-    # Entries quote the note: the same images would break the person pages.
-    missing = {finding.message.removeprefix("image not found: ") for finding in findings}
-
-    def quoted(match: re.Match[str]) -> str:
-        src = match.group("src")
-        return f"*(image not found: `{src}`)*" if src in missing else match.group(0)
-
-    entries = tuple(replace(entry, text=_IMAGE.sub(quoted, entry.text)) for entry in meeting.entries)
-    return replace(meeting, content="\n".join(lines), entries=entries), findings
+    findings.reverse()
+    return (lines if findings else None), sorted(findings, key=lambda finding: finding.line)

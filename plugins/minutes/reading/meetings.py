@@ -17,15 +17,17 @@ import datetime as dt
 import itertools
 import posixpath
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ..findings import Finding
 from ..slugs import fold, slugify
 from ..vocabulary import CALENDAR_WORDS
+from .blocks import Document, Heading, read_blocks
 from .checks import flatten_nesting, only_front_matter, size_findings, tame_markup, unsafe_html
 from .dates import FoundDate, PathDate, date_from_path, date_in_heading, slash_order
 from .front_matter import FrontMatter, read_front_matter
-from .headings import Heading, in_code_mask, scan_headings
+from .images import missing_images
 from .source import Source
 
 _DATE_DIR = re.compile(r"^(?:(?:19|20)\d\d(?:[-_.]\d\d)?|[01]\d)$")
@@ -44,7 +46,7 @@ class MeetingSlice:
     end_date: dt.date | None
     title: str  # "" when the note gives none
     page_path: str
-    start: int  # 0-based index in ``NoteReading.lines`` of the meeting's first line
+    start: int  # 0-based index in ``NoteReading.document.lines`` of the meeting's first line
     end: int  # one past its last line, trailing blank lines left out
 
 
@@ -53,8 +55,8 @@ class NoteReading:
     """A note read: its body's lines (repaired), where they start in the file, its meetings and findings."""
 
     path: str
-    lines: tuple[str, ...]
-    offset: int  # file line of ``lines[i]`` is ``offset + i + 1``
+    document: Document | None  # the note's body, read; None when the note could not be read
+    offset: int  # file line of ``document.lines[i]`` is ``offset + i + 1``
     front: FrontMatter | None
     meetings: tuple[MeetingSlice, ...]
     findings: tuple[Finding, ...]
@@ -85,20 +87,26 @@ def _pretty(name: str) -> str:
     return words[:1].upper() + words[1:] if words else name
 
 
-def read_meetings(source: Source, default_series: str = "meetings", sanitize: bool = True) -> NoteReading:
+def read_meetings(
+    source: Source,
+    default_series: str = "meetings",
+    sanitize: bool = True,
+    existing_files: Collection[str] | None = None,
+) -> NoteReading:
     """Find the meetings of one note: their dates, titles, series and lines, with findings for everything doubtful.
 
-    ``sanitize`` says that the site removes unsafe HTML, which is then reported line by line.
+    ``sanitize`` says that the site removes unsafe HTML, which is then reported line by line;
+    ``existing_files`` (paths in the docs folder), when given, is what local images are checked against.
     """
     path = source.path
     findings = list(source.findings)
     if source.text is None:
-        return NoteReading(path, (), 0, None, (), tuple(findings), skipped=source.skipped or "unreadable")
+        return NoteReading(path, None, 0, None, (), tuple(findings), skipped=source.skipped or "unreadable")
     if not source.text.strip():
         findings.append(
             Finding(path, 0, "error", "skipped: the note is empty", "write the meeting's notes or delete it")
         )
-        return NoteReading(path, (), 0, None, (), tuple(findings), skipped="empty")
+        return NoteReading(path, None, 0, None, (), tuple(findings), skipped="empty")
     findings.extend(size_findings(path, source.size))
     front = read_front_matter(path, source.text)
     findings.extend(front.findings)
@@ -107,13 +115,21 @@ def read_meetings(source: Source, default_series: str = "meetings", sanitize: bo
         lines.pop()
     offset = front.body_line - 1  # file line of body line index i is offset + i + 1
     findings.extend(only_front_matter(path, source.text, lines))
-    lines, deep = flatten_nesting(path, lines, offset + 1)
-    findings.extend(deep)
-    lines, wild = tame_markup(path, lines, offset + 1)
-    findings.extend(wild)
+    document = read_blocks(lines, offset + 1)
+    for repair in (flatten_nesting, tame_markup):
+        edited, repaired = repair(path, document)
+        findings.extend(repaired)
+        if edited is not None:  # a pathological note: read again as it will be shown
+            document = read_blocks(edited, offset + 1)
+    if existing_files is not None:
+        edited, missing = missing_images(path, document, existing_files)
+        findings.extend(missing)
+        if edited is not None:  # placeholders change no block, but the lines are read once more
+            document = read_blocks(edited, offset + 1)
     if sanitize:
-        findings.extend(unsafe_html(path, lines, offset + 1))
-    headings = scan_headings(lines)
+        findings.extend(unsafe_html(path, document))
+    lines = list(document.lines)
+    headings = list(document.headings)
     path_date = date_from_path(path)
     if path_date.invalid:
         findings.append(
@@ -160,7 +176,7 @@ def read_meetings(source: Source, default_series: str = "meetings", sanitize: bo
             )
         return NoteReading(
             path,
-            tuple(lines),
+            document,
             offset,
             front,
             tuple(meetings),
@@ -173,7 +189,7 @@ def read_meetings(source: Source, default_series: str = "meetings", sanitize: bo
     reported = len(findings)
     if start_date is None:
         start_date, heading_end, source_heading = _first_date(
-            path, lines, offset, headings, year_hint, day_first, findings
+            path, document, offset, headings, year_hint, day_first, findings
         )
     elif front.date is None and path_date.guess:
         findings.append(Finding(path, 0, "warning", f"the file name {path_date.guess}", "name the file YYYY-MM-DD.md"))
@@ -190,7 +206,7 @@ def read_meetings(source: Source, default_series: str = "meetings", sanitize: bo
                 )
             )
         why = "impossible date" if path_date.invalid else "no date"
-        return NoteReading(path, tuple(lines), offset, front, (), tuple(findings), skipped=why)
+        return NoteReading(path, document, offset, front, (), tuple(findings), skipped=why)
     end_date = front.end_date or path_date.end_date or heading_end or _schedule_end(lines, dated, start_date)
     if end_date is not None and end_date < start_date:
         findings.append(Finding(path, 0, "warning", f"end_date {end_date} is before the date {start_date}; ignored"))
@@ -228,7 +244,7 @@ def read_meetings(source: Source, default_series: str = "meetings", sanitize: bo
         # "tsc/2024/09/16.md", "tc39/2023-01/jan-30.md": the page keeps the file's address, but "tsc/16"
         # would name a meeting of every month; the date names it once.
         meeting = replace(meeting, id=f"{series}/{start_date.isoformat()}")
-    return NoteReading(path, tuple(lines), offset, front, (meeting,), tuple(findings))
+    return NoteReading(path, document, offset, front, (meeting,), tuple(findings))
 
 
 def _top_level(headings: list[Heading]) -> int:
@@ -443,7 +459,7 @@ def _near(found: FoundDate, anchor: dt.date, later_in_time: bool) -> dt.date | N
 
 def _first_date(
     path: str,
-    lines: list[str],
+    document: Document,
     offset: int,
     headings: list[Heading],
     hint: tuple[int | None, str],
@@ -457,10 +473,10 @@ def _first_date(
         if in_heading:
             candidates.append((candidate.index, in_heading, candidate))
             break
-    code = in_code_mask(lines)
+    lines, code = document.lines, document.code
     first_text = next((i for i, text in enumerate(lines) if text.strip()), -1)
     for index, text in enumerate(lines[:40]):
-        if code[index] or not text.strip() or text.lstrip().startswith("#"):
+        if code[index] or not text.strip() or document.heading_at(index) is not None:
             continue
         if _DATE_LINE.match(text) or index == first_text:
             in_line = date_in_heading(text, day_first)

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import ftfy
 
 from ..findings import Finding
 
-# ftfy's default also "fixes" curly quotes into straight ones; notes keep theirs.
-_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False)
+# ftfy's default also "fixes" curly quotes into straight ones; notes keep theirs. Nor does it unescape
+# HTML entities: in Markdown "&lt;script&gt;" is text that shows "<script>", never a tag to make.
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False, unescape_html=False
+)
+# What ftfy can repair on a line of ASCII: terminal escapes and control characters (tabs aside).
+_ASCII_TROUBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,7 @@ _BINARY_HINT = "rename it if it is not a note, or exclude it with the plugin's '
 
 def _repaired(path: str, text: str, findings: list[Finding], size: int) -> Source:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    repaired = ftfy.fix_text(text, config=_FTFY_CONFIG)
+    repaired = _fix(text)
     if repaired != text:
         line = _first_difference_line(text, repaired)
         findings.append(
@@ -78,6 +84,22 @@ def _repaired(path: str, text: str, findings: list[Finding], size: int) -> Sourc
             )
         )
     return Source(path, repaired, tuple(findings), size)
+
+
+def _fix(text: str) -> str:
+    """``ftfy.fix_text``, on the lines it may change only.
+
+    ftfy repairs each line on its own; mojibake needs characters beyond ASCII, and on a line of ASCII the
+    only repairs left are escapes and control characters. Most lines of most notes are plain ASCII, and
+    ftfy costs a millisecond or more per line of transcript: the rest are left as they are, same result.
+    """
+    if text.isascii() and not _ASCII_TROUBLE.search(text):
+        return text
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if not line.isascii() or _ASCII_TROUBLE.search(line):
+            lines[index] = ftfy.fix_text(line, config=_FTFY_CONFIG)
+    return "\n".join(lines)
 
 
 def read_note(abs_path: str, path: str) -> Source:

@@ -22,10 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..people.owners import owners_in
+from ..reading.blocks import Document, Item
+from ..reading.inline import plain_text
 from ..slugs import fold
 from ..vocabulary import is_action_heading
-from .decisions import item_text
-from .outline import Item, Outline, plain_text
 
 _LABEL = re.compile(
     r"^(?:\*\*|__)?(?P<label>to-?dos?|to do|next(?: steps?)?|action(?: items?| points?)?|actions|follow[- ]?ups?)"
@@ -55,14 +55,14 @@ class FoundAction:
     kind: str  # section | label | task | action
 
 
-def actions_in(outline: Outline, person_at: Sequence[str | None] = ()) -> list[FoundAction]:
+def actions_in(document: Document, person_at: Sequence[str | None] = ()) -> list[FoundAction]:
     """Every action item of a meeting, in the order of its lines.
 
     ``person_at`` gives, for each line, the person whose section it is in
     (their heading or name tag), who owns the items that name no owner.
     """
     found: dict[int, FoundAction] = {}
-    taken = [False] * len(outline.lines)
+    taken = [False] * len(document.lines)
 
     def owner_default(index: int) -> tuple[str, ...]:
         person = person_at[index] if index < len(person_at) else None
@@ -71,7 +71,7 @@ def actions_in(outline: Outline, person_at: Sequence[str | None] = ()) -> list[F
     def add(item: Item, kind: str, group_owners: tuple[str, ...] = (), text: str | None = None) -> None:
         if any(taken[item.index : item.end]):
             return
-        body = item_text(outline, item) if text is None else text
+        body = document.item_text(item) if text is None else text
         if not plain_text(body):
             return
         for index in range(item.index, item.end):
@@ -85,28 +85,28 @@ def actions_in(outline: Outline, person_at: Sequence[str | None] = ()) -> list[F
             owners = owners_in(item.text)
             if owners and _only_names(item.text):
                 # "- (Julien):" heads the items it holds, which are Julien's.
-                add_list(outline.children(item), kind, tuple(dict.fromkeys([*group_owners, *owners])))
+                add_list(document.children(item), kind, tuple(dict.fromkeys([*group_owners, *owners])))
             else:
                 add(item, kind, group_owners)
 
-    for position, heading in enumerate(outline.headings):
+    for position, heading in enumerate(document.headings):
         if is_action_heading(heading.text):
-            end = outline.section_end(position)
-            add_list(_top_items(outline, heading.index + 1, end), "section")
+            end = document.section_end(position)
+            add_list(document.top_items(heading.index + 1, end), "section")
 
-    for index, line in enumerate(outline.lines):
-        if outline.code[index] or taken[index]:
+    for index, line in enumerate(document.lines):
+        if document.verbatim[index] or taken[index]:
             continue
-        item = outline.items.get(index)
+        item = document.items.get(index)
         text = item.text if item is not None else _PARAGRAPH_LEAD.sub("", line)
         if item is not None and item.task is not None:
             add(item, "task")
             continue
         action = _ACTION.match(text.strip())
-        if action is not None and not line.lstrip().startswith("#"):
+        if action is not None and document.heading_at(index) is None:
             rest = action.group("rest").strip()
             if item is not None:
-                add(item, "action", (), _with_nested(outline, item, rest))
+                add(item, "action", (), _with_nested(document, item, rest))
             else:
                 owners = owners_in(rest) or owner_default(index)
                 found[index] = FoundAction(index, rest, owners, bool(_DONE.search(rest)), "action")
@@ -114,22 +114,22 @@ def actions_in(outline: Outline, person_at: Sequence[str | None] = ()) -> list[F
             continue
         todo = _TODO_PREFIX.match(text.strip())
         if todo is not None and item is not None:
-            add(item, "action", (), _with_nested(outline, item, todo.group("rest").strip()))
+            add(item, "action", (), _with_nested(document, item, todo.group("rest").strip()))
             continue
         label = _LABEL.match(text.strip())
-        if label is None or line.lstrip().startswith("#"):
+        if label is None or document.heading_at(index) is not None:
             continue
         rest = label.group("rest").strip()
         if rest and label.group("colon"):
             if item is not None:
-                add(item, "label", (), _with_nested(outline, item, rest))
+                add(item, "label", (), _with_nested(document, item, rest))
             continue
         if rest:
             continue
         if item is not None:
-            add_list(outline.children(item), "label", owners_in(item.text) if _only_names(item.text) else ())
+            add_list(document.children(item), "label", owners_in(item.text) if _only_names(item.text) else ())
         elif label.group("colon"):
-            add_list(_following_list(outline, index), "label")
+            add_list(document.list_after(index), "label")
     return [found[index] for index in sorted(found)]
 
 
@@ -140,40 +140,9 @@ def _only_names(text: str) -> bool:
     return not re.sub(r"\s+", "", rest) or fold(re.sub(r"\W+", "", rest)) == fold(re.sub(r"\W+", "", names))
 
 
-def _with_nested(outline: Outline, item: Item, first: str) -> str:
-    rest = outline.block(item.index + 1, item.end)
+def _with_nested(document: Document, item: Item, first: str) -> str:
+    rest = document.block(item.index + 1, item.end)
     return f"{first}\n{rest}".strip() if rest else first
-
-
-def _top_items(outline: Outline, start: int, end: int) -> list[Item]:
-    """The least indented list items of lines ``start:end``, each with its nested lines."""
-    found: list[Item] = []
-    index = start
-    while index < end:
-        item = outline.items.get(index)
-        if item is None:
-            index += 1
-            continue
-        found.append(item)
-        index = max(item.end, index + 1)
-    return found
-
-
-def _following_list(outline: Outline, index: int) -> list[Item]:
-    """The list right after a label line (``todo:``), blank lines between allowed."""
-    position = index + 1
-    while position < len(outline.lines) and not outline.lines[position].strip():
-        position += 1
-    items: list[Item] = []
-    while position in outline.items:
-        item = outline.items[position]
-        items.append(item)
-        position = item.end
-        while position < len(outline.lines) and not outline.lines[position].strip():
-            if position + 1 < len(outline.lines) and position + 1 not in outline.items:
-                break
-            position += 1
-    return items
 
 
 def action_key(text: str) -> str:

@@ -26,10 +26,11 @@ from dataclasses import dataclass
 
 from ..model import DecisionKind
 from ..people.headings import clean_heading_name
+from ..reading.blocks import Document, indent_of
 from ..reading.dates import date_in_heading
+from ..reading.inline import plain_text
 from ..slugs import fold
 from ..vocabulary import PLURAL_DECISION_WORDS, PROPOSAL_KINDS, SECTION_WORDS, is_decision_heading
-from .outline import Item, Outline, indent_of, plain_text
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LINE = re.compile(
@@ -73,104 +74,98 @@ class FoundDecision:
     anchor_index: int  # the line that gets the anchor
 
 
-def decisions_in(outline: Outline, people_lines: frozenset[int] = frozenset()) -> list[FoundDecision]:
+def decisions_in(document: Document, people_lines: frozenset[int] = frozenset()) -> list[FoundDecision]:
     """Every decision of a meeting, in the order of its lines.
 
     ``people_lines`` are the lines of headings that name a person: such a
     heading is never a decision's agenda item.
     """
     found: list[FoundDecision] = []
-    covered = [False] * len(outline.lines)
-    for position, heading in enumerate(outline.headings):
+    covered = [False] * len(document.lines)
+    for position, heading in enumerate(document.headings):
         if not is_decision_heading(heading.text):
             continue
-        end = outline.section_end(position)
+        end = document.section_end(position)
         if any(covered[heading.index : end]):
             continue  # inside a decision section already taken whole
         for index in range(heading.index, end):
             covered[index] = True
-        topic = _topic(outline, heading.index, people_lines)
-        found.extend(_section_decisions(outline, position, end, topic))
-    for index, line in enumerate(outline.lines):
-        if covered[index] or outline.code[index]:
+        topic = _topic(document, heading.index, people_lines)
+        found.extend(_section_decisions(document, position, end, topic))
+    for index, line in enumerate(document.lines):
+        if covered[index] or document.verbatim[index]:
             continue
         admonition = _ADMONITION.match(line)
         if admonition:
             end = index + 1
             width = indent_of(admonition.group("indent"))
-            while end < len(outline.lines) and (
-                not outline.lines[end].strip() or indent_of(outline.lines[end]) > width
+            while end < len(document.lines) and (
+                not document.lines[end].strip() or indent_of(document.lines[end]) > width
             ):
                 end += 1
-            body = outline.block(index + 1, end)
-            first = next((i for i in range(index + 1, end) if outline.lines[i].strip()), None)
+            body = document.block(index + 1, end)
+            first = next((i for i in range(index + 1, end) if document.lines[i].strip()), None)
             for covered_index in range(index, end):
                 covered[covered_index] = True
             title = admonition.group("title") or ""
             if body.strip() and first is not None:
-                topic = title or _topic(outline, index, people_lines)
+                topic = title or _topic(document, index, people_lines)
                 found.append(FoundDecision(index, body, topic, "admonition", first))
             continue
         match = _LINE.match(line)
         if match:
-            item = outline.items.get(index)
+            item = document.items.get(index)
             rest = match.group("text").strip()
             rest = re.sub(r"^(?:\*\*|__)\s*", "", rest)
             if item is not None and item.end > index + 1:
-                rest = f"{rest}\n{outline.block(index + 1, item.end)}".strip()
+                rest = f"{rest}\n{document.block(index + 1, item.end)}".strip()
                 for covered_index in range(index, item.end):
                     covered[covered_index] = True
             if _PLACEHOLDER.match(plain_text(rest)):
                 continue
-            found.append(FoundDecision(index, rest, _topic(outline, index, people_lines), "line", index))
+            found.append(FoundDecision(index, rest, _topic(document, index, people_lines), "line", index))
             continue
-        if _may_decide_proposal(line) and _PROPOSAL.search(line) and not line.lstrip().startswith("#"):
-            text = outline.block(index, index + 1)
+        if _may_decide_proposal(line) and _PROPOSAL.search(line) and document.heading_at(index) is None:
+            text = document.block(index, index + 1)
             text = re.sub(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+", "", text)
-            found.append(FoundDecision(index, text, _topic(outline, index, people_lines), "proposal", index))
+            found.append(FoundDecision(index, text, _topic(document, index, people_lines), "proposal", index))
     found.sort(key=lambda decision: decision.index)
     return found
 
 
-def _section_decisions(outline: Outline, position: int, end: int, topic: str) -> list[FoundDecision]:
-    heading = outline.headings[position]
+def _section_decisions(document: Document, position: int, end: int, topic: str) -> list[FoundDecision]:
+    heading = document.headings[position]
     words = {fold(word) for word in _WORD.findall(clean_heading_name(heading.text))}
     body_start = heading.index + 1
-    items = [outline.items[i] for i in range(body_start, end) if i in outline.items]
-    top = [item for item in items if outline.parent_item(item.index) is None]
+    items = [document.items[i] for i in range(body_start, end) if i in document.items]
+    top = [item for item in items if document.parent_item(item.index) is None]
     other_text = [
         i
         for i in range(body_start, end)
-        if outline.lines[i].strip()
+        if document.lines[i].strip()
         and not any(item.index <= i < item.end for item in top)
-        and not outline.lines[i].lstrip().startswith("#")
+        and document.heading_at(i) is None
     ]
     if words & PLURAL_DECISION_WORDS and len(top) >= 2 and not other_text:
         return [
             FoundDecision(item.index, text, topic, "heading", item.index)
             for item in top
-            if not _PLACEHOLDER.match(plain_text(text := item_text(outline, item)))
+            if not _PLACEHOLDER.match(plain_text(text := document.item_text(item)))
         ]
-    body = outline.block(body_start, end)
+    body = document.block(body_start, end)
     if _PLACEHOLDER.match(plain_text(body)):
         return []
     return [FoundDecision(heading.index, body, topic, "heading", heading.index)]
 
 
-def item_text(outline: Outline, item: Item) -> str:
-    """A list item's Markdown without its marker or task box: first line, then its nested lines dedented."""
-    rest = outline.block(item.index + 1, item.end)
-    return f"{item.text.strip()}\n{rest}".strip() if rest else item.text.strip()
-
-
-def _topic(outline: Outline, index: int, people_lines: frozenset[int]) -> str:
+def _topic(document: Document, index: int, people_lines: frozenset[int]) -> str:
     """The agenda item a decision at line ``index`` sits under."""
-    parent = outline.parent_item(index)
+    parent = document.parent_item(index)
     if parent is not None:
         text = plain_text(parent.text, 120).rstrip(":")
         if text and fold(text) not in SECTION_WORDS and not _LINE.match(parent.text):
             return text
-    for heading in reversed(outline.ancestors(index)):
+    for heading in reversed(document.ancestors(index)):
         if heading.index == index or heading.index in people_lines:
             continue
         name = clean_heading_name(heading.text)

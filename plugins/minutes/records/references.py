@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from .outline import Outline
+from ..reading.blocks import Document
 
 _OWNER = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})"
 _REPO = r"[A-Za-z0-9._-]{1,100}"
@@ -74,11 +74,11 @@ class FoundReference:
     bare: bool = False  # written "#123": its repository is to be decided by the index
 
 
-def references_in(outline: Outline) -> list[FoundReference]:
+def references_in(document: Document) -> list[FoundReference]:
     """Every issue, pull request and repository a meeting's lines mention, in order."""
     found: list[FoundReference] = []
-    for index, line in enumerate(outline.lines):
-        if outline.code[index] or ("github" not in line and "#" not in line):
+    for index, line in enumerate(document.lines):
+        if document.verbatim[index] or ("github" not in line and "#" not in line):
             continue
         line = _CODE_SPAN.sub(" ", line)
         seen: set[tuple[str, int]] = set()

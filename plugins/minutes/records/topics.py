@@ -25,10 +25,11 @@ import yaml
 
 from ..findings import Finding
 from ..people.headings import clean_heading_name
+from ..reading.blocks import Document
 from ..reading.dates import date_in_heading
+from ..reading.inline import plain_text
 from ..slugs import fold
 from ..vocabulary import SECTION_WORDS, is_action_heading, is_decision_heading
-from .outline import Outline, plain_text
 
 _WORD = re.compile(r"[^\W\d_]+")
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Za-z][.)]|[IVX]+\.)\s+")
@@ -171,12 +172,12 @@ class KeywordMatcher:
             re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in rules), re.IGNORECASE) if rules else None
         )
 
-    def hits(self, outline: Outline) -> list[KeywordHit]:
+    def hits(self, document: Document) -> list[KeywordHit]:
         found: list[KeywordHit] = []
         if self.any is None:
             return found
-        for index, line in enumerate(outline.lines):
-            if outline.code[index] or not self.any.search(line):
+        for index, line in enumerate(document.lines):
+            if document.verbatim[index] or not self.any.search(line):
                 continue
             for position, rule in enumerate(self.rules):
                 if rule.pattern.search(line):
@@ -193,10 +194,10 @@ def agenda_name(text: str) -> str:
     return re.sub(r"\s+", " ", name).strip(" -–—:,.;")
 
 
-def agenda_headings(outline: Outline, people_lines: frozenset[int] = frozenset()) -> list[AgendaHeading]:
+def agenda_headings(document: Document, people_lines: frozenset[int] = frozenset()) -> list[AgendaHeading]:
     """The headings of a meeting that may be agenda items (whether they recur is the index's question)."""
     found: list[AgendaHeading] = []
-    for position, heading in enumerate(outline.headings):
+    for position, heading in enumerate(document.headings):
         if heading.index in people_lines or (position == 0 and heading.level == 1):
             continue
         text = clean_heading_name(heading.text)
@@ -208,7 +209,7 @@ def agenda_headings(outline: Outline, people_lines: frozenset[int] = frozenset()
         words = [fold(word) for word in _WORD.findall(name)]
         if not words or all(word in SECTION_WORDS for word in words):
             continue
-        end = outline.section_end(position)
-        body = plain_text(outline.block(heading.index + 1, min(end, heading.index + 12)), MAX_EXCERPT)
+        end = document.section_end(position)
+        body = plain_text(document.block(heading.index + 1, min(end, heading.index + 12)), MAX_EXCERPT)
         found.append(AgendaHeading(heading.index, name, fold(name), body))
     return found

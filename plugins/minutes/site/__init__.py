@@ -5,6 +5,6 @@ and the structured data its template renders (``pages``: meetings, running logs,
 archive, the home page; ``person_pages``: a person's pages of reports; ``record_pages``: decisions, action
 items, topics, references; ``charts``: the bars of a chart). ``fragments`` cuts the rendered text of an
 entry, decision or action item out of its meeting page, for the pages that show it. Beside the pages:
-``feeds`` (Atom), ``minutes_json`` (``minutes.json``), ``sanitize`` (the HTML allowlist) and
-``large_pages`` (large notes made cheap to render).
+``feeds`` (Atom, and ``calendar``'s iCalendar), ``minutes_json`` (``minutes.json``) and ``sanitize`` (the
+HTML allowlist).
 """

@@ -1,19 +1,28 @@
-"""Atom feeds of the newest meetings and the newest decisions (SPEC section 3); no MkDocs here.
+"""Atom feeds of the newest meetings (of the archive and of each series) and decisions; no MkDocs here.
 
-A feed reader wants absolute links: they are made from the site's ``site_url``; without one the links
-stay site-relative, which most readers resolve against the feed's own address.
+A feed reader resolves nothing: every link in a feed is absolute, made from the site's ``site_url``, and
+without one there is no feed (``atom_feeds`` returns none, and the plugin says so once).
+
+The archive's two feeds sit at the site root (``meetings.xml``, ``decisions.xml``), where the pages'
+``<link rel="alternate">`` point: Material for MkDocs fetches ``sitemap.xml`` beside every such link (for
+its language selector), and at the root that is the site's own sitemap, while beside ``feeds/x.xml`` it
+would be a request for ``feeds/sitemap.xml`` that fails on every page. The feeds of each series
+(``feeds/<series>.xml``) are linked from the archive page only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..index import Archive
-from ..paths import DECISIONS_FEED, MEETINGS_FEED
-from ..records.outline import plain_text
+from ..model import Meeting
+from ..paths import CALENDAR, DECISIONS_FEED, MEETINGS_FEED, page_url, series_feed, site_base
+from ..reading.inline import plain_text
+from .calendar import ics_calendar
 from .pages import meeting_label
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -29,57 +38,113 @@ class FeedEntry:
     summary: str
 
 
-def _atom(title: str, self_url: str, site_url: str, entries: Iterable[FeedEntry]) -> str:
+@dataclass(frozen=True)
+class Feed:
+    path: str  # site-relative: "meetings.xml", "feeds/tsc.xml"
+    title: str
+    entries: tuple[FeedEntry, ...]
+
+
+def _atom(feed: Feed, base: str, site_name: str) -> str:
     ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed")
-    items = list(entries)
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = title
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = self_url
-    ET.SubElement(feed, f"{{{ATOM}}}link", href=self_url, rel="self")
-    ET.SubElement(feed, f"{{{ATOM}}}link", href=site_url or "./")
-    newest = max((item.date for item in items), default=dt.date(1970, 1, 1))
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = f"{newest.isoformat()}T00:00:00Z"
-    for item in items:
-        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+    root = ET.Element(f"{{{ATOM}}}feed")
+    ET.SubElement(root, f"{{{ATOM}}}title").text = feed.title
+    ET.SubElement(root, f"{{{ATOM}}}id").text = base + feed.path
+    ET.SubElement(root, f"{{{ATOM}}}link", href=base + feed.path, rel="self", type="application/atom+xml")
+    ET.SubElement(root, f"{{{ATOM}}}link", href=base, rel="alternate", type="text/html")
+    newest = max((entry.date for entry in feed.entries), default=dt.date(1970, 1, 1))
+    ET.SubElement(root, f"{{{ATOM}}}updated").text = f"{newest.isoformat()}T00:00:00Z"
+    author = ET.SubElement(root, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = site_name
+    for item in feed.entries:
+        entry = ET.SubElement(root, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}id").text = item.id
         ET.SubElement(entry, f"{{{ATOM}}}title").text = item.title
-        ET.SubElement(entry, f"{{{ATOM}}}link", href=item.url)
+        ET.SubElement(entry, f"{{{ATOM}}}link", href=item.url, rel="alternate", type="text/html")
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = f"{item.date.isoformat()}T00:00:00Z"
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = item.summary
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def atom_feeds(archive: Archive, site_name: str, site_url: str, url: Callable[[str, str], str]) -> dict[str, str]:
-    """``{path: Atom XML}`` for the meetings and decisions feeds; ``url(page_path, anchor)`` is site-relative."""
-    base = site_url.rstrip("/") + "/" if site_url else ""
+def feeds(archive: Archive, site_name: str, base: str, url: Callable[[str, str], str]) -> list[Feed]:
+    """The archive's feeds: its meetings, its decisions, each series' meetings; ``base`` is absolute."""
 
     def absolute(path: str, anchor: str = "") -> str:
         return base + url(path, anchor)
 
-    meetings = [
-        FeedEntry(
-            absolute(meeting.page_path),
-            meeting_label(meeting),
-            absolute(meeting.page_path),
-            meeting.date,
-            f"{archive.series[meeting.series].name}: {plain_text(meeting.content, 300)}",
+    def meeting_entries(meetings: Sequence[Meeting]) -> tuple[FeedEntry, ...]:
+        return tuple(
+            FeedEntry(
+                absolute(meeting.page_path),
+                meeting_label(meeting),
+                absolute(meeting.page_path),
+                meeting.date,
+                f"{archive.series[meeting.series].name}: {plain_text(meeting.content, 300)}",
+            )
+            for meeting in reversed(meetings[-FEED_ENTRIES:])
         )
-        for meeting in reversed(archive.meetings[-FEED_ENTRIES:])
-    ]
+
     newest = sorted(archive.decisions, key=lambda d: (archive.meeting(d.meeting).date, d.line), reverse=True)
     decisions = []
     for decision in newest[:FEED_ENTRIES]:
         meeting = archive.meeting(decision.meeting)
+        link = absolute(meeting.page_path, decision.anchor)
+        about = f", on {decision.topic}" if decision.topic else ""
         decisions.append(
-            FeedEntry(
-                absolute(meeting.page_path, decision.anchor),
-                plain_text(decision.text, 120),
-                absolute(meeting.page_path, decision.anchor),
-                meeting.date,
-                f"{meeting_label(meeting)}" + (f", on {decision.topic}" if decision.topic else ""),
-            )
+            FeedEntry(link, plain_text(decision.text, 120), link, meeting.date, meeting_label(meeting) + about)
         )
-    return {
-        MEETINGS_FEED: _atom(f"{site_name}: meetings", base + MEETINGS_FEED, site_url, meetings),
-        DECISIONS_FEED: _atom(f"{site_name}: decisions", base + DECISIONS_FEED, site_url, decisions),
-    }
+    result = []
+    for title, path, series in feed_links(archive, site_name):
+        if path == DECISIONS_FEED:
+            result.append(Feed(path, title, tuple(decisions)))
+        else:
+            meetings = [meeting for meeting in archive.meetings if series in ("", meeting.series)]
+            result.append(Feed(path, title, meeting_entries(meetings)))
+    return result
+
+
+def atom_feeds(archive: Archive, site_name: str, site_url: str, url: Callable[[str, str], str]) -> dict[str, str]:
+    """``{path: Atom XML}`` of every feed; none without ``site_url``. ``url(page_path, anchor)`` is site-relative."""
+    base = site_base(site_url)
+    if not base:
+        return {}
+    return {feed.path: _atom(feed, base, site_name) for feed in feeds(archive, site_name, base, url)}
+
+
+def feed_links(archive: Archive, site_name: str) -> list[tuple[str, str, str]]:
+    """``(title, site-relative path, series id or "")`` of every feed, for the pages that list them."""
+    links = [(f"{site_name}: meetings", MEETINGS_FEED, ""), (f"{site_name}: decisions", DECISIONS_FEED, "")]
+    for series in sorted(archive.series.values(), key=lambda series: series.id):
+        links.append((f"{site_name}: {series.name} meetings", series_feed(series.id), series.id))
+    return links
+
+
+def write_feeds(
+    archive: Archive,
+    site_dir: str,
+    site_name: str,
+    site_url: str,
+    use_directory_urls: bool = True,
+    *,
+    feeds: bool = True,
+    calendar: bool = True,
+) -> list[str] | None:
+    """Write the Atom feeds and ``meetings.ics`` into ``site_dir``: the paths written, None without ``site_url``."""
+    if not (feeds or calendar):
+        return []
+    if not site_base(site_url):
+        return None
+
+    def url(path: str, anchor: str = "") -> str:
+        return page_url(path, use_directory_urls) + (f"#{anchor}" if anchor else "")
+
+    files = atom_feeds(archive, site_name, site_url, url) if feeds else {}
+    ics = ics_calendar(archive, site_name, site_url, url) if calendar else None
+    if ics is not None:
+        files[CALENDAR] = ics
+    for path, text in files.items():
+        target = os.path.join(site_dir, *path.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8", newline="") as handle:  # the calendar's lines end in CRLF
+            handle.write(text)
+    return sorted(files)

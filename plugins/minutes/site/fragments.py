@@ -7,7 +7,7 @@ keeps the notes' nested lists, links and code as the meeting page shows them, an
 page, not another pass of Python-Markdown.
 
 How far a fragment reaches follows from the element that carries the anchor (as ``people.attribution``
-and ``records.outline.Anchors`` place them):
+and ``records.anchors`` place them):
 
 - a heading (a person's ``### Name {#id}``, a decision section): the section under it, up to the next
   heading of the same or a higher level, the heading itself left out;

@@ -23,7 +23,7 @@ from typing import Any, Literal
 from ..index import Archive
 from ..model import Meeting, Person
 from ..paths import ACTIONS, ARCHIVE, DECISIONS, HOME, PEOPLE, PEOPLE_BY_NAME, person_path, topic_path
-from ..records.outline import plain_text
+from ..reading.inline import plain_text
 from ..slugs import fold
 
 PageKind = Literal[

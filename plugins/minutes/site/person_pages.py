@@ -21,7 +21,7 @@ from typing import Any
 from ..index import Archive
 from ..model import Person, PersonEntry
 from ..paths import person_page_path
-from ..records.outline import plain_text
+from ..reading.inline import plain_text
 from .charts import monthly_chart
 from .pages import SUMMARY, PageSpec, meeting_ref, topic_ref
 from .record_pages import action_item, decision_item

@@ -1,0 +1,97 @@
+"""Inline Markdown, the one place that knows its shapes: links, images, autolinks, code spans, emphasis, tags.
+
+Everything that reads a piece of text (a heading, a list item, a line) for
+names, numbers or words asks these patterns and helpers, so that a link is
+recognised the same way by the people parsers, the references, the image
+check and the pages. Block structure (headings, lists, code, tables) is
+``blocks``' work.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markdown.extensions.toc import slugify as _toc_slugify
+
+# [text](target "title") and ![alt](src): the target may be <bracketed> and hold one level of parentheses.
+LINK = re.compile(
+    r"(?P<image>!?)\[(?P<text>[^\]\n]*)\]\(\s*<?(?P<target>(?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+\"[^\"\n]*\")?\s*\)"
+)
+AUTOLINK = re.compile(r"<(?P<target>(?:https?|mailto|ftp):[^>\s]+)>")
+BARE_URL = re.compile(r"(?<![\w(<\[\"'=/])(?P<target>https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?])")
+CODE_SPAN = re.compile(r"(?P<ticks>`+)(?P<code>.+?)(?<!`)(?P=ticks)(?!`)")
+TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
+EMAIL = re.compile(r"<?(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?")
+ATTR_LIST = re.compile(r"\s*\{:?\s*[#.:][^}\n]*\}\s*$")  # "{#id .class}" at the end of a heading or line
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|~~")
+_BLOCK_PREFIX = re.compile(r"^\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?:\[[ xX]\]\s+)?")
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
+
+
+def without_code(text: str) -> str:
+    """``text`` with its code spans blanked (same length), so that nothing in them is read as prose."""
+    if "`" not in text:
+        return text
+    return CODE_SPAN.sub(lambda match: " " * len(match.group(0)), text)
+
+
+def link_texts(text: str) -> str:
+    """Links and images as their text, autolinks as their address."""
+    if "](" in text:
+        text = LINK.sub(lambda match: match.group("text"), text)
+    if "<" in text:
+        text = AUTOLINK.sub(lambda match: match.group("target"), text)
+    return text
+
+
+def strip_markup(text: str) -> str:
+    """Text without emphasis, code marks, HTML tags or a trailing colon; links keep their text."""
+    text = TAG.sub(" ", link_texts(text))
+    text = text.replace("**", "").replace("__", "").replace("`", "")
+    text = re.sub(r"(?<!\w)[*_]|[*_](?!\w)", "", text)
+    return re.sub(r"\s+", " ", text).strip(" \t:;,.")
+
+
+def plain_text(markdown: str, limit: int = 0) -> str:
+    """Markdown as one line of plain text: links to their text, markup and block markers gone.
+
+    With a ``limit``, cut at a word boundary before it and end with an ellipsis.
+    """
+    parts = []
+    for line in markdown.split("\n"):
+        line = _BLOCK_PREFIX.sub("", line)
+        line = _HEADING_MARK.sub("", line)
+        line = ATTR_LIST.sub("", line)
+        if line.strip():
+            parts.append(line.strip())
+    text = link_texts(" ".join(parts))
+    text = TAG.sub("", text)
+    text = _EMPHASIS.sub("", text).replace("`", "")
+    text = re.sub(r"\s+", " ", text).strip()
+    if limit and len(text) > limit:
+        cut = text.rfind(" ", 0, limit)
+        text = text[: cut if cut > limit // 2 else limit].rstrip(" ,;:-") + "…"
+    return text
+
+
+# How a site's ``toc`` extension makes a heading's id from its text: ``slugify(text, separator)``.
+Slugify = Callable[[str, str], str]
+
+
+def heading_slugger(slugify: Slugify | None = None, separator: str = "-") -> Callable[[str], str]:
+    """The id a heading gets on the page, as the site's ``toc`` configuration makes it (Python-Markdown's
+    ``slugify`` by default, ``pymdownx.slugs.slugify`` or any other a site sets): the slug of the
+    heading's text as rendered, explicit ``{#id}`` aside."""
+    make = slugify or _toc_slugify
+
+    def heading_id(text: str) -> str:
+        explicit = _EXPLICIT_ID.search(text)
+        if explicit:
+            return explicit.group(1)
+        return make(plain_text(text), separator)
+
+    return heading_id
+
+
+_EXPLICIT_ID = re.compile(r"\{:?[^}\n]*#([A-Za-z][\w:.-]*)[^}\n]*\}\s*$")
