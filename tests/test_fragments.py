@@ -51,7 +51,7 @@ def test_a_heading_entry_is_its_section_without_the_heading() -> None:
     assert "<h3" not in olivier and "Olivier" not in olivier
     assert "<li>with <code>return_generator=True</code></li>" in olivier  # nesting and code kept
     assert '<a href="https://github.com/joblib/joblib/pull/1254">' in olivier  # a bare URL is a link
-    assert "<h4>Next</h4>" in olivier and "sprint" in olivier  # sub-sections belong to it
+    assert "<h5>Next</h5>" in olivier and "sprint" in olivier  # sub-sections belong to it
     assert "hiring" not in olivier and fragments["gael"] == "<ul>\n<li>hiring</li>\n</ul>"
     assert 'id="' not in olivier and "headerlink" not in olivier
     well_formed(olivier)

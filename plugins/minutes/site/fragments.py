@@ -43,8 +43,9 @@ SITE_ROOT = "minutes-site-root:"
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements a span's entry may be: the nearest of these that holds it.
 _BLOCKS = frozenset({"li", "p", "td", "th", "dd", "dt", "blockquote", "div", "details"})
-# Headings inside a fragment are shown below the headings of the page that shows it.
-_LOWEST_HEADING = 4
+# Headings inside a fragment are shown below the headings of the page that shows it (a person page: h2 reports,
+# h3 meeting, h4 section).
+_LOWEST_HEADING = 5
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _PARSER = lxml_html.HTMLParser(huge_tree=True, remove_comments=True)
 
