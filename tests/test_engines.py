@@ -98,10 +98,11 @@ def test_the_export_is_a_docs_folder_without_the_plugin(exported: Path, mkdocs_s
         {"Archive": "archive.md"},
     ]
     docs = exported / "docs"
-    assert {"assets/minutes/filter.js", "assets/minutes/export.css"} <= {
+    assert {"assets/minutes/filter.js", "assets/minutes/minutes.css"} <= {
         path.relative_to(docs).as_posix() for path in (docs / "assets" / "minutes").iterdir()
     }
     assert config["extra_javascript"] == ["assets/minutes/filter.js"]
+    assert config["extra_css"] == ["assets/minutes/minutes.css"]  # the plugin's styles are a file of its assets
     assert json.loads((docs / "minutes.json").read_text(encoding="utf-8")) == mkdocs_site.json()
     for path in ("meetings.ics", "meetings.xml", "decisions.xml", "feeds/sklearn-team.xml"):
         assert (docs / path).read_bytes() == (mkdocs_site.site_dir / path).read_bytes(), path
@@ -135,7 +136,7 @@ def test_zensical_builds_the_export(exported: Path) -> None:
     assert "review joblib" in (site / "people" / "olivier" / "index.html").read_text(encoding="utf-8")
     decisions = (site / "decisions" / "index.html").read_text(encoding="utf-8")
     assert "approved SLEP06" in decisions and 'class="minutes-record' in decisions
-    assert 'href="../assets/minutes/export.css"' in decisions
+    assert 'href="../assets/minutes/minutes.css"' in decisions
     assert _broken_links(site) == []
     assert (site / "meetings.ics").exists() and (site / "minutes.json").exists()
 

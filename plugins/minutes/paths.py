@@ -50,6 +50,11 @@ def person_path(person_id: str) -> str:
     return f"{PEOPLE_DIR}/{person_id}.md"
 
 
+def person_page_path(person_id: str, number: int = 1) -> str:
+    """Page ``number`` of a person's reports: the newest at ``people/<id>.md``, older at ``people/<id>/2.md``..."""
+    return person_path(person_id) if number <= 1 else f"{PEOPLE_DIR}/{person_id}/{number}.md"
+
+
 def topic_path(topic_id: str) -> str:
     return f"{TOPICS_DIR}/{topic_id}.md"
 

@@ -4,20 +4,25 @@ Events used, and why:
 
 - ``on_startup``: defined so that ``mkdocs serve`` keeps the plugin, and the notes it has parsed, across rebuilds.
 - ``on_config``: make the package's templates findable through the theme
-  (after ``custom_dir``, so a site can override any of them) and enable the
-  Markdown extensions that notes rely on (tables, task lists, attr_list for
-  the anchors of entries).
+  (after ``custom_dir``, so a site can override any of them), add the plugin's
+  stylesheet and filter script, and enable the Markdown extensions that notes
+  rely on (tables, task lists, attr_list for the anchors of entries, magiclink
+  for bare URLs).
 - ``on_files``: read the people file (``people_file``, or ``people.yml`` in the
   docs folder, which is then not published), read, parse and index the notes
-  (``archive.build_archive``), take the note files out of the build and add the generated pages with
-  ``File.generated``; only the home, archive and people pages enter the nav,
-  so the nav stays small however large the archive grows.
-- ``on_page_markdown``: give each generated page its template and title, and set apart the headings
-  of a large one, which Python-Markdown would take minutes to render otherwise.
+  (``archive.build_archive``), take the note files out of the build and add the generated pages
+  (``site.build.build_pages``), the stylesheet and the script with ``File.generated``; only the
+  plugin's listing pages enter the nav, so the nav stays small however large the archive grows.
+- ``on_page_markdown``: give each generated page its template and a first title. Only meeting pages
+  have Markdown (their notes); the other pages are rendered by their templates alone.
 - ``on_page_content``: sanitize the HTML of the pages made from notes (``sanitize``), which any
-  contributor can write raw HTML into.
+  contributor can write raw HTML into, then cut out of each meeting page the fragments that other
+  pages show (``site.fragments``): MkDocs renders every page's content before any template. The
+  content of the other generated pages is their name alone, what Material's search indexes of them.
+- ``on_env``: the ``minutes_href`` and ``minutes_fragment`` filters and the ``minutes_files`` paths
+  (feeds, calendar) for the templates, and each generated page's title from
+  ``minutes/partials/titles.html`` (before any page is rendered, so that the nav and search have them).
 - ``on_page_context``: hand the template the page's data as ``minutes``.
-- ``on_env``: the ``minutes_href`` filter, for links from templates.
 - ``on_post_build``: write ``minutes.json``, the Atom feeds, ``meetings.ics`` and the line that accounts for every
   note.
 - ``on_serve``: watch a people file that lives outside the docs folder, so editing it rebuilds.
@@ -44,10 +49,11 @@ from .config import MinutesConfig
 from .findings import sorted_findings
 from .index import Archive
 from .notecache import CachedRunner, NoteCache
-from .paths import FILTER_SCRIPT, HOME, JSON
+from .paths import CALENDAR, DECISIONS_FEED, FILTER_SCRIPT, HOME, JSON, MEETINGS_FEED, STYLESHEET, series_feed
 from .settings import build_settings, read_archive
 from .site.build import build_pages
 from .site.feeds import write_feeds
+from .site.fragments import cut_fragments, place_fragment
 from .site.minutes_json import archive_json
 from .site.pages import PageSpec
 from .site.sanitize import sanitize_html
@@ -66,10 +72,14 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
     "md_in_html": {},
     "pymdownx.superfences": {},
     "pymdownx.tasklist": {"custom_checkbox": True},
+    "pymdownx.magiclink": {},
     # "#123" at the start of a line is an issue, as on GitHub, not a heading: the reader reads it so too.
     "pymdownx.saneheaders": {},
     "toc": {"permalink": True},
 }
+
+
+TITLES = "minutes/partials/titles.html"
 
 
 def _unpublish(path: str, files: Files) -> None:
@@ -85,6 +95,9 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         self.archive: Archive | None = None
         self.pages: dict[str, PageSpec] = {}
         self.accounting = ""
+        # meeting page path -> (meeting id, the anchors other pages show); meeting id -> anchor -> fragment
+        self.wanted: dict[str, tuple[str, set[str]]] = {}
+        self.fragments: dict[str, dict[str, str]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this plugin object, and its cache of parsed notes, across serve rebuilds."""
@@ -94,6 +107,8 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             config.theme.dirs.append(TEMPLATES)
         if FILTER_SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(FILTER_SCRIPT)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
         configured = {ext if isinstance(ext, str) else type(ext).__name__ for ext in config.markdown_extensions}
         for name, options in MARKDOWN_EXTENSIONS.items():
             if name not in configured:
@@ -125,7 +140,9 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         for file in notes:
             files.remove(file)
         self.pages = {}
-        for spec in build_pages(archive, config.site_name):
+        self.wanted = {}
+        self.fragments = {}
+        for spec in build_pages(archive):
             existing = files.get_file_from_path(spec.path)
             if existing is not None:
                 if spec.path == HOME:
@@ -137,8 +154,12 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
                 file.edit_uri = spec.edit_path
             files.append(file)
             self.pages[spec.path] = spec
-        with open(os.path.join(ASSETS, "filter.js"), encoding="utf-8") as handle:
-            files.append(File.generated(config, FILTER_SCRIPT, content=handle.read()))
+            for meeting_id, anchor in spec.fragments:
+                path = archive.meeting(meeting_id).page_path
+                self.wanted.setdefault(path, (meeting_id, set()))[1].add(anchor)
+        for name, target in (("filter.js", FILTER_SCRIPT), ("minutes.css", STYLESHEET)):
+            with open(os.path.join(ASSETS, name), encoding="utf-8") as handle:
+                files.append(File.generated(config, target, content=handle.read()))
         return files
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -163,15 +184,26 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         spec = self.pages.get(page.file.src_uri)
         if spec is not None and page.file.generated_by:
             page.meta.setdefault("template", spec.template)
-            # MkDocs titles are HTML, placed unescaped by Material's header: a note's title is text.
-            page.meta.setdefault("title", escape(spec.title, quote=False))
-            page.title = page.meta["title"]
-            return markdown
+            # This title stands until on_env gives the one of the templates.
+            self._set_title(page, spec.title or spec.kind)
+            if spec.kind != "meeting":
+                page.meta.setdefault("hide", ["toc"])  # a page of the templates alone has no headings of its own
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.config.sanitize and page.file.src_uri in self.pages and page.file.generated_by:
-            return sanitize_html(html)
+        path = page.file.src_uri
+        spec = self.pages.get(path)
+        if spec is None or not page.file.generated_by:
+            return html
+        if spec.kind != "meeting":
+            # The page's templates show it all; what search indexes of it (Material's) is its name alone.
+            return f"<p>{escape(spec.title, quote=False)}</p>" if spec.title else ""
+        if self.config.sanitize:
+            html = sanitize_html(html)
+        wanted = self.wanted.get(path)
+        if wanted is not None:
+            meeting_id, anchors = wanted
+            self.fragments[meeting_id] = cut_fragments(html, anchors, page.url)
         return html
 
     def on_page_context(
@@ -179,7 +211,7 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
     ) -> TemplateContext:
         spec = self.pages.get(page.file.src_uri)
         if spec is not None:
-            context["minutes"] = spec.context  # type: ignore[typeddict-unknown-key]
+            context["minutes"] = {"kind": spec.kind, **spec.context}  # type: ignore[typeddict-unknown-key]
         return context
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -193,8 +225,46 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
                 return "#"
             return get_relative_url(file.url, page.url) + (f"#{anchor}" if anchor else "")
 
+        @jinja2.pass_context
+        def minutes_fragment(context: Any, item: dict[str, Any]) -> str:
+            """The rendered text of a report, decision or action item, cut from its meeting page; "" if none."""
+            meeting = item.get("meeting")
+            meeting_id = meeting.get("id") if isinstance(meeting, dict) else meeting
+            fragment = self.fragments.get(str(meeting_id), {}).get(str(item.get("anchor", "")))
+            page = context.get("page")
+            if not fragment:
+                return ""
+            return place_fragment(fragment, page.url if page is not None else "")
+
         env.filters["minutes_href"] = minutes_href
+        env.filters["minutes_fragment"] = minutes_fragment
+        # Where the plugin writes its files, for the templates' links (paths.py names them).
+        series = sorted(self.archive.series.values(), key=lambda s: s.id) if self.archive else []
+        env.globals["minutes_files"] = {
+            "meetings_feed": MEETINGS_FEED,
+            "decisions_feed": DECISIONS_FEED,
+            "calendar": CALENDAR,
+            "series_feeds": [{"id": s.id, "name": s.name, "path": series_feed(s.id)} for s in series],
+        }
+        self._titles(env, files, config)
         return env
+
+    def _titles(self, env: jinja2.Environment, files: Files, config: MkDocsConfig) -> None:
+        """Each generated page's title, from the templates (``minutes/partials/titles.html``)."""
+        title = env.get_template(TITLES).module.title  # type: ignore[attr-defined]
+        for spec in self.pages.values():
+            file = files.get_file_from_path(spec.path)
+            if file is None or file.page is None:
+                continue
+            text = " ".join(str(title(spec.kind, {"kind": spec.kind, **spec.context}, config.site_name)).split())
+            self._set_title(file.page, text or spec.title)
+
+    @staticmethod
+    def _set_title(page: Page, text: str) -> None:
+        # MkDocs titles are HTML, placed unescaped by Material's header and <title>: a note's title is text.
+        page.title = escape(text, quote=False)
+        if not page.is_homepage:  # Material's <title> is the site's name alone on the home page
+            page.meta["title"] = page.title
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.archive is None:

@@ -1,5 +1,6 @@
 // Filters of the decisions log: show the decisions whose data- attributes match every chosen value.
 // Works without a server; with Material's instant navigation it runs again on every page change.
+// The count's words come from the page (data-format of the form's output), so that templates own them.
 (function () {
   function setUp() {
     var form = document.querySelector("form.minutes-filters");
@@ -21,16 +22,14 @@
         record.hidden = !visible;
         if (visible) shown += 1;
       });
-      // A year heading with nothing left under it goes too.
-      document.querySelectorAll(".md-content h2[id^='year-']").forEach(function (heading) {
-        var next = heading.nextElementSibling, any = false;
-        while (next && next.tagName !== "H2") {
-          if (next.classList.contains("minutes-record") && !next.hidden) any = true;
-          next = next.nextElementSibling;
-        }
-        heading.hidden = !any;
+      // A year with nothing left in it goes too.
+      document.querySelectorAll(".minutes-year").forEach(function (year) {
+        year.hidden = !year.querySelector(".minutes-record:not([hidden])");
       });
-      if (count) count.textContent = shown + " of " + records.length + " decisions";
+      if (count) {
+        var format = count.getAttribute("data-format") || "{shown} / {total}";
+        count.textContent = format.replace("{shown}", shown).replace("{total}", records.length);
+      }
     }
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { setTimeout(apply, 0); });

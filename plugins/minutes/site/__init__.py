@@ -1,3 +1,10 @@
-"""The site: every page the plugin adds, as structured data for its templates (``build``, ``pages``,
-``record_pages``), ``minutes.json`` (``minutes_json``), feeds and the calendar, charts, and the sanitizer
-of pages made from notes. No MkDocs here: the adapter hands these to MkDocs."""
+"""The site, the core's last step; no MkDocs here.
+
+``build.build_pages`` makes every page the plugin adds as a ``pages.PageSpec``: its path, kind, template
+and the structured data its template renders (``pages``: meetings, running logs, the people index, the
+archive, the home page; ``person_pages``: a person's pages of reports; ``record_pages``: decisions, action
+items, topics, references; ``charts``: the bars of a chart). ``fragments`` cuts the rendered text of an
+entry, decision or action item out of its meeting page, for the pages that show it. Beside the pages:
+``feeds`` (Atom, and ``calendar``'s iCalendar), ``minutes_json`` (``minutes.json``) and ``sanitize`` (the
+HTML allowlist).
+"""

@@ -1,20 +1,29 @@
-"""Small charts drawn at build time as inline SVG: no JavaScript needed."""
+"""Small charts as data: the bars that ``templates/minutes/partials/chart.html`` draws as inline SVG.
+
+No JavaScript needed, and no word in here: the template labels the chart.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from html import escape
+from typing import Any
 
 MAX_BAR = 16
+WIDTH = 480
+HEIGHT = 60
 
 
-def monthly_bars(dates: Iterable[dt.date], label: str, width: int = 480, height: int = 60) -> str:
-    """Bars of how many dates fall in each month, from the first month to the last."""
+def monthly_chart(dates: Iterable[dt.date], width: int = WIDTH, height: int = HEIGHT) -> dict[str, Any] | None:
+    """Bars of how many dates fall in each month, from the first month to the last; None without dates.
+
+    Months are ``YYYY-MM``; each bar has its geometry in the chart's ``width`` x ``height`` box, with
+    room at the bottom for the axis labels (the first and last month).
+    """
     counts = Counter((date.year, date.month) for date in dates)
     if not counts:
-        return ""
+        return None
     first, last = min(counts), max(counts)
     months = []
     year, month = first
@@ -33,14 +42,19 @@ def monthly_bars(dates: Iterable[dt.date], label: str, width: int = 480, height:
         bar = max(2.0, (height - 14) * count / peak)
         x = position * step + (step - bar_width) / 2 if len(months) > 1 else 0
         bars.append(
-            f'<rect x="{x:.1f}" y="{height - 12 - bar:.1f}" width="{bar_width:.1f}" height="{bar:.1f}">'
-            f"<title>{key[0]}-{key[1]:02d}: {count}</title></rect>"
+            {
+                "month": f"{key[0]}-{key[1]:02d}",
+                "count": count,
+                "x": round(x, 1),
+                "y": round(height - 12 - bar, 1),
+                "width": round(bar_width, 1),
+                "height": round(bar, 1),
+            }
         )
-    axis = f'<text x="0" y="{height - 1}" font-size="10">{first[0]}-{first[1]:02d}</text>'
-    if last != first:
-        axis += f'<text x="{width}" y="{height - 1}" font-size="10" text-anchor="end">{last[0]}-{last[1]:02d}</text>'
-    return (
-        f'<svg class="minutes-chart" role="img" aria-label="{escape(label)}" viewBox="0 0 {width} {height}" '
-        f'width="100%" height="{height}" preserveAspectRatio="none" fill="currentColor">'
-        f"<title>{escape(label)}</title>{''.join(bars)}{axis}</svg>"
-    )
+    return {
+        "width": width,
+        "height": height,
+        "first": f"{first[0]}-{first[1]:02d}",
+        "last": f"{last[0]}-{last[1]:02d}",
+        "bars": bars,
+    }

@@ -1,9 +1,14 @@
-"""The pages of the site, as Markdown plus template data; no MkDocs here.
+"""The pages of the site as structured data for the templates; no MkDocs here.
 
-Every generated page is a ``PageSpec``: where it goes, its title, the
-template that frames it and the Markdown body that MkDocs renders (so search,
-the table of contents and permalinks work as on any page). Links between
-pages are written as relative ``.md`` links, which MkDocs checks and rewrites.
+Every generated page is a ``PageSpec``: where it goes, its kind, the template that renders it, and the
+data the template renders (``context``, handed to it as ``minutes``): plain dicts and lists of ids,
+ISO dates, names and page paths, never a word for the reader. Every word a reader sees, dates included,
+is written in the templates (``templates/minutes/``), which a site can override. A meeting page's
+Markdown is the meeting's notes; every other page has an empty body, so that the notes' text is
+rendered once, on its meeting's page, and shown elsewhere as fragments of that page (``fragments``).
+
+This module makes the meeting pages, the pages of running logs, the people index, the archive and
+the home page, and the references to meetings, people and topics that every page's data uses.
 """
 
 from __future__ import annotations
@@ -12,16 +17,26 @@ import datetime as dt
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from ..index import Archive
-from ..model import Meeting, Person, PersonEntry
-from ..paths import ARCHIVE, HOME, PEOPLE, PEOPLE_BY_NAME, person_path
+from ..model import Meeting, Person
+from ..paths import ACTIONS, ARCHIVE, DECISIONS, HOME, PEOPLE, PEOPLE_BY_NAME, person_path, topic_path
+from ..reading.inline import plain_text
 from ..slugs import fold
-from .charts import monthly_bars
 
+PageKind = Literal[
+    "meeting", "log", "person", "people", "archive", "home", "decisions", "actions", "topics", "topic", "references"
+]
+HOME_MEETINGS = 15
+HOME_DECISIONS = 10
+HOME_ACTIONS = 10
+# How much of a decision's or action item's text a one-line list shows.
+SUMMARY = 160
+
+# English month names for the feeds, whose titles are text rather than templates (pages use
+# ``templates/minutes/partials/dates.html``).
 MONTH_NAMES = [
     "January",
     "February",
@@ -36,26 +51,24 @@ MONTH_NAMES = [
     "November",
     "December",
 ]
-HOME_MEETINGS = 15
 
 
 @dataclass(frozen=True)
 class PageSpec:
     path: str  # where the page goes, relative to the docs folder: "people/olivier.md"
-    title: str
+    kind: PageKind
     template: str  # "minutes/person.html"
-    markdown: str
+    title: str = ""  # the name or title the page is about, as plain text; "" for the plugin's own pages
+    markdown: str = ""  # the notes, on a meeting page; nothing elsewhere
     in_nav: bool = False
     edit_path: str | None = None  # the note to edit, relative to the docs folder
     context: dict[str, Any] = field(default_factory=dict)
-
-
-def relative(from_path: str, to_path: str) -> str:
-    """A relative link from one page's Markdown file to another's."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    # (meeting id, anchor) of every fragment of a meeting page that this page shows
+    fragments: tuple[tuple[str, str], ...] = ()
 
 
 def format_day(date: dt.date) -> str:
+    """``8 February 2022``: for the feeds (pages format dates in their templates)."""
     return f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
 
 
@@ -69,71 +82,82 @@ def format_range(start: dt.date, end: dt.date | None) -> str:
     return f"{format_day(start)} – {format_day(end)}"
 
 
+_DATED = re.compile(r"\d{4}|\b\d{1,2}(st|nd|rd|th)?\b")
+
+
+def title_holds_date(title: str) -> bool:
+    """Whether a meeting's title says its date already (``2024-03-05 sync``, ``March 5th``)."""
+    return bool(_DATED.search(title))
+
+
 def meeting_label(meeting: Meeting) -> str:
-    """The meeting's title with its date, unless the title holds it already."""
-    when = format_range(meeting.date, meeting.end_date)
-    if re.search(r"\d{4}|\b\d{1,2}(st|nd|rd|th)?\b", meeting.title):
+    """The meeting's title with its date, unless the title holds it already: for the feeds."""
+    if title_holds_date(meeting.title):
         return meeting.title
-    return f"{meeting.title}, {when}"
+    return f"{meeting.title}, {format_range(meeting.date, meeting.end_date)}"
 
 
-def counted(number: int, singular: str, plural: str = "") -> str:
-    """``1 decision``, ``2 decisions``, ``3 people``."""
-    return f"{number} {singular if number == 1 else plural or singular + 's'}"
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
-
-
-def md_text(text: str) -> str:
-    """Plain text made safe to place in generated Markdown."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;")
-
-
-def md_link(text: str, from_path: str, to_path: str, anchor: str = "") -> str:
-    target = relative(from_path, to_path) + (f"#{anchor}" if anchor else "")
-    return f"[{md_text(text)}](<{target}>)"
-
-
-def _meeting_line(meeting: Meeting, archive: Archive, from_path: str) -> str:
-    series = archive.series[meeting.series].name
-    return f"- {md_link(meeting_label(meeting), from_path, meeting.page_path)} · {md_text(series)}"
-
-
-def meeting_page(meeting: Meeting, archive: Archive, records: dict[str, Any] | None = None) -> PageSpec:
-    """The meeting's notes; ``records`` (its decisions, action items, topics) go to the template."""
-    path = meeting.page_path
-
-    def neighbour(meeting_id: str | None) -> dict[str, str] | None:
-        if meeting_id is None:
-            return None
-        other = archive.meeting(meeting_id)
-        return {"path": other.page_path, "title": meeting_label(other)}
-
-    attendees = [
-        {"name": archive.person(person_id).name, "path": person_path(person_id)}
-        for person_id in archive.attendees.get(meeting.id, ())
-    ]
-    context = {
-        "kind": "meeting",
+def meeting_ref(meeting: Meeting, archive: Archive) -> dict[str, Any]:
+    """What a page needs to name and link a meeting."""
+    return {
+        "id": meeting.id,
+        "path": meeting.page_path,
         "title": meeting.title,
-        "when": format_range(meeting.date, meeting.end_date),
+        "dated_title": title_holds_date(meeting.title),
         "date": meeting.date.isoformat(),
         "end_date": meeting.end_date.isoformat() if meeting.end_date else None,
-        "series": archive.series[meeting.series].name,
+        "series": meeting.series,
+        "series_name": archive.series[meeting.series].name,
+    }
+
+
+def person_ref(person_id: str, archive: Archive) -> dict[str, str]:
+    return {"id": person_id, "name": archive.person(person_id).name, "path": person_path(person_id)}
+
+
+def topic_ref(topic_id: str, archive: Archive) -> dict[str, str]:
+    return {"id": topic_id, "name": archive.topic(topic_id).name, "path": topic_path(topic_id)}
+
+
+def meeting_page(meeting: Meeting, archive: Archive) -> PageSpec:
+    """The meeting's notes; the template shows its header, its decisions and action items, previous/next."""
+    decisions = [
+        {"anchor": decision.anchor, "text": plain_text(decision.text, SUMMARY)}
+        for decision in archive.decisions_of_meeting.get(meeting.id, ())
+    ]
+    actions = [
+        {
+            "anchor": anchor,
+            "text": plain_text(action.text, SUMMARY),
+            "status": "done" if action.status == "done" and action.done_in == meeting.id else "open",
+        }
+        for action, anchor in archive.actions_of_meeting.get(meeting.id, ())
+    ]
+    previous, following = archive.previous.get(meeting.id), archive.next.get(meeting.id)
+    context = {
+        "meeting": meeting_ref(meeting, archive),
         "location": meeting.location,
         "tags": list(meeting.tags),
-        "attendees": attendees,
-        "previous": neighbour(archive.previous.get(meeting.id)),
-        "next": neighbour(archive.next.get(meeting.id)),
+        "attendees": [person_ref(person_id, archive) for person_id in archive.attendees.get(meeting.id, ())],
+        "topics": [topic_ref(topic_id, archive) for topic_id in archive.meeting_topics.get(meeting.id, ())],
+        "decisions": decisions,
+        "actions": actions,
+        "previous": meeting_ref(archive.meeting(previous), archive) if previous else None,
+        "next": meeting_ref(archive.meeting(following), archive) if following else None,
         "source": meeting.source,
         "source_line": meeting.source_line,
         "extra": meeting.extra,
-        **(records or {}),
     }
     content = without_title_heading(meeting.content, meeting.title)
-    return PageSpec(path, meeting_label(meeting), "minutes/meeting.html", content, False, meeting.source, context)
+    return PageSpec(
+        meeting.page_path,
+        "meeting",
+        "minutes/meeting.html",
+        meeting.title,
+        content,
+        edit_path=meeting.source,
+        context=context,
+    )
 
 
 _H1 = re.compile(r"^#(?!#)\s*(.*?)\s*#*\s*$")
@@ -158,215 +182,101 @@ def without_title_heading(content: str, title: str) -> str:
 def log_page(source: str, meeting_ids: tuple[str, ...], archive: Archive) -> PageSpec:
     """The page at a running log's own address: its meetings, so old links still land."""
     meetings = [archive.meeting(meeting_id) for meeting_id in meeting_ids]
-    title = posixpath.splitext(posixpath.basename(source))[0]
+    name = posixpath.splitext(posixpath.basename(source))[0]
     series = archive.series[meetings[0].series].name if meetings else ""
-    lines = [
-        f"# {md_text(series)}: {md_text(title)}",
-        "",
-        "Meetings in this note, as written (newest first in most logs):",
-        "",
-    ]
-    lines += [_meeting_line(meeting, archive, source) for meeting in meetings]
-    return PageSpec(
-        source, f"{series}: {title}", "minutes/index.html", "\n".join(lines) + "\n", False, source, {"kind": "log"}
-    )
-
-
-# How a person page introduces an entry, by where the entry came from.
-ENTRY_LINKS = {
-    "heading": "Their section of the notes",
-    "name-tag": "Signed in the notes",
-    "speaker": "Said in the meeting",
-    "leader": "Led this session",
-}
-
-
-def person_page(
-    person: Person, archive: Archive, entries: list[PersonEntry] | None = None, records: Sequence[str] = ()
-) -> PageSpec:
-    """Who the person is, how often they came, then every entry, newest meeting first.
-
-    ``entries`` (the person's, oldest first) saves scanning the archive once per person; ``records``
-    are the Markdown lines of their action items, decisions and topics.
-    """
-    path = person_path(person.id)
-    attended = [archive.meeting(meeting_id) for meeting_id in archive.attendance.get(person.id, ())]
-    if entries is None:
-        entries = [entry for entry in archive.entries if entry.person == person.id]
-    by_meeting: dict[str, list[PersonEntry]] = defaultdict(list)
-    for item in entries:
-        by_meeting[item.meeting].append(item)
-    lines: list[str] = []
-    if entries:
-        lines += ["## Reports", ""]
-        for meeting_id in sorted(by_meeting, key=lambda m: archive.meeting(m).date, reverse=True):
-            meeting = archive.meeting(meeting_id)
-            lines += [
-                f"### {md_text(meeting_label(meeting))} {{#{meeting_id.replace('/', '-')}}}",
-                "",
-                f"{md_link(archive.series[meeting.series].name, path, meeting.page_path)}",
-                "",
-            ]
-            block: list[str] = []
-            for item in by_meeting[meeting_id]:
-                label = ENTRY_LINKS.get(item.entry.source, "In the notes")
-                block += [
-                    f"*{md_link(label, path, meeting.page_path, item.entry.anchor)}*",
-                    "",
-                    rebase_links(item.entry.text, meeting.page_path, path),
-                    "",
-                ]
-            lines += _unsearched(block)
-    silent = [meeting for meeting in attended if meeting.id not in by_meeting]
-    if silent:
-        lines += ["## Also attended", ""]
-        for meeting in reversed(silent):
-            roles = [
-                ROLE_NOTES[role] for role in archive.roles.get(meeting.id, {}).get(person.id, ()) if role in ROLE_NOTES
-            ]
-            note = f" ({', '.join(dict.fromkeys(roles))})" if roles else ""
-            lines.append(_meeting_line(meeting, archive, path) + note)
-        lines.append("")
-    lines += records
-    handles = [{"handle": handle, "url": f"https://github.com/{handle}"} for handle in person.handles]
     context = {
-        "kind": "person",
-        "name": person.name,
-        "aliases": list(person.aliases),
-        "handles": handles,
-        "abbreviations": list(person.abbreviations),
-        "affiliation": person.affiliation,
-        "avatar": person.avatar,
-        "count": len(attended),
-        "entries": len(entries),
-        "first": _dated_link(attended[0]) if attended else None,
-        "last": _dated_link(attended[-1]) if attended else None,
-        "chart": monthly_bars((m.date for m in attended), f"Meetings of {person.name} per month"),
+        "source": source,
+        "name": name,
+        "series_name": series,
+        "meetings": [meeting_ref(m, archive) for m in meetings],
     }
-    return PageSpec(path, person.name, "minutes/person.html", "\n".join(lines) + "\n", False, None, context)
-
-
-_DIV = re.compile(r"</?div\b", re.IGNORECASE)
-
-
-def _unsearched(block: list[str]) -> list[str]:
-    """Entries kept out of the search index: search finds them once, on their meeting's page.
-
-    Material's search skips an element marked ``data-search-exclude``; a block that holds a ``div`` of
-    its own is left unwrapped rather than risk unbalancing it.
-    """
-    if any(_DIV.search(line) for line in block):
-        return block
-    return ['<div class="minutes-entries" data-search-exclude markdown="1">', "", *block, "</div>", ""]
-
-
-# What the "Also attended" list says of how a silent attendee appears in a meeting.
-ROLE_NOTES = {"owner": "owns an action item", "leader": "leads a session", "front-matter": "listed in front matter"}
-
-
-def _dated_link(meeting: Meeting) -> dict[str, str]:
-    return {"path": meeting.page_path, "title": meeting_label(meeting), "date": meeting.date.isoformat()}
+    return PageSpec(source, "log", "minutes/log.html", name, edit_path=source, context=context)
 
 
 PEOPLE_PAGES = {"activity": PEOPLE, "name": PEOPLE_BY_NAME}
 
 
-def people_index(archive: Archive, order: str = "activity") -> PageSpec:
+def people_index(archive: Archive, order: Literal["activity", "name"] = "activity") -> PageSpec:
     """Everyone, most active first (``people.md``) or by name (``people-by-name.md``)."""
-    path = PEOPLE_PAGES[order]
-    counts = {person.id: 0 for person in archive.people}
-    for item in archive.entries:
-        counts[item.person] += 1
-    lines = [
-        "| Person | Affiliation | Meetings | Reports | First seen | Last seen |",
-        "| --- | --- | ---: | ---: | --- | --- |",
-    ]
-    if order == "activity":
-        ranked = sorted(
-            archive.people, key=lambda p: (-len(archive.attendance.get(p.id, ())), -counts[p.id], fold(p.name))
-        )
-    else:
-        ranked = sorted(archive.people, key=lambda p: (fold(p.name), p.name))
+    counts = {person.id: len(archive.entries_of.get(person.id, ())) for person in archive.people}
+
+    def activity(person: Person) -> tuple[int, int, str]:
+        return (-len(archive.attendance.get(person.id, ())), -counts[person.id], fold(person.name))
+
+    ranked = sorted(archive.people, key=activity if order == "activity" else lambda p: (fold(p.name), p.name))
+    rows = []
     for person in ranked:
         attended = archive.attendance.get(person.id, ())
-        first = archive.meeting(attended[0]).date.isoformat() if attended else ""
-        last = archive.meeting(attended[-1]).date.isoformat() if attended else ""
-        lines.append(
-            f"| {md_link(person.name, path, person_path(person.id))} | {md_text(person.affiliation)} "
-            f"| {len(attended)} | {counts[person.id]} | {first} | {last} |"
+        rows.append(
+            {
+                "person": person_ref(person.id, archive),
+                "affiliation": person.affiliation,
+                "meetings": len(attended),
+                "reports": counts[person.id],
+                "first": archive.meeting(attended[0]).date.isoformat() if attended else None,
+                "last": archive.meeting(attended[-1]).date.isoformat() if attended else None,
+            }
         )
-    other = "name" if order == "activity" else "activity"
-    sorted_by = "most active first" if order == "activity" else "by name"
-    intro = (
-        f"{len(archive.people)} people in {len(archive.meetings)} meetings, {sorted_by}; "
-        f"sort {md_link('by ' + other, path, PEOPLE_PAGES[other])}."
-    )
-    return PageSpec(
-        path,
-        "People",
-        "minutes/index.html",
-        intro + "\n\n" + "\n".join(lines) + "\n",
-        order == "activity",
-        None,
-        {"kind": "people", "order": order},
-    )
+    other: Literal["activity", "name"] = "name" if order == "activity" else "activity"
+    context = {
+        "order": order,
+        "other": {"order": other, "path": PEOPLE_PAGES[other]},
+        "meetings": len(archive.meetings),
+        "people": rows,
+    }
+    return PageSpec(PEOPLE_PAGES[order], "people", "minutes/people.html", in_nav=order == "activity", context=context)
 
 
 def archive_page(archive: Archive) -> PageSpec:
-    path = ARCHIVE
+    """Meetings by series, year and month, newest first."""
     by_series: dict[str, list[Meeting]] = defaultdict(list)
     for meeting in archive.meetings:
         by_series[meeting.series].append(meeting)
-    lines = [f"{len(archive.meetings)} meetings in {len(by_series)} series.", ""]
+    series = []
     for series_id in sorted(by_series, key=lambda s: archive.series[s].name.casefold()):
-        meetings = by_series[series_id]
-        lines += [f"## {md_text(archive.series[series_id].name)} {{#{series_id}}}", ""]
-        year = month = None
-        for meeting in reversed(meetings):
-            if meeting.date.year != year:
-                year, month = meeting.date.year, None
-                lines += ["", f"### {year} {{#{series_id}-{year}}}", ""]
-            if meeting.date.month != month:
-                month = meeting.date.month
-                lines += ["", f"**{MONTH_NAMES[month - 1]}**", ""]
-            lines.append(f"- {md_link(meeting_label(meeting), path, meeting.page_path)}")
-        lines.append("")
-    return PageSpec(path, "Archive", "minutes/index.html", "\n".join(lines) + "\n", True, None, {"kind": "archive"})
+        years: list[dict[str, Any]] = []
+        for meeting in reversed(by_series[series_id]):
+            if not years or years[-1]["year"] != meeting.date.year:
+                years.append({"year": meeting.date.year, "months": []})
+            months = years[-1]["months"]
+            if not months or months[-1]["month"] != meeting.date.month:
+                months.append({"month": meeting.date.month, "meetings": []})
+            months[-1]["meetings"].append(meeting_ref(meeting, archive))
+        series.append({"id": series_id, "name": archive.series[series_id].name, "years": years})
+    context = {"meetings": len(archive.meetings), "series": series}
+    return PageSpec(ARCHIVE, "archive", "minutes/archive.html", in_nav=True, context=context)
 
 
-def home_page(archive: Archive, site_name: str, records: Sequence[str] = ()) -> PageSpec:
-    """Latest meetings, then ``records``: recent decisions and open action items."""
-    path = HOME
-    lines = [f"# {md_text(site_name)}", ""]
-    if archive.meetings:
-        first, last = archive.meetings[0].date, archive.meetings[-1].date
-        lines += [
-            f"{len(archive.meetings)} meetings from {format_day(first)} to {format_day(last)}, "
-            f"{len(archive.people)} people. See the {md_link('archive', path, ARCHIVE)} "
-            f"and {md_link('everyone', path, PEOPLE)}.",
-            "",
-            "## Latest meetings",
-            "",
-        ]
-        lines += [_meeting_line(meeting, archive, path) for meeting in reversed(archive.meetings[-HOME_MEETINGS:])]
-        lines += ["", *records]
-    else:
-        lines.append("No meetings yet: add a dated Markdown note to the docs folder.")
-    return PageSpec(path, site_name, "minutes/index.html", "\n".join(lines) + "\n", True, None, {"kind": "home"})
-
-
-_RELATIVE_LINK = re.compile(r"(\]\(\s*<?)(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^)>\s]+)")
-
-
-def rebase_links(markdown: str, from_page: str, to_page: str) -> str:
-    """Rewrite relative links of text moved from one page's folder to another's."""
-    source_dir = posixpath.dirname(from_page)
-    target_dir = posixpath.dirname(to_page) or "."
-    if source_dir == posixpath.dirname(to_page):
-        return markdown
-
-    def rebase(match: re.Match[str]) -> str:
-        moved = posixpath.relpath(posixpath.normpath(posixpath.join(source_dir, match.group(2))), target_dir)
-        return match.group(1) + moved
-
-    return _RELATIVE_LINK.sub(rebase, markdown)
+def home_page(archive: Archive) -> PageSpec:
+    """Latest meetings, recent decisions and open action items."""
+    decisions = sorted(archive.decisions, key=lambda d: (archive.meeting(d.meeting).date, d.line), reverse=True)
+    open_items = [action for action in archive.actions if action.status == "open"]
+    recent = sorted(open_items, key=lambda a: (archive.meeting(a.meeting).date, a.line), reverse=True)
+    context = {
+        "meetings": len(archive.meetings),
+        "people": len(archive.people),
+        "first": archive.meetings[0].date.isoformat() if archive.meetings else None,
+        "last": archive.meetings[-1].date.isoformat() if archive.meetings else None,
+        "latest": [meeting_ref(meeting, archive) for meeting in reversed(archive.meetings[-HOME_MEETINGS:])],
+        "decisions": [
+            {
+                "meeting": meeting_ref(archive.meeting(d.meeting), archive),
+                "anchor": d.anchor,
+                "text": plain_text(d.text, SUMMARY),
+            }
+            for d in decisions[:HOME_DECISIONS]
+        ],
+        "decision_count": len(decisions),
+        "actions": [
+            {
+                "meeting": meeting_ref(archive.meeting(a.meeting), archive),
+                "anchor": a.anchor,
+                "text": plain_text(a.text, SUMMARY),
+                "owners": [person_ref(owner, archive) for owner in a.owners],
+            }
+            for a in recent[:HOME_ACTIONS]
+        ],
+        "open_count": len(open_items),
+        "pages": {"archive": ARCHIVE, "people": PEOPLE, "decisions": DECISIONS, "actions": ACTIONS},
+    }
+    return PageSpec(HOME, "home", "minutes/home.html", in_nav=True, context=context)
