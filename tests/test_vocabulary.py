@@ -40,7 +40,8 @@ def test_a_name_with_a_particle_is_a_person_and_a_project_is_not() -> None:
     note = parse_note(
         Source(
             "team/2024-03-05.md",
-            "# Sync\n\n### Gerard ter Horst\n\n- docs\n\n### OpenML\n\n- dataset loaders\n\n### Gael\n\n- sprint\n",
+            "# Sync\n\n## Updates\n\n### Gerard ter Horst\n\n- docs\n\n"
+            "### OpenML\n\n- dataset loaders\n\n### Gael\n\n- sprint\n",
         )
     )
     (meeting,) = note.meetings

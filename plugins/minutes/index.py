@@ -37,6 +37,8 @@ class Archive:
     findings: tuple[Finding, ...]
     # meeting id -> person id -> how the note names them there ("attendee", "heading", "owner", ...)
     roles: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # meeting id -> person id -> how the note says they attended: "excused", "joined at 16:23 UTC", "proposed by Ada"
+    statuses: dict[str, dict[str, str]] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # name node ("n:olivier", "h:ogrisel") -> person id
     # What the meetings decided, owe, discuss and cite (``records.join``).
     decisions: tuple[Decision, ...] = ()  # oldest meeting first
@@ -122,12 +124,16 @@ def build_index(
     attendance: dict[str, list[str]] = defaultdict(list)
     entries: list[PersonEntry] = []
     roles: dict[str, dict[str, tuple[str, ...]]] = {}
+    statuses: dict[str, dict[str, str]] = {}
     for meeting in meetings:
         kinds: dict[str, list[str]] = defaultdict(list)
+        said: dict[str, list[str]] = defaultdict(list)
         for mention in meeting.mentions:
             person_id = resolution.person_of(mention)
             if person_id is not None and mention.kind not in kinds[person_id]:
                 kinds[person_id].append(mention.kind)
+            if person_id is not None and mention.status and mention.status not in said[person_id]:
+                said[person_id].append(mention.status)
         for name in meeting.attendees:  # names of meetings made without mentions
             person_id = resolution.by_name.get(name) or resolution.lookup(name)
             if person_id is not None and person_id not in kinds:
@@ -139,7 +145,13 @@ def build_index(
                 if entry.source not in kinds[person_id]:
                     kinds[person_id].append(entry.source)
         roles[meeting.id] = {person_id: tuple(found) for person_id, found in kinds.items() if found}
-        ids = tuple(person_id for person_id, found in kinds.items() if any(kind != "absent" for kind in found))
+        statuses[meeting.id] = {person_id: ", ".join(found) for person_id, found in said.items()}
+        # Listed as absent and nowhere as present: their update, sent ahead, does not make them attend.
+        ids = tuple(
+            person_id
+            for person_id, found in kinds.items()
+            if any(kind != "absent" for kind in found) and ("absent" not in found or "attendee" in found)
+        )
         attendees[meeting.id] = ids
         for person_id in ids:
             attendance[person_id].append(meeting.id)
@@ -200,6 +212,7 @@ def build_index(
         next=following,
         findings=tuple(findings),
         roles=roles,
+        statuses={meeting_id: found for meeting_id, found in statuses.items() if found},
         names=resolution.nodes,
         decisions=joined.decisions,
         actions=joined.actions,

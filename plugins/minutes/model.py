@@ -44,6 +44,7 @@ class Mention:
     abbreviation: str = ""  # "WH", as defined by an attendee table
     affiliation: str = ""
     role: str = ""  # what the list says besides: "TSC", "guest"
+    status: str = ""  # what the note says of their attendance: "excused", "joined at 16:23 UTC", "proposed by Ada"
 
     @property
     def label(self) -> str:
@@ -257,4 +258,5 @@ class ParsedNote:
     findings: tuple[Finding, ...]
     running_log: bool = False
     unknown_speakers: frozenset[str] = frozenset()  # capitalised prefixes used like speakers, undefined here
+    uncorroborated: frozenset[str] = frozenset()  # folded names of name headings that nothing here shows to be people
     skipped: str = ""  # "empty", "no date", "binary file", "parse error"...

@@ -50,8 +50,17 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
     """Parse one note into its meetings, with findings for everything doubtful."""
     read = read_meetings(source, options.default_series, options.sanitize, options.existing_files)
     unknown: set[str] = set()
-    meetings = tuple(_meeting(read, found, options, unknown) for found in read.meetings)
-    return ParsedNote(read.path, meetings, read.findings, read.running_log, frozenset(unknown), read.skipped)
+    uncorroborated: set[str] = set()
+    meetings = tuple(_meeting(read, found, options, unknown, uncorroborated) for found in read.meetings)
+    return ParsedNote(
+        read.path,
+        meetings,
+        read.findings,
+        read.running_log,
+        frozenset(unknown),
+        uncorroborated=frozenset(uncorroborated),
+        skipped=read.skipped,
+    )
 
 
 @lru_cache(maxsize=8)
@@ -60,13 +69,16 @@ def _matcher(rules: tuple[TopicRule, ...]) -> KeywordMatcher:
     return KeywordMatcher(rules)
 
 
-def _meeting(read: NoteReading, found: MeetingSlice, options: ParseOptions, unknown: set[str]) -> Meeting:
+def _meeting(
+    read: NoteReading, found: MeetingSlice, options: ParseOptions, unknown: set[str], uncorroborated: set[str]
+) -> Meeting:
     front, note = read.front, read.document
     assert front is not None and note is not None  # a note with meetings has been read
     document = note.slice(found.start, found.end)
     first_line = document.first_line
     attribution = attribute(document, options.known_people, options.not_people, dict(options.abbreviations))
     unknown.update(attribution.unknown_speakers)
+    uncorroborated.update(attribution.uncorroborated)
     records, lines = meeting_records(
         document, attribution.entries, attribution.lines, options.heading_id, _matcher(options.topics.rules)
     )
@@ -127,12 +139,36 @@ def parse_notes(
     )
     notes = [_parse(source, options) for source in sources]
     defined = defined_abbreviations(notes)
+    people = named_people(notes)
     for position, note in enumerate(notes):
         wanted = sorted(note.unknown_speakers & defined.keys())
-        if wanted:
+        # Name headings that this note alone did not show to be people, named as people elsewhere in the archive.
+        recognised = note.uncorroborated & people
+        if wanted or recognised:
             more = tuple((abbreviation, defined[abbreviation]) for abbreviation in wanted)
-            notes[position] = _parse(sources[position], replace(options, abbreviations=(*more, *options.abbreviations)))
+            again = replace(
+                options, abbreviations=(*more, *options.abbreviations), known_people=options.known_people | recognised
+            )
+            notes[position] = _parse(sources[position], again)
     return with_duplicates_reported(notes)
+
+
+# Ways of naming a person that say they are one: what makes a round of name headings elsewhere a round of reports.
+_PEOPLE_POSITIONS = frozenset(["attendee", "absent", "name-tag", "speaker", "leader", "front-matter"])
+
+
+def named_people(notes: Iterable[ParsedNote]) -> frozenset[str]:
+    """Folded names (and first names of full names) that the notes give in a people position."""
+    found: set[str] = set()
+    for note in notes:
+        for meeting in note.meetings:
+            for mention in meeting.mentions:
+                if mention.name and mention.kind in _PEOPLE_POSITIONS:
+                    folded = fold(mention.name)
+                    found.add(folded)
+                    if " " in folded:
+                        found.add(folded.split()[0])
+    return frozenset(found)
 
 
 def _parse(source: Source, options: ParseOptions) -> ParsedNote:

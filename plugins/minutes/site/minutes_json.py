@@ -41,6 +41,13 @@ def archive_json(archive: Archive, use_directory_urls: bool = True) -> dict[str,
                 "source_line": meeting.source_line,
                 "attendees": list(archive.attendees.get(meeting.id, ())),
                 "roles": {person: list(kinds) for person, kinds in archive.roles.get(meeting.id, {}).items()},
+                # who was listed but not there, and what the note says of anyone's attendance
+                "absent": [
+                    person
+                    for person, kinds in archive.roles.get(meeting.id, {}).items()
+                    if "absent" in kinds and person not in archive.attendees.get(meeting.id, ())
+                ],
+                "status": dict(archive.statuses.get(meeting.id, {})),
                 "topics": list(archive.meeting_topics.get(meeting.id, ())),
             }
             for meeting in archive.meetings
