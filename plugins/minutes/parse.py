@@ -22,7 +22,7 @@ from .model import Meeting, ParsedNote
 from .people.attribution import attribute, front_matter_mentions
 from .people.people_file import PeopleFile
 from .reading.duplicates import with_duplicates_reported
-from .reading.inline import heading_slugger
+from .reading.inline import heading_slugger, strip_markup
 from .reading.meetings import MeetingSlice, NoteReading, read_meetings
 from .reading.source import Source
 from .records.extract import meeting_records
@@ -105,6 +105,8 @@ def _meeting(
         location=front.location,
         draft=front.draft,
         records=records,
+        precision="month" if found.precision == "month" else "day",
+        companion=found.companion,
         extra=dict(front.extra),
     )
 
@@ -118,7 +120,7 @@ def _without_title(lines: list[str], title: str) -> list[str]:
     if first is None:
         return lines
     match = _H1.match(lines[first])
-    if match is None or fold(match.group(1)) != fold(title):
+    if match is None or fold(strip_markup(match.group(1))) != fold(strip_markup(title)):
         return lines
     return [*lines[:first], "", *lines[first + 1 :]]
 
