@@ -106,16 +106,16 @@ PROCEDURAL_WORDS = _words(
     agenda business any round table tour review reviews scheduled suggestions suggestion room rooms s t
     call calls sync syncs standup stand up checkpoint reminder reminders week week's weeks month monthly weekly
     daily session sessions follow ups wanted volunteers volunteer nags requiring short this our your is what
-    who where when why how meeting's from up with on at by
+    who where when why how meeting's from up with on at by information things celebrate anything else everything
+    active current subteam subteams prs tracker move moved
     """
 )
 
-# Headings under which a run of name headings is a round of reports, one per person.
-REPORT_WORDS = _words(
-    """
-    updates update reports report progress round roundtable table status standup stand up check in checkin
-    individual personal team member members people who did what tour de news weekly highlights
-    """
+# Headings under which a run of name headings is a round of reports, one per person: one of the keys,
+# and the words that go with them ("Progress reports", "Round table", "Individual updates", "Tour de table").
+REPORT_KEYS = _words("updates update reports report progress round roundtable standup status checkin news highlights")
+REPORT_WORDS = REPORT_KEYS | _words(
+    "table stand up check in individual personal team member members people who did what tour de"
 )
 
 # Headings and labels that announce a list of people present, or absent.
@@ -134,7 +134,8 @@ NOT_NAMES = (
     needs needed wip done todo blocked pending later soon asap next week today tomorrow yesterday q1 q2 q3 q4 yes ok
     ongoing continue continued various several many some both either neither more less stage draft reviewed review
     update updates remote online in-person onsite offsite virtual hybrid
-    name names myname yourname firstname lastname surname nickname handle username
+    name names myname yourname firstname lastname surname nickname handle username affiliation affiliations
+    institution organisation organization company employer pronouns
     visitors visitor invited
     """
     )
@@ -248,6 +249,16 @@ ACTION_HEADING_WORDS = _words(
     " task open new outstanding pending our ais"
 )
 ACTION_HEADING_KEYS = _words("todo todos next action actions followup followups follow tasks")
+
+# Words after which "#3" is a rank, not an issue: "Part #1", "Option #3", "Item #2".
+ORDINAL_WORDS = _words(
+    """
+    part parts option options item items step steps phase phases round rounds slide slides question questions point
+    points number no nr num rank priority level stage day week session chapter section page table figure appendix
+    proposal variant alternative approach idea version v attempt try take question task point criterion
+    partie étape teil punkt
+    """
+)
 
 # Enhancement proposals, whose acceptance is a decision and whose name is a topic: "SLEP06", "PEP 703".
 PROPOSAL_KINDS = ("SLEP", "PEP", "NEP", "SPEC", "RFC", "KEP", "JEP", "EIP", "BIP", "TEP", "SEP", "ADR", "FLIP", "PIP")
