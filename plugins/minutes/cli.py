@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from .archive import NoteFile, build_archive
 from .findings import Finding, sorted_findings
 from .people.people_file import PeopleFile, find_people_file, load_people_file
+from .people.review import people_file_draft, review_lines, review_summary
 
 
 def _note_files(paths: Sequence[str]) -> Iterator[NoteFile]:
@@ -38,9 +39,18 @@ def _people(paths: Sequence[str], people: str | None) -> PeopleFile:
     return load_people_file(path, path.replace(os.sep, "/")) if path else PeopleFile()
 
 
-def check(paths: Sequence[str], github: bool = False, people: str | None = None) -> int:
-    """Print every finding of the notes under ``paths``; 1 if any is an error."""
+def check(paths: Sequence[str], github: bool = False, people: str | None = None, review: bool = False) -> int:
+    """Print every finding of the notes under ``paths``; 1 if any is an error.
+
+    With ``review``, print the people review instead (likely junk, likely duplicates) and a draft people file.
+    """
     archive = build_archive(_note_files(paths), people=_people(paths, people))
+    if review:
+        for line in review_lines(archive.people_review, archive.people):
+            print(line)
+        print(people_file_draft(archive.people_review, archive.people), end="")
+        print(review_summary(archive.people_review, len(archive.people)), file=sys.stderr)
+        return 0
     findings = sorted_findings(archive.findings)
     for finding in findings:
         print(format_finding(finding, github))
@@ -57,9 +67,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     check_parser.add_argument(
         "--github", action="store_true", default=bool(os.environ.get("GITHUB_ACTIONS")), help="GitHub annotations"
     )
-    check_parser.add_argument("--people", help="the people file (default: people.yml in the folder checked)")
+    check_parser.add_argument("--people-file", help="the people file (default: people.yml in the folder checked)")
+    check_parser.add_argument(
+        "--people", action="store_true", help="list likely junk and duplicate people, and draft a people file"
+    )
     args = parser.parse_args(argv)
-    return check(args.paths, args.github, args.people)
+    return check(args.paths, args.github, args.people_file, args.people)
 
 
 if __name__ == "__main__":

@@ -45,6 +45,7 @@ from .index import Archive
 from .parse import ParseOptions
 from .paths import FILTER_SCRIPT, HOME, JSON, page_url
 from .people.people_file import PeopleFile, find_people_file, load_people_file
+from .people.review import review_summary
 from .reading.inline import heading_slugger
 from .records.join import RecordOptions
 from .records.references import repository_of
@@ -190,6 +191,8 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             else:
                 log.info(f"{finding.level}: {finding}")
         self.accounting = f"{archive.accounting}; {len(archive.people)} people"
+        if archive.people_review.items:  # what a maintainer should settle in people.yml, in one line
+            log.info(review_summary(archive.people_review, len(archive.people)))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)

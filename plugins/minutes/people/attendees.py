@@ -207,8 +207,15 @@ def _inline(text: str, not_names: frozenset[str], item: bool = False) -> list[Pe
         # "Min | Simula | @minrk", "Angus Hollands (he/him) / @agoose77 / 2i2c / Rugby, UK": a roll-call's cells
         person = _piped(text, not_names, "|" if "|" in text else " / ")
         return [person] if person is not None else []
-    if item and len(HANDLE_MENTION.findall(text)) == 1 and not re.search(r";|\s(?:and|&)\s", _without_brackets(text)):
-        person = _one_with_handle(text, not_names)  # "JRG, Jaime Rodríguez-Guerra (@jaimergp), Quansight, core"
+    one = HANDLE_MENTION.search(text)
+    lead = _ABBREVIATION_LEAD.match(text)
+    if lead and not one:  # "MRB: Matthew R. Becker, CF": initials, the name they spell, an organisation
+        first = _comma_parts(text[lead.end() :])[:1]
+        one_person = bool(first) and initials_fit(lead.group(1).upper(), first[0])
+    else:
+        one_person = one is not None and not re.search(r";|\s(?:and|&)\s", _without_brackets(text[: one.start()]))
+    if item and handles <= 1 and one_person:
+        person = _one_person(text, not_names)  # "JRG, Jaime Rodríguez-Guerra (@jaimergp), Quansight, core"
         if person is not None:
             return [person]
     single = parse_person(text, not_names, slot=True)
@@ -225,12 +232,12 @@ def _inline(text: str, not_names: frozenset[str], item: bool = False) -> list[Pe
     return people
 
 
-_ABBREVIATION_LEAD = re.compile(r"^([A-Z][A-Z0-9]{1,5})\s*[,:\-–—]\s+")
+_ABBREVIATION_LEAD = re.compile(r"^([A-Z][A-Za-z0-9]{0,4}[A-Z0-9])\s*[,:\-–—]\s+")  # "JRG, ", "MvN: "
 
 
-def _one_with_handle(text: str, not_names: frozenset[str]) -> PersonText | None:
-    """An item naming one person by handle, with what the roll call adds in commas: abbreviation first,
-    then the name with its handle, then an organisation and roles."""
+def _one_person(text: str, not_names: frozenset[str]) -> PersonText | None:
+    """An item naming one person (by handle, or after their initials), with what the roll call adds in commas:
+    initials first, then the name with its handle, then an organisation and roles."""
     abbreviation = ""
     lead = _ABBREVIATION_LEAD.match(text)
     if lead:
@@ -248,7 +255,7 @@ def _one_with_handle(text: str, not_names: frozenset[str]) -> PersonText | None:
             affiliation = part
         else:
             roles.append(part.strip(" ."))
-    if abbreviation and not initials_fit(abbreviation, person.name):
+    if abbreviation and not initials_fit(abbreviation.upper(), person.name):
         abbreviation = ""
     return replace(
         person,

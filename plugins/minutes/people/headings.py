@@ -6,7 +6,8 @@ vocabulary) and that the note shows to be people, because one of them at least
 is named in a people position of the meeting (an attendee, an owner, a name
 tag, a leader; or, on the archive's second reading, anywhere in the archive)
 or because the round sits under a heading of reports (``## Progress reports``,
-``## Updates``, ``## Round table``) or right under a running log's dated heading.
+``## Updates``, ``## Round table``), right under a running log's dated heading,
+or right under a title that only says what the meeting is (``# Weekly``).
 A heading that names a known person counts alone. In a note without reports,
 headings are sections: the library names and ``### Drawbacks`` of a design
 note, ``#### Regressions`` / ``#### Improvements`` of a performance triage,
@@ -26,9 +27,11 @@ from ..vocabulary import (
     CALENDAR_WORDS,
     HANDLE,
     PROCEDURAL_WORDS,
+    REPORT_KEYS,
     REPORT_WORDS,
     SECTION_FILLERS,
     SECTION_WORDS,
+    is_procedural,
     is_section_heading,
 )
 from .names import looks_like_name
@@ -84,8 +87,11 @@ def person_headings(
         supported = len(plausible) >= 2 and len(plausible) * 2 >= len(group) - sections
         # A round right under a running log's date ("## 2022-02-08" / "### Gael") is one update per person too;
         # not one under a titled agenda ("# T-compiler Meeting Agenda 2020-03-12" / "## Beta-nominations").
+        # So is one right under a title that says only what the meeting is ("# Weekly", "# Team sync 2024-03-05").
         reports = parent in by_index and (
-            is_report_heading(by_index[parent].text) or _only_a_date(by_index[parent].text)
+            is_report_heading(by_index[parent].text)
+            or _only_a_date(by_index[parent].text)
+            or (by_index[parent].level == 1 and is_procedural(clean_heading_name(by_index[parent].text)))
         )
         corroborated = reports or any(_is_one_of(name, people) for name in plausible)
         if supported and not corroborated:
@@ -102,7 +108,7 @@ def is_report_heading(text: str) -> bool:
     words = [fold(word) for word in re.findall(r"[^\W\d_]+", clean_heading_name(text))]
     return (
         bool(words)
-        and any(word in REPORT_WORDS for word in words)
+        and any(word in REPORT_KEYS for word in words)
         and all(word in REPORT_WORDS or word in SECTION_FILLERS or word in PROCEDURAL_WORDS for word in words)
     )
 

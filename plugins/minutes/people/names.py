@@ -40,6 +40,7 @@ _AFFILIATION_SEPARATOR = re.compile(r"\s+[-–—|]\s+|\s*,\s+|\s+from\s+|\s+at\
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]?$")
 _TIME = re.compile(r"\d{1,2}[:h.]\d\d|\b\d{1,2}\s*(?:am|pm)\b|\butc\b|\bgmt\b|\bcet\b|\bpst\b|\best\b", re.I)
 _URLISH = re.compile(r"://|www\.|\.(?:com|org|net|io|dev|edu|gov)\b", re.I)
+_OBFUSCATED_EMAIL = re.compile(r"\S+\s*[\[(]\s*at\s*[\])]\s*\S+")  # "dan [at] orgmycology.com"
 _TRAILING_STATUS = re.compile(r"\s+[-–—:]\s+([^-–—:]{2,40})$")
 
 
@@ -217,7 +218,7 @@ def parse_person(text: str, not_names: frozenset[str] = frozenset(), slot: bool 
         return label
 
     text = LINK.sub(link, text.replace("\u00a0", " "))
-    text = EMAIL.sub(" ", text)
+    text = _OBFUSCATED_EMAIL.sub(" ", EMAIL.sub(" ", text))
     text = strip_markup(text)
 
     def bracket(match: re.Match[str]) -> str:

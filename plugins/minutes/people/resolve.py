@@ -15,8 +15,9 @@ abbreviation. Nodes join into people in four steps, strongest evidence first:
 3. a name that looks like a misspelling of a much more frequent one
    (``Olivir`` / ``Olivier``) is reported and left alone;
 4. a first name alone (``Olivier``) joins the one person whose full name
-   starts with it, or whose handle it is; when two full names share it
-   (``Julien``), it stays a person of its own, with a warning.
+   starts with it, or whose handle it is or starts with (``Niko`` and
+   ``nikomatsakis``); when two people share it (``Julien``; ``Josh`` beside
+   ``Josh Stone`` and ``joshtriplett``), it stays a person of its own, with a warning.
 
 Owners of action items name people the archive should already know: an owner
 named nowhere else, without a handle, is reported rather than made a person.
@@ -203,14 +204,30 @@ def resolve_people(meetings: Iterable[Meeting], people_file: Iterable[Person] = 
     for node in list(groups.parent):
         if node.startswith("n:") and is_full_name(node[2:]) and node not in misspelt:
             by_first["n:" + node[2:].split()[0]].add(node)
+    # "nikomatsakis" and "@nikomatsakis", "Felix" and "@Felix": one token, one person ("compiler-errors" is the node
+    # "n:compiler errors")
+    for node in [n for n in groups.parent if n.startswith("n:") and not is_full_name(n[2:])]:
+        same = "h:" + node[2:].replace(" ", "-")
+        free = same in groups.parent and not {groups.find(node), groups.find(same)} & set(groups.declared)
+        if free and not groups.full[groups.find(same)]:
+            groups.union(node, same)
+    # Handles, and names written as one, that start with a first name: "nikomatsakis" for Niko, "joshtriplett" for Josh
+    by_prefix: dict[str, set[str]] = defaultdict(set)
+    for node in list(groups.parent):
+        token = node[2:]
+        if node[0] in "hn" and " " not in token and "-" not in token and len(token) > 3:
+            for end in range(3, len(token)):
+                by_prefix[token[:end]].add(node)
     ambiguous: dict[str, list[str]] = {}
     for node in sorted(n for n in groups.parent if n.startswith("n:") and not is_full_name(n[2:])):
         if node in misspelt or groups.find(node) in groups.declared:
             continue
+        same = "h:" + node[2:].replace(" ", "-")
         candidates = {groups.find(other) for other in evidence.get(node, ())}
         candidates |= {groups.find(full) for full in by_first.get(node, ())}
-        if "h:" + node[2:] in groups.parent and groups.full[groups.find("h:" + node[2:])]:
-            candidates.add(groups.find("h:" + node[2:]))  # "@min" counts when it is someone's, with a full name
+        candidates |= {groups.find(token) for token in by_prefix.get(node[2:], ())}
+        if same in groups.parent:
+            candidates.add(groups.find(same))
         candidates.discard(groups.find(node))
         if len(candidates) == 1:
             groups.union(candidates.pop(), node)
