@@ -206,7 +206,7 @@ def resolve_people(meetings: Iterable[Meeting], people_file: Iterable[Person] = 
             by_first["n:" + node[2:].split()[0]].add(node)
     # "nikomatsakis" and "@nikomatsakis", "Felix" and "@Felix": one token, one person ("compiler-errors" is the node
     # "n:compiler errors")
-    for node in [n for n in groups.parent if n.startswith("n:") and not is_full_name(n[2:])]:
+    for node in [n for n in groups.parent if n.startswith("n:")]:
         same = "h:" + node[2:].replace(" ", "-")
         free = same in groups.parent and not {groups.find(node), groups.find(same)} & set(groups.declared)
         if free and not groups.full[groups.find(same)]:

@@ -8,7 +8,7 @@ with the file and line where it is named, so that the file takes minutes:
   (``Anaconda``), one named only by headings, or only once, in lower case, or
   only by an abbreviation that no attendee table defines;
 - **likely duplicates**: a first name beside the full names or handles it may
-  stand for (``Josh`` and ``Josh Stone``, ``joshtriplett``), initials beside
+  stand for (``Josh`` and ``Josh Stone``, ``joshtriplett``; ``Felix`` and ``pnkfelix``), initials beside
   the name they spell (``CH`` and ``Chris Holdgraf``), and two spellings of one
   full name that nothing joined (``Jaime Rodríguez-G`` and ``Jaime
   Rodríguez-Guerra`` without a handle).
@@ -131,7 +131,8 @@ def _duplicates(
                         and len(key) >= 3
                         and " " not in other.name
                         and fold(other.name.lstrip("@")) != key
-                        and fold(other.name.lstrip("@")).startswith(key)
+                        and key in fold(other.name.lstrip("@"))
+                        and (len(key) >= 4 or fold(other.name.lstrip("@")).startswith(key))
                     )
                 )
             ]
