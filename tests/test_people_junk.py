@@ -39,9 +39,9 @@ CASES = {
     "software, versions, addresses and GitHub's words": (
         "tsc/2015-03-04.md",
         "Present:\n\n- Rod Vagg\n- node\n- V8\n- v0.12.1\n- github.com\n- New pull request\n"
-        "- https://github.com/nodejs/node\n\n## Agenda\n\n- [ ] node: land the backport\n",
+        "- https://github.com/nodejs/node\n- y86-dev\n\n## Agenda\n\n- [ ] node: land the backport\n",
         {"node", "V8", "v0.12.1", "github.com", "New pull request"},
-        {"Rod Vagg"},
+        {"Rod Vagg", "y86-dev"},  # a handle written as a name, digits and all, is someone
     ),
     "status annotations in names": (
         "team/2024-06-11.md",

@@ -176,8 +176,8 @@ def looks_like_name(text: str, not_names: frozenset[str] = frozenset(), slot: bo
     if not 1 <= len(words) <= 5:
         return False
     for position, word in enumerate(words):
-        if not _NAME_WORD.match(word) or any(char.isdigit() for char in word):
-            return False  # "V8", "v0.12.1", "Q3": a version or a product, not a name
+        if not _NAME_WORD.match(word) or (any(char.isdigit() for char in word) and not _handle_like(words)):
+            return False  # "V8", "v0.12.1", "Q3": a version or a product, not a name; "y86-dev" is a handle
         if "." in word.rstrip(".") and not _INITIALS.match(word):
             return False  # "github.com", "node.js", "Intl.Segmenter"
         folded_word = fold(word).strip(".")
@@ -196,6 +196,16 @@ def looks_like_name(text: str, not_names: frozenset[str] = frozenset(), slot: bo
     if len(words) == 1 and is_abbreviation(text):
         return False  # "WH", "TSC": an abbreviation, which names someone only through a table
     return len(words) > 1 or len(text) >= 2
+
+
+def _handle_like(words: list[str]) -> bool:
+    """A name written as a handle, digits and all: ``y86-dev``, ``sgibson91``; not ``V8``, ``Q3``, ``v0``."""
+    return (
+        len(words) == 1
+        and re.fullmatch(HANDLE, words[0]) is not None
+        and sum(char.isalpha() for char in words[0]) >= 3
+        and not re.match(r"^[vV]?\d", words[0])
+    )
 
 
 def parse_person(text: str, not_names: frozenset[str] = frozenset(), slot: bool = False) -> PersonText | None:
