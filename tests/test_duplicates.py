@@ -11,7 +11,7 @@ def test_a_copied_log_section_is_reported_and_kept() -> None:
     log = "## 2024-09-16\n\n- new\n\n## 2024-09-16\n\n- old\n"
     notes = parse_notes([Source("team/log.md", log)])
     assert [str(finding) for finding in notes[0].findings] == [
-        "team/log.md:5: duplicate meeting: team/log.md:1 is also 'Team meeting' of 2024-09-16 in series 'team'"
+        "team/log.md:5: duplicate meeting: team/log.md:1 is also '2024-09-16' of 2024-09-16 in series 'team'"
         " (correct the date if one was copied, or give each meeting its own title)"
     ]
     archive = build_index(notes)

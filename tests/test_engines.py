@@ -111,7 +111,7 @@ def test_the_export_is_a_docs_folder_without_the_plugin(exported: Path, mkdocs_s
     assert {"sklearn-team/2022-02-08.md", "people/olivier.md", "decisions.md", "archive.md", "index.md"} <= pages
     assert "hackathons/2024-06-24-openml-sklearn.md" in pages and len(pages) == 35
     meeting = (docs / "sklearn-team" / "2022-02-08.md").read_text(encoding="utf-8")
-    assert meeting.startswith("---\ntitle: Sklearn team meeting, 8 February 2022\n---\n\n")
+    assert meeting.startswith("---\ntitle: 8 February 2022\n---\n\n")
     assert '\n<div class="minutes-export" markdown="0">\n' in meeting and meeting.endswith("\n</div>\n")
     assert '<a href="../people/olivier.md">Olivier</a>' in meeting  # links to sources, that any engine maps
 

@@ -25,12 +25,13 @@ CASES = sorted(path.stem for path in GOLDEN.glob("*.md"))
 
 
 def mention_line(mention: Mention) -> str:
-    """``5 attendee: Colin Ihrig @cjihrig (WH) [IBM] <TSC>``: one line per mention, easy to review."""
+    """``5 attendee: Colin Ihrig @cjihrig (WH) [IBM] <TSC> {late}``: one line per mention, easy to review."""
     text = f"{mention.line} {mention.kind}: {mention.name}"
     text += f" @{mention.handle}" if mention.handle else ""
     text += f" ({mention.abbreviation})" if mention.abbreviation else ""
     text += f" [{mention.affiliation}]" if mention.affiliation else ""
     text += f" <{mention.role}>" if mention.role else ""
+    text += f" {{{mention.status}}}" if mention.status else ""
     return text
 
 
@@ -62,3 +63,17 @@ def test_golden_case(name: str) -> None:
 def test_every_attribution_family_has_a_case() -> None:
     families = {"person_headings", "name_tags", "attendee_lists", "attendee_tables", "speakers", "owners_leaders"}
     assert families <= set(CASES)
+
+
+def test_every_rule_of_people_positions_has_a_case() -> None:
+    """Issue 11: people come from people positions; each class of junk and each status has its case."""
+    cases = {
+        "junk_design_note",  # library names, Drawbacks / Benefits: headings of a note without reports
+        "junk_monthly_update",  # November, PEPs, Mandate, Members: the vocabulary, never a person
+        "junk_attendee_groups",  # Members / Visitors group an attendee list; Introductions ends it
+        "junk_software",  # node, V8, v0.12.1, github.com, New pull request
+        "statuses",  # (absent), (excused), (proposed by X), - apologies, (not here), times; pronouns
+        "roll_calls",  # cells, initials, one handle per item, handles in brackets, placeholders
+        "report_rounds",  # rounds of name headings: reports, corroborated, or sections
+    }
+    assert cases <= set(CASES)

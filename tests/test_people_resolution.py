@@ -17,8 +17,8 @@ def archive(notes: dict[str, str], book: PeopleFile | None = None) -> Archive:
 
 
 def team_note(*names: str, todo: str = "") -> str:
-    """A meeting with a heading per person (two at least, so that they read as a round of updates)."""
-    body = "".join(f"### {name}\n\n- worked on things\n\n" for name in names)
+    """A meeting with a heading per person under ``## Updates``, so that they read as a round of updates."""
+    body = "## Updates\n\n" + "".join(f"### {name}\n\n- worked on things\n\n" for name in names)
     return body + (f"## TODO / Next\n\n- {todo}\n" if todo else "")
 
 
@@ -74,7 +74,7 @@ def test_a_first_name_two_full_names_share_stays_apart_with_a_warning() -> None:
     names = {person.name for person in result.people}
     assert {"Julien", "Julien Jerphanion", "Julien Dupont", "Olivier Grisel"} == names
     assert messages(result) == [
-        "team/2022-01-04.md:3: 'Julien' may be Julien Dupont or Julien Jerphanion: kept as a person of its own"
+        "team/2022-01-04.md:5: 'Julien' may be Julien Dupont or Julien Jerphanion: kept as a person of its own"
         " (write the full name, or add 'Julien' to the aliases of one of them in people.yml)"
     ]
 
@@ -108,18 +108,37 @@ def test_handles_and_abbreviations_link_a_name_to_its_other_forms() -> None:
     assert result.find_person("Nobody") is None
 
 
-def test_a_handle_given_to_two_full_names_keeps_them_apart_with_a_warning() -> None:
+def test_a_handle_given_to_two_different_full_names_is_one_person_with_a_warning() -> None:
+    """A handle is an identity: one handle, one person; two names that are no spellings of one another say so."""
     result = archive(
         {
             "tsc/2022-01-04.md": "## Present\n\n* Thomas Fan @thomasjpfan\n* Anna Henningsen\n",
             "tsc/2022-01-11.md": "## Present\n\n* Tom Fan @thomasjpfan\n* Anna Henningsen\n",
         }
     )
-    assert {"Thomas Fan", "Tom Fan"} <= {person.name for person in result.people}
+    thomas = person_named(result, "Thomas Fan")
+    assert thomas.aliases == ("Tom Fan",) and thomas.handles == ("thomasjpfan",)
+    assert len(result.attendance[thomas.id]) == 2
     assert messages(result) == [
-        "tsc/2022-01-11.md:3: handle @thomasjpfan is given to Tom Fan here and to Thomas Fan"
-        " (tsc/2022-01-04.md:3); kept as two people (if they are one person, list both names in people.yml)"
+        "tsc/2022-01-11.md:3: handle @thomasjpfan is given to Tom Fan here and to Thomas Fan (tsc/2022-01-04.md:3):"
+        " taken as one person (a handle is one person; if they are two, correct the handle, or list both in people.yml)"
     ]
+
+
+def test_two_spellings_of_one_name_with_one_handle_are_one_person_silently() -> None:
+    """The same @handle with a middle initial, or a misspelt surname, gave two people."""
+    result = archive(
+        {
+            "council/2022-01-04.md": "## Present\n\n* Cheng H. Lee @chenghlee\n* John Kirkham @jakirkham\n",
+            "council/2022-01-11.md": "## Present\n\n* Cheng H. Lee @chenghlee\n* John Kirkham @jakirkham\n",
+            "council/2022-01-18.md": "## Present\n\n* Cheng Lee (@chenghlee)\n* John Kirkam (@jakirkham)\n",
+        }
+    )
+    assert sorted(person.name for person in result.people) == ["Cheng H. Lee", "John Kirkham"]
+    cheng, john = person_named(result, "Cheng H. Lee"), person_named(result, "John Kirkham")
+    assert cheng.aliases == ("Cheng Lee",) and john.aliases == ("John Kirkam",)
+    assert len(result.attendance[cheng.id]) == len(result.attendance[john.id]) == 3
+    assert messages(result) == []
 
 
 def test_a_misspelling_is_reported_with_file_line_and_the_likely_person() -> None:
@@ -127,7 +146,7 @@ def test_a_misspelling_is_reported_with_file_line_and_the_likely_person() -> Non
     notes["team/2022-01-25.md"] = team_note("Olivir", "Guillaume")
     result = archive(notes)
     assert messages(result) == [
-        "team/2022-01-25.md:1: 'Olivir' looks like a misspelling of Olivier"
+        "team/2022-01-25.md:3: 'Olivir' looks like a misspelling of Olivier"
         " (did you mean Olivier? If they are two people, list both in people.yml)"
     ]
     assert "Olivir" in {person.name for person in result.people}  # reported, not merged
@@ -145,7 +164,7 @@ def test_an_owner_named_nowhere_else_is_not_made_a_person() -> None:
     assert {person.name for person in result.people} == {"Olivier", "Loïc"}
     assert result.roles["team/2022-01-04"][person_named(result, "Olivier").id] == ("heading", "owner")
     assert [m for m in messages(result, "info") if "owner" in m] == [
-        "team/2022-01-04.md:11: owner 'Website' is named nowhere else in the notes; not taken for a person"
+        "team/2022-01-04.md:13: owner 'Website' is named nowhere else in the notes; not taken for a person"
         " (write the owner as attendees or headings name them, or add them to people.yml)"
     ]
 

@@ -40,7 +40,8 @@ def test_a_name_with_a_particle_is_a_person_and_a_project_is_not() -> None:
     note = parse_note(
         Source(
             "team/2024-03-05.md",
-            "# Sync\n\n### Gerard ter Horst\n\n- docs\n\n### OpenML\n\n- dataset loaders\n\n### Gael\n\n- sprint\n",
+            "# Sync\n\n## Updates\n\n### Gerard ter Horst\n\n- docs\n\n"
+            "### OpenML\n\n- dataset loaders\n\n### Gael\n\n- sprint\n",
         )
     )
     (meeting,) = note.meetings
@@ -50,12 +51,13 @@ def test_a_name_with_a_particle_is_a_person_and_a_project_is_not() -> None:
 @pytest.mark.parametrize(
     "heading", ["8 février 2024", "8 February 2024", "8. Februar 2024", "8 de febrero de 2024", "Jeudi 8 février 2024"]
 )
-def test_a_dated_heading_in_any_of_four_languages_is_no_title(heading: str) -> None:
-    """``## 8 février 2024`` became a meeting's title where ``## 8 February 2024`` did not: two month lists."""
+def test_a_dated_heading_in_any_of_four_languages_is_the_title(heading: str) -> None:
+    """``## 8 février 2024`` became a meeting's title where ``## 8 February 2024`` did not: two month lists.
+    A heading that holds the date is the title, in every language, rather than a generic "Team meeting"."""
     found = date_in_heading(heading)
     assert found is not None and (found.year, found.month, found.day) == (2024, 2, 8)
     (meeting,) = parse_note(Source("team/2024-02-08.md", f"## {heading}\n\n- budget\n")).meetings
-    assert meeting.title == "Team meeting"
+    assert meeting.title == heading
 
 
 def test_the_vocabulary_knows_months_and_weekdays_in_four_languages() -> None:

@@ -57,5 +57,9 @@ def build_archive(
         options = replace(options, topics=records.topics)  # its keywords mark the lines of each note
     notes = parse_notes([_read(file) for file in files], options, book, run)
     meetings = [meeting for note in notes for meeting in note.meetings]
-    checks = [*future_meetings(meetings, today or dt.date.today()), *same_day_meetings(meetings)]
+    # a meeting's summary.md shares its date: no second meeting of the day
+    checks = [
+        *future_meetings(meetings, today or dt.date.today()),
+        *same_day_meetings([m for m in meetings if not m.companion]),
+    ]
     return build_index(notes, book.people, [*book.findings, *checks], records)

@@ -45,6 +45,7 @@ from .index import Archive
 from .new_note import NoteError, plan_note
 from .notecache import CachedRunner, NoteCache
 from .paths import CALENDAR, DECISIONS_FEED, FEEDS_DIR, JSON, MEETINGS_FEED
+from .people.review import people_file_draft, review_lines, review_summary
 from .reading.inline import plain_text
 from .settings import Settings, build_settings, read_archive
 
@@ -310,6 +311,17 @@ def check(
     return 1 if errors else 0
 
 
+def review_people(config_file: str | None = None, paths: Sequence[str] = ()) -> int:
+    """Print the people review (likely junk, likely duplicates, with file:line) and a draft people file."""
+    site = read_site(load_site_config(config_file, paths))
+    archive = site.archive
+    for line in review_lines(archive.people_review, archive.people):
+        print(line)
+    print(people_file_draft(archive.people_review, archive.people), end="")
+    print(review_summary(archive.people_review, len(archive.people)), file=sys.stderr)
+    return 0
+
+
 # --- minutes new ---------------------------------------------------------------------------------------------------
 
 
@@ -477,6 +489,9 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="GitHub annotations and a job summary (default: under GitHub Actions)",
     )
+    check_parser.add_argument(
+        "--people", action="store_true", help="list likely junk and duplicate people, and draft a people file"
+    )
     export_parser = commands.add_parser(
         "export", parents=[config], help="write the built archive as a docs folder for engines without plugins"
     )
@@ -491,6 +506,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return new(args.series, args.date, args.title, args.config_file)
         if args.command == "export":
             return export(args.dir, args.config_file)
+        if args.people:
+            return review_people(args.config_file, args.paths)
         return check(args.paths, args.config_file, args.github)
     except UsageError as error:
         print(f"minutes: {error}", file=sys.stderr)

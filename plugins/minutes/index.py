@@ -18,6 +18,7 @@ from .findings import Finding
 from .model import ActionItem, Decision, Meeting, ParsedNote, Person, PersonEntry, Reference, Series, Topic
 from .paths import MEETINGS_DIR, RESERVED_PATHS, is_reserved
 from .people.resolve import label_node, resolve_people
+from .people.review import PeopleReview, review_people
 from .reading.accounting import Accounting, account
 from .records.join import RecordOptions, join_records
 from .slugs import fold, unique
@@ -37,6 +38,8 @@ class Archive:
     findings: tuple[Finding, ...]
     # meeting id -> person id -> how the note names them there ("attendee", "heading", "owner", ...)
     roles: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # meeting id -> person id -> how the note says they attended: "excused", "joined at 16:23 UTC", "proposed by Ada"
+    statuses: dict[str, dict[str, str]] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # name node ("n:olivier", "h:ogrisel") -> person id
     # What the meetings decided, owe, discuss and cite (``records.join``).
     decisions: tuple[Decision, ...] = ()  # oldest meeting first
@@ -53,6 +56,11 @@ class Archive:
     actions_of_person: dict[str, tuple[ActionItem, ...]] = field(default_factory=dict)  # owned, open first
     topics_of_person: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)  # (topic id, count)
     accounting: Accounting = field(default_factory=lambda: Accounting(0, 0, 0, ()))  # every note file read
+    # Companion pages (a meeting's summary.md, toc.md, README.md): companion id -> the meetings it belongs to,
+    # and meeting id -> its companions. A companion is in ``meetings`` (it has a page) with ``companion`` set.
+    companion_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    companions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    people_review: PeopleReview = field(default_factory=lambda: PeopleReview(()))  # likely junk and duplicates
 
     def find_person(self, label: str) -> str | None:
         """The person a spelling stands for: ``Olivier``, ``olivier``, ``@ogrisel``, ``WH``; None if nobody."""
@@ -111,23 +119,35 @@ def build_index(
         and not is_reserved(note.path)
     }
     meetings.sort(key=lambda meeting: (meeting.date, meeting.series, meeting.id))
+    meetings, companion_of = _companions(meetings)
+    companions: dict[str, list[str]] = defaultdict(list)
+    for companion, of in companion_of.items():
+        for meeting_id in of:
+            companions[meeting_id].append(companion)
 
     series: dict[str, Series] = {}
     for meeting in meetings:
         series.setdefault(meeting.series, Series(meeting.series, meeting.series_name or meeting.series))
 
-    resolution = resolve_people(meetings, list(people_file))
+    declared = list(people_file)
+    resolution = resolve_people(meetings, declared)
     findings.extend(resolution.findings)
     attendees: dict[str, tuple[str, ...]] = {}
     attendance: dict[str, list[str]] = defaultdict(list)
     entries: list[PersonEntry] = []
     roles: dict[str, dict[str, tuple[str, ...]]] = {}
+    statuses: dict[str, dict[str, str]] = {}
     for meeting in meetings:
+        if meeting.companion:
+            continue  # a summary names people without their attending anything more
         kinds: dict[str, list[str]] = defaultdict(list)
+        said: dict[str, list[str]] = defaultdict(list)
         for mention in meeting.mentions:
             person_id = resolution.person_of(mention)
             if person_id is not None and mention.kind not in kinds[person_id]:
                 kinds[person_id].append(mention.kind)
+            if person_id is not None and mention.status and mention.status not in said[person_id]:
+                said[person_id].append(mention.status)
         for name in meeting.attendees:  # names of meetings made without mentions
             person_id = resolution.by_name.get(name) or resolution.lookup(name)
             if person_id is not None and person_id not in kinds:
@@ -139,7 +159,13 @@ def build_index(
                 if entry.source not in kinds[person_id]:
                     kinds[person_id].append(entry.source)
         roles[meeting.id] = {person_id: tuple(found) for person_id, found in kinds.items() if found}
-        ids = tuple(person_id for person_id, found in kinds.items() if any(kind != "absent" for kind in found))
+        statuses[meeting.id] = {person_id: ", ".join(found) for person_id, found in said.items()}
+        # Listed as absent and nowhere as present: their update, sent ahead, does not make them attend.
+        ids = tuple(
+            person_id
+            for person_id, found in kinds.items()
+            if any(kind != "absent" for kind in found) and ("absent" not in found or "attendee" in found)
+        )
         attendees[meeting.id] = ids
         for person_id in ids:
             attendance[person_id].append(meeting.id)
@@ -148,6 +174,8 @@ def build_index(
     following: dict[str, str] = {}
     last_of_series: dict[str, str] = {}
     for meeting in meetings:
+        if meeting.companion:
+            continue
         before = last_of_series.get(meeting.series)
         if before is not None:
             previous[meeting.id] = before
@@ -200,6 +228,7 @@ def build_index(
         next=following,
         findings=tuple(findings),
         roles=roles,
+        statuses={meeting_id: found for meeting_id, found in statuses.items() if found},
         names=resolution.nodes,
         decisions=joined.decisions,
         actions=joined.actions,
@@ -216,7 +245,40 @@ def build_index(
             for p, items in topics_of_person.items()
         },
         accounting=account(notes),
+        companion_of=companion_of,
+        companions={meeting_id: tuple(found) for meeting_id, found in companions.items()},
+        people_review=review_people(
+            meetings,
+            resolution.people,
+            resolution.nodes,
+            [resolution.nodes.get(label_node(p.name), "") for p in declared],
+        ),
     )
+
+
+def _companions(meetings: list[Meeting]) -> tuple[list[Meeting], dict[str, tuple[str, ...]]]:
+    """Companion notes joined to the meetings of their folder, dated by them; one without any is a meeting."""
+    found: dict[str, tuple[str, ...]] = {}
+    result = []
+    for meeting in meetings:
+        if not meeting.companion:
+            result.append(meeting)
+            continue
+        folder = posixpath.dirname(meeting.source)
+        beside = [
+            other
+            for other in meetings
+            if not other.companion
+            and (posixpath.dirname(other.source) == folder or other.source.startswith(folder + "/"))
+        ]
+        if not beside:
+            result.append(replace(meeting, companion=False))
+            continue
+        first, last = min(other.date for other in beside), max(other.end_date or other.date for other in beside)
+        found[meeting.id] = tuple(other.id for other in beside)
+        result.append(replace(meeting, date=first, end_date=last if last > first else None, precision="day"))
+    result.sort(key=lambda meeting: (meeting.date, meeting.series, meeting.id))
+    return result, found
 
 
 def _unique_paths(meetings: list[Meeting]) -> list[Meeting]:

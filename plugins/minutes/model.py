@@ -44,6 +44,7 @@ class Mention:
     abbreviation: str = ""  # "WH", as defined by an attendee table
     affiliation: str = ""
     role: str = ""  # what the list says besides: "TSC", "guest"
+    status: str = ""  # what the note says of their attendance: "excused", "joined at 16:23 UTC", "proposed by Ada"
 
     @property
     def label(self) -> str:
@@ -93,6 +94,7 @@ class NotedReference:
     kind: str  # issues | pull | discussions | "" (unknown, or a repository)
     text: str  # the line, as plain text
     who: str = ""  # the person whose section holds the line, as written
+    title: str = ""  # what the note calls it: the link's text, or a quoted title before the link
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,8 @@ class Meeting:
     location: str = ""
     draft: bool = False
     records: MeetingRecords = field(default_factory=MeetingRecords)
+    precision: Literal["day", "month"] = "day"  # "month": dated to a month (or months), from date to end_date
+    companion: bool = False  # a page of the meetings of its folder (their summary, toc, README), not a meeting
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # front matter's other keys
 
     @property
@@ -223,6 +227,7 @@ class Topic:
     meetings: tuple[str, ...]  # meeting ids, oldest first
     mentions: tuple[TopicMention, ...] = ()
     people: tuple[tuple[str, int], ...] = ()  # (person id, how often), most involved first
+    spellings: tuple[str, ...] = ()  # the other spellings merged into it ("XYZ402", "org/xyz402"), most common first
 
 
 @dataclass(frozen=True)
@@ -231,6 +236,7 @@ class ReferenceMention:
     line: int
     text: str  # the line, as plain text
     anchor: str = ""
+    title: str = ""  # the title this line gives the link, if any
 
 
 @dataclass(frozen=True)
@@ -242,6 +248,7 @@ class Reference:
     number: int
     url: str
     mentions: tuple[ReferenceMention, ...] = ()
+    title: str = ""  # the title the notes give it most often ("" when they give none)
 
     @property
     def meetings(self) -> tuple[str, ...]:
@@ -257,4 +264,5 @@ class ParsedNote:
     findings: tuple[Finding, ...]
     running_log: bool = False
     unknown_speakers: frozenset[str] = frozenset()  # capitalised prefixes used like speakers, undefined here
+    uncorroborated: frozenset[str] = frozenset()  # folded names of name headings that nothing here shows to be people
     skipped: str = ""  # "empty", "no date", "binary file", "parse error"...

@@ -23,7 +23,7 @@ from .model import Meeting, ParsedNote
 from .people.attribution import attribute, front_matter_mentions
 from .people.people_file import PeopleFile
 from .reading.duplicates import with_duplicates_reported
-from .reading.inline import heading_slugger
+from .reading.inline import heading_slugger, strip_markup
 from .reading.meetings import MeetingSlice, NoteReading, read_meetings
 from .reading.source import Source, decode_note
 from .records.extract import meeting_records
@@ -67,8 +67,17 @@ def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> Parsed
     """Parse one note into its meetings, with findings for everything doubtful."""
     read = read_meetings(source, options.default_series, options.sanitize, options.existing_files)
     unknown: set[str] = set()
-    meetings = tuple(_meeting(read, found, options, unknown) for found in read.meetings)
-    return ParsedNote(read.path, meetings, read.findings, read.running_log, frozenset(unknown), read.skipped)
+    uncorroborated: set[str] = set()
+    meetings = tuple(_meeting(read, found, options, unknown, uncorroborated) for found in read.meetings)
+    return ParsedNote(
+        read.path,
+        meetings,
+        read.findings,
+        read.running_log,
+        frozenset(unknown),
+        uncorroborated=frozenset(uncorroborated),
+        skipped=read.skipped,
+    )
 
 
 @lru_cache(maxsize=8)
@@ -77,13 +86,16 @@ def _matcher(rules: tuple[TopicRule, ...]) -> KeywordMatcher:
     return KeywordMatcher(rules)
 
 
-def _meeting(read: NoteReading, found: MeetingSlice, options: ParseOptions, unknown: set[str]) -> Meeting:
+def _meeting(
+    read: NoteReading, found: MeetingSlice, options: ParseOptions, unknown: set[str], uncorroborated: set[str]
+) -> Meeting:
     front, note = read.front, read.document
     assert front is not None and note is not None  # a note with meetings has been read
     document = note.slice(found.start, found.end)
     first_line = document.first_line
     attribution = attribute(document, options.known_people, options.not_people, dict(options.abbreviations))
     unknown.update(attribution.unknown_speakers)
+    uncorroborated.update(attribution.uncorroborated)
     records, lines = meeting_records(
         document, attribution.entries, attribution.lines, options.heading_id, _matcher(options.topics.rules)
     )
@@ -110,6 +122,8 @@ def _meeting(read: NoteReading, found: MeetingSlice, options: ParseOptions, unkn
         location=front.location,
         draft=front.draft,
         records=records,
+        precision="month" if found.precision == "month" else "day",
+        companion=found.companion,
         extra=dict(front.extra),
     )
 
@@ -123,7 +137,7 @@ def _without_title(lines: list[str], title: str) -> list[str]:
     if first is None:
         return lines
     match = _H1.match(lines[first])
-    if match is None or fold(match.group(1)) != fold(title):
+    if match is None or fold(strip_markup(match.group(1))) != fold(strip_markup(title)):
         return lines
     return [*lines[:first], "", *lines[first + 1 :]]
 
@@ -173,17 +187,41 @@ def parse_notes(
     )
     notes = run([(source, options) for source in sources])
     defined = defined_abbreviations(notes)
+    people = named_people(notes)
     again: list[int] = []
     jobs = []
     for position, note in enumerate(notes):
         wanted = sorted(note.unknown_speakers & defined.keys())
-        if wanted:
+        # Name headings that this note alone did not show to be people, named as people elsewhere in the archive.
+        recognised = note.uncorroborated & people
+        if wanted or recognised:
             more = tuple((abbreviation, defined[abbreviation]) for abbreviation in wanted)
             again.append(position)
-            jobs.append((sources[position], replace(options, abbreviations=(*more, *options.abbreviations))))
+            more_options = replace(
+                options, abbreviations=(*more, *options.abbreviations), known_people=options.known_people | recognised
+            )
+            jobs.append((sources[position], more_options))
     for position, note in zip(again, run(jobs) if jobs else [], strict=True):
         notes[position] = note
     return with_duplicates_reported(notes)
+
+
+# Ways of naming a person that say they are one: what makes a round of name headings elsewhere a round of reports.
+_PEOPLE_POSITIONS = frozenset(["attendee", "absent", "name-tag", "speaker", "leader", "front-matter"])
+
+
+def named_people(notes: Iterable[ParsedNote]) -> frozenset[str]:
+    """Folded names (and first names of full names) that the notes give in a people position."""
+    found: set[str] = set()
+    for note in notes:
+        for meeting in note.meetings:
+            for mention in meeting.mentions:
+                if mention.name and mention.kind in _PEOPLE_POSITIONS:
+                    folded = fold(mention.name)
+                    found.add(folded)
+                    if " " in folded:
+                        found.add(folded.split()[0])
+    return frozenset(found)
 
 
 def _parse(source: Source, options: ParseOptions) -> ParsedNote:

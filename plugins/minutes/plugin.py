@@ -50,6 +50,7 @@ from .findings import sorted_findings
 from .index import Archive
 from .notecache import CachedRunner, NoteCache
 from .paths import CALENDAR, DECISIONS_FEED, FILTER_SCRIPT, HOME, JSON, MEETINGS_FEED, STYLESHEET, series_feed
+from .people.review import review_summary
 from .settings import build_settings, read_archive
 from .site.build import build_pages
 from .site.feeds import write_feeds
@@ -179,6 +180,8 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             else:
                 log.info(f"{finding.level}: {finding}")
         self.accounting = f"{archive.accounting}; {len(archive.people)} people"
+        if archive.people_review.items:  # what a maintainer should settle in people.yml, in one line
+            log.info(review_summary(archive.people_review, len(archive.people)))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)

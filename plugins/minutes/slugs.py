@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from anyascii import anyascii
+
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
@@ -19,8 +21,15 @@ def fold(text: str) -> str:
 
 
 def slugify(text: str, fallback: str = "item") -> str:
-    """A URL-safe slug; dots, slashes and ``..`` can never survive."""
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    """A URL-safe slug, readable in every script; dots, slashes and ``..`` can never survive.
+
+    Letters without an ASCII form after folding are transliterated (``anyascii``): ``Дмитрий Петров``
+    gives ``dmitriy-petrov``, ``Bjørn`` gives ``bjorn``, where they gave the fallback or lost letters.
+    """
+    folded = fold(text)
+    if not folded.isascii():
+        folded = anyascii(folded).lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
     return slug[:80].strip("-") or fallback
 
 

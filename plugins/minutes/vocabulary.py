@@ -85,12 +85,38 @@ SECTION_WORDS = _words(
     review reviews risks roadmap roles roundtable round schedule scope security sponsors sponsorship sprint sprints
     status summary support survey tasks team teams testing thanks timeline todo todos topics tooling training triage
     travel updates venue votes voting welcome wifi wiki workshop wrap wrapup absents absent excused guest observers
-    scribe facilitator host hosts
+    scribe facilitator host hosts members visitors
     réunion ordre jour divers présents excusés décisions suivi actualités
+    drawbacks benefits motivation rationale alternatives tradeoffs trade-offs prior art unresolved future
+    possibilities pros cons guide explanation reference examples example summary faq appendix references
+    regressions improvements mixed nominations nominated backports backport mandate peps proposals
     """
 )
 # Words that may sit between section words in a heading: "Questions and answers", "Items for decision".
 SECTION_FILLERS = _words("and or for of the to a points need needs")
+
+# Words of the procedure every meeting follows: with section words and fillers, they make the headings that
+# are never a topic ("Adoption of the agenda", "Next meeting date and chair person", "Speaker's Summary of
+# Key Points", "Links shared", "Check-in", "Ice breaker") and never a person.
+PROCEDURAL_WORDS = _words(
+    """
+    adoption adopt approval approve approved minutes previous last next date dates time times chairperson chair
+    person speaker speaker's speakers key point points welcome check in checkin checkins ice breaker icebreaker
+    celebrations celebration shout outs shoutouts links shared quick standing items item outstanding deferred new
+    agenda business any round table tour review reviews scheduled suggestions suggestion room rooms s t
+    call calls sync syncs standup stand up checkpoint reminder reminders week week's weeks month monthly weekly
+    daily session sessions follow ups wanted volunteers volunteer nags requiring short this our your is what
+    who where when why how meeting's from up with on at by information things celebrate anything else everything
+    active current subteam subteams prs tracker move moved
+    """
+)
+
+# Headings under which a run of name headings is a round of reports, one per person: one of the keys,
+# and the words that go with them ("Progress reports", "Round table", "Individual updates", "Tour de table").
+REPORT_KEYS = _words("updates update reports report progress round roundtable standup status checkin news highlights")
+REPORT_WORDS = REPORT_KEYS | _words(
+    "table stand up check in individual personal team member members people who did what tour de"
+)
 
 # Headings and labels that announce a list of people present, or absent.
 PRESENT_WORDS = _words(
@@ -108,11 +134,53 @@ NOT_NAMES = (
     needs needed wip done todo blocked pending later soon asap next week today tomorrow yesterday q1 q2 q3 q4 yes ok
     ongoing continue continued various several many some both either neither more less stage draft reviewed review
     update updates remote online in-person onsite offsite virtual hybrid
+    name names myname yourname firstname lastname surname nickname handle username affiliation affiliations
+    institution organisation organization company employer pronouns
+    visitors visitor invited
     """
     )
+    | _words("your name | first name | last name | full name | my name | your handle | github handle")
     | frozenset(MONTHS)
     | frozenset(WEEKDAYS)
 )
+
+# Software, services and the words of their pages, which lists of links and reviews put in a name's slot
+# ("node", "V8", "github.com", "New pull request"): a name never holds them.
+SOFTWARE_WORDS = _words(
+    """
+    node nodejs npm yarn pnpm deno bun v8 libuv python cpython pypy pip pypi conda mamba rust rustc cargo crates
+    go golang java javascript typescript ecmascript kotlin swift ruby gem gems perl php llvm gcc clang cmake make
+    git github gitlab bitbucket hackmd zoom slack discord zulip gitter discourse jitsi teams youtube twitter
+    docker kubernetes k8s helm linux windows macos ios android chrome chromium firefox safari webkit edge
+    numpy scipy pandas jupyter jupyterhub binder matplotlib sklearn pytorch tensorflow
+    """
+)
+UI_WORDS = _words(
+    """
+    pull request requests commit commits branch branches merge merged fork forks repo repos repository diff diffs
+    label labels milestone milestones changelog readme issue tracker workflow workflows ci
+    """
+)
+
+# What a note says beside a name about the person's attendance: "(absent)", "- apologies", "(not here)".
+ABSENT_STATUS = _words(
+    """
+    absent | excused | apologies | apologies sent | sends apologies | regrets | sends regrets | not here |
+    not present | unable to attend | cannot attend | can't attend | could not attend | couldn't make it | away |
+    on leave | on vacation | on holiday | out of office | ooo | sick | missing | no show
+    """
+)
+PRESENT_STATUS = _words(
+    """
+    late | joined late | left early | arrived late | partially | partial | part time | part-time | first half |
+    second half | first hour | last hour | tentative | maybe | tbc | for part | dropped off
+    """
+)
+# A status that says more, after one of these words: "joined at 16:23 UTC", "proposed by Ada", "until 11:00".
+STATUS_LEADS = _words("joined | left | arrived | from | until | till | proposed by | nominated by | invited by | via")
+
+# Pronouns written beside a name: never an affiliation.
+PRONOUNS = _words("he | him | his | she | her | hers | they | them | theirs | ze | zir | xe | xem | any | all | it")
 
 # Common words that a lower-case name never holds.
 COMMON_WORDS = _words(
@@ -129,6 +197,16 @@ ROLE_WORDS = _words(
     note-taker scribe secretary member members maintainer maintainers invited invitee remote in-person onsite online
     voting non-voting emeritus lead leads leader organizer organiser staff speaker presenter champion editor editors
     delegate delegates intern
+    """
+)
+
+# Words of the sub-headings that group the people of an attendee list: "### Members", "### Visitors", "Remote".
+GROUP_WORDS = ROLE_WORDS | _words(
+    """
+    visitors visitor members member guests guest observers observer attendees attendee participants present
+    remote online in person onsite on site virtual the and others other core team council committee board steering
+    tsc ctc voting non regular new returning first time timers newcomers alumni emeritus liaisons liaison
+    absent regrets apologies excused
     """
 )
 
@@ -172,6 +250,16 @@ ACTION_HEADING_WORDS = _words(
 )
 ACTION_HEADING_KEYS = _words("todo todos next action actions followup followups follow tasks")
 
+# Words after which "#3" is a rank, not an issue: "Part #1", "Option #3", "Item #2".
+ORDINAL_WORDS = _words(
+    """
+    part parts option options item items step steps phase phases round rounds slide slides question questions point
+    points number no nr num rank priority level stage day week session chapter section page table figure appendix
+    proposal variant alternative approach idea version v attempt try take question task point criterion
+    partie étape teil punkt
+    """
+)
+
 # Enhancement proposals, whose acceptance is a decision and whose name is a topic: "SLEP06", "PEP 703".
 PROPOSAL_KINDS = ("SLEP", "PEP", "NEP", "SPEC", "RFC", "KEP", "JEP", "EIP", "BIP", "TEP", "SEP", "ADR", "FLIP", "PIP")
 
@@ -196,6 +284,14 @@ def is_decision_heading(text: str) -> bool:
         bool(words)
         and any(w in DECISION_WORDS for w in words)
         and all(w in DECISION_WORDS or w in DECISION_QUALIFIERS for w in words)
+    )
+
+
+def is_procedural(text: str) -> bool:
+    """Words of meeting procedure only: ``Adoption of the agenda``, ``Need decision``, ``Links shared``."""
+    words = words_of(text)
+    return bool(words) and all(
+        word in SECTION_WORDS or word in PROCEDURAL_WORDS or word in SECTION_FILLERS for word in words
     )
 
 

@@ -25,8 +25,8 @@ from dataclasses import dataclass, replace
 from ..reading.blocks import Document, Table, indent_of
 from ..reading.inline import strip_markup
 from ..slugs import fold
-from ..vocabulary import ABSENT_WORDS, HANDLE, HANDLE_MENTION, PRESENT_WORDS
-from .names import PersonText, is_abbreviation, parse_person, split_people
+from ..vocabulary import ABSENT_WORDS, GROUP_WORDS, HANDLE, HANDLE_MENTION, PRESENT_WORDS, ROLE_WORDS
+from .names import PersonText, affiliation_like, initials_fit, is_abbreviation, parse_person, split_people
 
 _NAME_COLUMNS = frozenset(
     [
@@ -52,7 +52,12 @@ _ABBREVIATION_COLUMNS = frozenset(["abbreviation", "abbreviations", "abbr", "abb
 _ORGANIZATION_COLUMNS = frozenset(
     ["organization", "organisation", "org", "company", "affiliation", "employer", "institution", "member company"]
 )
-_HANDLE_COLUMNS = frozenset(["github", "handle", "github handle", "username", "login", "github username"])
+_HANDLE_COLUMNS = frozenset(
+    [
+        *("github", "handle", "github handle", "username", "login", "github username", "gh", "gh username"),
+        *("gh handle", "github id", "github user", "github account"),
+    ]
+)
 _ROLE_COLUMNS = frozenset(["role", "roles", "position"])
 
 _LABEL = re.compile(
@@ -95,7 +100,7 @@ def list_kind(text: str) -> str | None:
 
 def attendees(document: Document, not_names: frozenset[str] = frozenset()) -> Attendance:
     """Every attendee (and absentee) that ``document`` lists, with the headings of attendee sections."""
-    lines, code, headings = document.lines, document.code, document.headings
+    lines, code = document.lines, document.code
     tables = {table.start: table for table in (*document.tables, *document.code_tables)}
     found: list[Attendee] = []
     in_section: set[int] = set()
@@ -113,8 +118,10 @@ def attendees(document: Document, not_names: frozenset[str] = frozenset()) -> At
             while section and section[-1][0] >= heading.level:
                 section.pop()
             kind = list_kind(heading.text.split(":", 1)[0])
-            if kind is None and section:
-                kind = section[-1][1]  # "### Guests" inside "## Present"
+            if kind is None and section and is_group_label(heading.text):
+                kind = section[-1][1]  # "### Guests", "### Members" inside "## Present"
+            elif kind is None:
+                section.clear()  # "### Introductions" after "## Attendees": the list is over
             if kind is not None:
                 section.append((heading.level, kind))
                 in_section.add(index)
@@ -166,13 +173,13 @@ def attendees(document: Document, not_names: frozenset[str] = frozenset()) -> At
         people = _inline(text, not_names, item=True)
         found.extend(Attendee(index - 1, person, kind == "present") for person in people)
         label_items += len(people) or 1
-    for position, heading in enumerate(headings):
-        if heading.index in in_section:
-            for later in headings[position + 1 :]:
-                if later.level <= heading.level:
-                    break
-                in_section.add(later.index)
     return Attendance(tuple(found), frozenset(in_section))
+
+
+def is_group_label(text: str) -> bool:
+    """``Members``, ``Visitors``, ``TSC members``, ``Remote``, ``In person``: a group of the people of a list."""
+    words = re.sub(r"[^a-z ]+", " ", fold(strip_markup(text)).replace("-", " ")).split()
+    return bool(words) and len(words) <= 4 and all(word in GROUP_WORDS for word in words)
 
 
 def _sub_label(text: str) -> str | None:
@@ -195,6 +202,22 @@ def _inline(text: str, not_names: frozenset[str], item: bool = False) -> list[Pe
     text = text.strip()
     if not text:
         return []
+    handles = len(HANDLE_MENTION.findall(text))
+    if item and ("|" in text or (handles == 1 and text.count(" / ") >= 2)):
+        # "Min | Simula | @minrk", "Angus Hollands (he/him) / @agoose77 / 2i2c / Rugby, UK": a roll-call's cells
+        person = _piped(text, not_names, "|" if "|" in text else " / ")
+        return [person] if person is not None else []
+    one = HANDLE_MENTION.search(text)
+    lead = _ABBREVIATION_LEAD.match(text)
+    if lead and not one:  # "MRB: Matthew R. Becker, CF": initials, the name they spell, an organisation
+        first = _comma_parts(text[lead.end() :])[:1]
+        one_person = bool(first) and initials_fit(lead.group(1).upper(), first[0])
+    else:
+        one_person = one is not None and not re.search(r";|\s(?:and|&)\s", _without_brackets(text[: one.start()]))
+    if item and handles <= 1 and one_person:
+        person = _one_person(text, not_names)  # "JRG, Jaime Rodríguez-Guerra (@jaimergp), Quansight, core"
+        if person is not None:
+            return [person]
     single = parse_person(text, not_names, slot=True)
     bare = _without_brackets(text)
     several = len(HANDLE_MENTION.findall(text)) >= 2 or bool(re.search(r";|\s(?:and|&)\s", bare))
@@ -207,6 +230,74 @@ def _inline(text: str, not_names: frozenset[str], item: bool = False) -> list[Pe
         if person is not None:
             people.append(person)
     return people
+
+
+_ABBREVIATION_LEAD = re.compile(r"^([A-Z][A-Za-z0-9]{0,4}[A-Z0-9])\s*[,:\-–—]\s+")  # "JRG, ", "MvN: "
+
+
+def _one_person(text: str, not_names: frozenset[str]) -> PersonText | None:
+    """An item naming one person (by handle, or after their initials), with what the roll call adds in commas:
+    initials first, then the name with its handle, then an organisation and roles."""
+    abbreviation = ""
+    lead = _ABBREVIATION_LEAD.match(text)
+    if lead:
+        abbreviation, text = lead.group(1), text[lead.end() :]
+    parts = _comma_parts(text)
+    first = next((position for position, part in enumerate(parts) if HANDLE_MENTION.search(part)), 0)
+    person = parse_person(", ".join(parts[: first + 1]), not_names, slot=True)
+    if person is None or not person.name:
+        return None
+    rest = [part.strip() for part in parts[first + 1 :] if part.strip()]
+    affiliation = person.affiliation
+    roles = [person.role] if person.role else []
+    for part in rest:
+        if not affiliation and affiliation_like(part) and not all(fold(w) in ROLE_WORDS for w in part.split()):
+            affiliation = part
+        else:
+            roles.append(part.strip(" ."))
+    if abbreviation and not initials_fit(abbreviation.upper(), person.name):
+        abbreviation = ""
+    return replace(
+        person,
+        abbreviation=person.abbreviation or abbreviation,
+        affiliation=affiliation,
+        role=", ".join(role for role in roles if role),
+    )
+
+
+def _comma_parts(text: str) -> list[str]:
+    """``Name (@h, Org), Org, role`` -> its comma-separated parts, brackets kept whole."""
+    parts, depth, current = [], 0, ""
+    for char in text:
+        depth += char in "(["
+        depth -= depth > 0 and char in ")]"
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [part.strip() for part in [*parts, current] if part.strip()]
+
+
+def _piped(text: str, not_names: frozenset[str], separator: str) -> PersonText | None:
+    """``Min | Simula | @minrk``: a name, then an organisation and a handle, in any order after the name."""
+    cells = [strip_markup(cell) for cell in text.split(separator)]
+    cells = [cell for cell in cells if cell]
+    if not cells:
+        return None
+    person = parse_person(cells[0], not_names, slot=True)
+    if person is None:
+        return None
+    handle, affiliation = person.handle, person.affiliation
+    for cell in cells[1:]:
+        found = _HANDLE_CELL.match(cell.replace(" ", ""))
+        if cell.startswith("@") and found:
+            handle = handle or found.group(1)
+        elif not affiliation and affiliation_like(cell):
+            affiliation = cell
+    if not person.name and not handle:
+        return None
+    return replace(person, handle=handle, affiliation=affiliation)
 
 
 def _without_brackets(text: str) -> str:

@@ -43,6 +43,7 @@ class Attribution:
     lines: tuple[str, ...]  # the meeting's lines with anchors added
     mentions: tuple[Mention, ...] = ()
     unknown_speakers: frozenset[str] = field(default_factory=frozenset)
+    uncorroborated: frozenset[str] = field(default_factory=frozenset)  # name headings left as sections
 
 
 def attribute(
@@ -70,11 +71,12 @@ def attribute(
             Mention(
                 person.name,
                 first_line + item.index,
-                "attendee" if item.present else "absent",
+                "attendee" if item.present and not person.absent else "absent",
                 person.handle,
                 person.abbreviation,
                 person.affiliation,
                 person.role,
+                person.status,
             )
         )
         if person.abbreviation and person.name:
@@ -85,7 +87,11 @@ def attribute(
     found_turns = speaker_turns(document, table, frozenset(full_names))
     transcript = bool(found_turns.turns)
 
-    people = person_headings(headings, known, not_people)
+    owners = _owners(document)
+    tags = name_tags(document)
+    seen = {fold(m.name) for m in owners if m.name} | {fold(name) for tag in tags for name in tag.names}
+    found_headings = person_headings(headings, known, not_people, frozenset(seen))
+    people = found_headings.names
 
     def section(index: int) -> str:
         """The agenda item or section that line ``index`` sits under: the nearest heading that is no person's."""
@@ -107,15 +113,22 @@ def attribute(
         if text.strip():
             entries.append(Entry(name, text, first_line + heading.index, anchor, "heading", section(heading.index)))
 
-    for tag in name_tags(document):
-        anchor = unique(slugify(tag.names[0], "person"), anchors)
+    for tag in tags:
+        # "[name=Min (not here)]": the name, and how they attended; "[name=myname]" in a template is nobody.
+        signed = [signer for raw in tag.names if (signer := parse_person(raw, not_people, slot=True)) is not None]
+        signed = [signer for signer in signed if signer.name or signer.handle]
+        if not signed:
+            continue
+        anchor = unique(slugify(signed[0].label, "person"), anchors)
         line = out[tag.index]
         match = NAME_TAG.search(line)
         if match is not None:
             span = f'<span class="minutes-name" id="{anchor}">{_escape(match.group(1))}</span>'
             out[tag.index] = line[: match.start()] + span + line[match.end() :]
-        for name in tag.names:
-            mentions.append(Mention(name, first_line + tag.index, "name-tag"))
+        for signer in signed:
+            name = signer.label
+            kind: MentionKind = "absent" if signer.absent else "name-tag"
+            mentions.append(Mention(signer.name, first_line + tag.index, kind, signer.handle, status=signer.status))
             if tag.text.strip():
                 entries.append(Entry(name, tag.text, first_line + tag.index, anchor, "name-tag", section(tag.index)))
 
@@ -135,12 +148,14 @@ def attribute(
             mentions.append(Mention(turn.name, first_line + turn.index, "speaker", abbreviation=abbreviation))
 
     entries.extend(_leaders(document, out, entries, mentions, anchors, section))
-    mentions.extend(_owners(document))
+    mentions.extend(owners)
 
     entries.sort(key=lambda entry: entry.line)
     mentions.sort(key=lambda mention: mention.line)
     named = tuple(dict.fromkeys(m.label for m in mentions if m.present and m.label))
-    return Attribution(tuple(entries), named, tuple(out), tuple(mentions), found_turns.unknown)
+    return Attribution(
+        tuple(entries), named, tuple(out), tuple(mentions), found_turns.unknown, found_headings.uncorroborated
+    )
 
 
 def _leaders(

@@ -6,13 +6,18 @@ abbreviation. Nodes join into people in four steps, strongest evidence first:
 
 1. the people file: a person's name, aliases, handles and abbreviations are one person, always;
 2. what a note says in one breath: ``Colin Ihrig @cjihrig``, ``| Waldemar Horwat | WH |``
-   joins the full name with the handle or abbreviation, unless that joins two
-   different full names (then both stay apart, with a warning);
+   joins the full name with the handle or abbreviation. A handle is an identity:
+   every full name written with it is one person, named by the most frequent,
+   the others its aliases (``Cheng H. Lee`` and ``Cheng Lee``, ``Jaime
+   Rodríguez-G.`` and ``Jaime Rodríguez-Guerra``), with a warning when the names
+   are not spellings of one another. An abbreviation is not: one that would join
+   two different full names leaves both apart, with a warning;
 3. a name that looks like a misspelling of a much more frequent one
    (``Olivir`` / ``Olivier``) is reported and left alone;
 4. a first name alone (``Olivier``) joins the one person whose full name
-   starts with it, or whose handle it is; when two full names share it
-   (``Julien``), it stays a person of its own, with a warning.
+   starts with it, or whose handle it is or starts with (``Niko`` and
+   ``nikomatsakis``); when two people share it (``Julien``; ``Josh`` beside
+   ``Josh Stone`` and ``joshtriplett``), it stays a person of its own, with a warning.
 
 Owners of action items name people the archive should already know: an owner
 named nowhere else, without a handle, is reported rather than made a person.
@@ -123,6 +128,11 @@ class _Groups:
             return True
         return bool(self.full[a] and self.full[b] and not self.full[a] & self.full[b])
 
+    def both_declared(self, a: str, b: str) -> bool:
+        """Two different persons of the people file, which nothing in the notes may join."""
+        a, b = self.find(a), self.find(b)
+        return a != b and a in self.declared and b in self.declared
+
     def union(self, a: str, b: str) -> str:
         a, b = self.add(a), self.add(b)
         if a == b:
@@ -172,7 +182,13 @@ def resolve_people(meetings: Iterable[Meeting], people_file: Iterable[Person] = 
             evidence[nodes[0]].update(nodes[1:])
             continue
         for other in nodes[1:]:
-            if groups.conflict(nodes[0], other):
+            if other.startswith("h:") and not groups.both_declared(nodes[0], other):
+                different = groups.conflict(nodes[0], other) and not _spellings_of_one(nodes[0], other, groups)
+                if different and (nodes[0], other) not in reported:
+                    reported.add((nodes[0], other))
+                    findings.append(_shared_handle(item, other, groups, seen))
+                groups.union(nodes[0], other)
+            elif groups.conflict(nodes[0], other):
                 if (nodes[0], other) not in reported:
                     reported.add((nodes[0], other))
                     findings.append(_conflict(item, other, groups, seen))
@@ -188,14 +204,30 @@ def resolve_people(meetings: Iterable[Meeting], people_file: Iterable[Person] = 
     for node in list(groups.parent):
         if node.startswith("n:") and is_full_name(node[2:]) and node not in misspelt:
             by_first["n:" + node[2:].split()[0]].add(node)
+    # "nikomatsakis" and "@nikomatsakis", "Felix" and "@Felix": one token, one person ("compiler-errors" is the node
+    # "n:compiler errors")
+    for node in [n for n in groups.parent if n.startswith("n:")]:
+        same = "h:" + node[2:].replace(" ", "-")
+        free = same in groups.parent and not {groups.find(node), groups.find(same)} & set(groups.declared)
+        if free and not groups.full[groups.find(same)]:
+            groups.union(node, same)
+    # Handles, and names written as one, that start with a first name: "nikomatsakis" for Niko, "joshtriplett" for Josh
+    by_prefix: dict[str, set[str]] = defaultdict(set)
+    for node in list(groups.parent):
+        token = node[2:]
+        if node[0] in "hn" and " " not in token and "-" not in token and len(token) > 3:
+            for end in range(3, len(token)):
+                by_prefix[token[:end]].add(node)
     ambiguous: dict[str, list[str]] = {}
     for node in sorted(n for n in groups.parent if n.startswith("n:") and not is_full_name(n[2:])):
         if node in misspelt or groups.find(node) in groups.declared:
             continue
+        same = "h:" + node[2:].replace(" ", "-")
         candidates = {groups.find(other) for other in evidence.get(node, ())}
         candidates |= {groups.find(full) for full in by_first.get(node, ())}
-        if "h:" + node[2:] in groups.parent:
-            candidates.add(groups.find("h:" + node[2:]))
+        candidates |= {groups.find(token) for token in by_prefix.get(node[2:], ())}
+        if same in groups.parent:
+            candidates.add(groups.find(same))
         candidates.discard(groups.find(node))
         if len(candidates) == 1:
             groups.union(candidates.pop(), node)
@@ -273,6 +305,68 @@ def _conflict(item: _Seen, other: str, groups: _Groups, seen: list[_Seen]) -> Fi
         "warning",
         f"{what} is given to {item.mention.name} here and to {earlier}; kept as two people",
         "if they are one person, list both names in people.yml",
+    )
+
+
+def _spellings_of_one(node: str, other: str, groups: _Groups) -> bool:
+    """Whether the full name ``node`` is a spelling of every full name the group of ``other`` holds."""
+    name = node[2:]
+    return all(same_person_names(name, full[2:]) for full in groups.full[groups.find(other)])
+
+
+def same_person_names(a: str, b: str) -> bool:
+    """Whether two full names are spellings of one name: a middle initial more or less, a surname cut short
+    or misspelt, initials for the rest (``Cheng H. Lee`` / ``Cheng Lee``, ``Jaime Rodríguez-G.`` /
+    ``Jaime Rodríguez-Guerra``, ``John Kirkham`` / ``John Kirkam``, ``Min RK`` / ``Min Ragan-Kelley``)."""
+    first_words = [word for word in name_key(a).split() if word not in PARTICLES]
+    second_words = [word for word in name_key(b).split() if word not in PARTICLES]
+    if not first_words or not second_words or not _same_word(first_words[0], second_words[0]):
+        return False
+    short, long = sorted((first_words[1:], second_words[1:]), key=len)
+    if not short:
+        return True
+    if len(short) == 1 and len(short[0]) == len(long) >= 2 and short[0] == "".join(word[0] for word in long):
+        return True  # "RK" for "Ragan Kelley"
+    if not _same_word(short[-1], long[-1]):
+        return False  # the surnames differ
+    position = 0
+    for word in short[:-1]:
+        while position < len(long) - 1 and not _same_word(word, long[position]):
+            position += 1
+        if position >= len(long) - 1:
+            return False
+        position += 1
+    return True
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word of a name: the same, one the other's initial or its start cut short, or misspelt by a letter or two."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) == 1 or (len(short) >= 3 and long.startswith(short)):
+        return long.startswith(short)
+    return len(short) >= 5 and _distance(a, b, 2) <= (1 if len(long) <= 8 else 2)
+
+
+def _shared_handle(item: _Seen, other: str, groups: _Groups, seen: list[_Seen]) -> Finding:
+    """Warning: one handle written with two different full names, which it makes one person."""
+    root = groups.find(other)
+    first = next(
+        (
+            s
+            for s in seen
+            if s.mention.name and is_full_name(s.mention.name) and groups.find(label_node(s.mention.name)) == root
+        ),
+        None,
+    )
+    earlier = f"{first.mention.name} ({first.path}:{first.mention.line})" if first else "someone else"
+    return Finding(
+        item.path,
+        item.mention.line,
+        "warning",
+        f"handle @{other[2:]} is given to {item.mention.name} here and to {earlier}: taken as one person",
+        "a handle is one person; if they are two, correct the handle, or list both in people.yml",
     )
 
 

@@ -355,3 +355,94 @@ def _named_day(stem: str) -> FoundDate | None:
     text = re.sub(r"[-_.]+", " ", stem)
     found = _match_at(text)
     return found
+
+
+@dataclass(frozen=True)
+class MonthDate:
+    """A note dated to a month, or a run of months: ``November & December 2023``, ``2021-01-update.md``."""
+
+    year: int
+    month: int
+    end_year: int
+    end_month: int
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def end(self) -> dt.date:
+        """The last day of the last month."""
+        following = dt.date(self.end_year + self.end_month // 12, self.end_month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+
+
+_MONTH_ONLY = re.compile(
+    r"(?<![^\W\d_])" + _MONTH + r"(?:,?\s+(?P<year1>(?:19|20)\d\d))?"
+    r"(?:\s*(?:&|and|et|und|y|/|[-–—]|to|au|bis)\s*" + _MONTH2 + r")?,?\s+" + _YEAR + r"(?!\d)(?![\s,]*\d{1,2}\b)",
+    re.IGNORECASE,
+)
+_ISO_MONTH = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)[-_./](?P<month>0?[1-9]|1[0-2])(?![\d])(?![-_./]\d)")
+
+
+def month_in_text(text: str) -> MonthDate | None:
+    """The month (or months) a title or heading is dated to, when it names no day.
+
+    ``November 2023``, ``November & December 2023 update``, ``Nov-Dec 2023``, ``December 2023 - January
+    2024``, ``Monthly update: March 2021``, ``2021-01``; not ``November 14, 2023`` (a day's date).
+    """
+    if date_in_heading(text) is not None:
+        return None
+    match = _MONTH_ONLY.search(text)
+    if match:
+        year = int(match.group("year"))
+        first = _month_number(match.group("month"))
+        last = _month_number(match.group("month2")) if match.group("month2") else first
+        start_year = int(match.group("year1")) if match.group("year1") else year
+        if (start_year, first) > (year, last):
+            start_year = year - 1 if not match.group("year1") else start_year  # "December & January 2024"
+        if (start_year, first) > (year, last):
+            return None
+        return MonthDate(start_year, first, year, last)
+    iso = _ISO_MONTH.search(text)
+    if iso:
+        year, month = int(iso.group("year")), int(iso.group("month"))
+        return MonthDate(year, month, year, month)
+    return None
+
+
+@dataclass(frozen=True)
+class FolderDate:
+    """The date a note's folder names: a day (``2024-06-24-sprint/``, ``2024/06/24/``) or a month (``2023-05/``)."""
+
+    date: dt.date
+    month: MonthDate | None = None  # set when the folder names a month only
+
+
+_DAY_DIR = re.compile(r"^(?P<year>(?:19|20)\d\d)[-_.](?P<month>[01]?\d)[-_.](?P<day>[0-3]?\d)(?!\d)")
+_MONTH_DIR = re.compile(r"^(?P<year>(?:19|20)\d\d)[-_.](?P<month>0?[1-9]|1[0-2])(?!\d)(?![-_.]\d)")
+
+
+def folder_date(path: str) -> FolderDate | None:
+    """The date of the nearest folder of ``path`` that names one, if any."""
+    dirs = path.replace("\\", "/").split("/")[:-1]
+    for depth in range(len(dirs), 0, -1):
+        name = dirs[depth - 1]
+        day = _DAY_DIR.match(name)
+        if day:
+            found = _make_date(int(day["year"]), int(day["month"]), int(day["day"]))
+            if found is not None:
+                return FolderDate(found)
+        year_month_day = depth >= 3 and _YEAR_DIR.match(dirs[depth - 3]) and re.fullmatch(r"[01]?\d", dirs[depth - 2])
+        if year_month_day and re.fullmatch(r"[0-3]?\d", name):
+            found = _make_date(int(dirs[depth - 3]), int(dirs[depth - 2]), int(name))
+            if found is not None:
+                return FolderDate(found)
+        month = _MONTH_DIR.match(name)
+        if month:
+            month_date = MonthDate(int(month["year"]), int(month["month"]), int(month["year"]), int(month["month"]))
+            return FolderDate(month_date.start, month_date)
+        if depth >= 2 and _YEAR_DIR.match(dirs[depth - 2]) and re.fullmatch(r"0?[1-9]|1[0-2]", name):
+            month_date = MonthDate(int(dirs[depth - 2]), int(name), int(dirs[depth - 2]), int(name))
+            return FolderDate(month_date.start, month_date)
+    return None

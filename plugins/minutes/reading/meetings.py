@@ -22,13 +22,28 @@ from dataclasses import dataclass, replace
 
 from ..findings import Finding
 from ..slugs import fold, slugify
-from ..vocabulary import CALENDAR_WORDS
+from ..vocabulary import ABSENT_WORDS, CALENDAR_WORDS, PRESENT_WORDS, is_procedural, words_of
 from .blocks import Document, Heading, read_blocks
 from .checks import flatten_nesting, only_front_matter, size_findings, tame_markup, unsafe_html
-from .dates import FoundDate, PathDate, date_from_path, date_in_heading, slash_order
+from .dates import (
+    FolderDate,
+    FoundDate,
+    MonthDate,
+    PathDate,
+    date_from_path,
+    date_in_heading,
+    folder_date,
+    month_in_text,
+    slash_order,
+)
 from .front_matter import FrontMatter, read_front_matter
 from .images import missing_images
+from .inline import strip_markup
 from .source import Source
+
+# Undated notes that sit beside a meeting's notes in its folder: pages of that meeting, never meetings of their own.
+COMPANION_STEMS = frozenset(["summary", "toc", "readme", "index", "contents", "overview", "table-of-contents"])
+NO_DATE = "no meeting date found"
 
 _DATE_DIR = re.compile(r"^(?:(?:19|20)\d\d(?:[-_.]\d\d)?|[01]\d)$")
 _DATE_LINE = re.compile(r"^\W*(?:\*\*|__)?(?:date|when|meeting date|le)\s*(?:\*\*|__)?\s*[:\-]", re.IGNORECASE)
@@ -48,6 +63,8 @@ class MeetingSlice:
     page_path: str
     start: int  # 0-based index in ``NoteReading.document.lines`` of the meeting's first line
     end: int  # one past its last line, trailing blank lines left out
+    precision: str = "day"  # "month" for a note dated to a month (or months): date is the first day
+    companion: bool = False  # an undated note of a dated folder: a page of that folder's meetings, if it has any
 
 
 @dataclass(frozen=True)
@@ -152,10 +169,21 @@ def read_meetings(
     top_dated = _log_headings(headings, dated)
     year_hint = _year_hint(path_date, front, headings)
 
+    stem = posixpath.splitext(posixpath.basename(path))[0]
+    folder = folder_date(path)
+    if folder is not None and stem.lower() in COMPANION_STEMS and front.date is None and path_date.date is None:
+        # "2024-06-24-sprint/summary.md": the summary of the meetings beside it, dated by its folder
+        meeting = _folder_slice(path, front, lines, folder, series, series_name, stem)
+        return NoteReading(path, document, offset, front, (meeting,), tuple(findings))
+
     single_date = front.date or path_date.date
-    if single_date is None and len(top_dated) >= 2:
+    # "2025-02-03-to-2025-09-01.md": a range in the name is the span of the log it holds, whose sections are meetings
+    ranged = front.date is None and path_date.end_date is not None
+    if (single_date is None or ranged) and len(top_dated) >= 2:
         sections = _log_sections(lines, headings, top_dated)
         dates = _resolve_log_years(path, offset, sections, year_hint, findings)
+        if ranged:
+            findings.extend(_outside_range(path, offset, sections, dates, path_date))
         meetings = []
         for section, date in _merge_undated(sections, dates):
             assert section.found is not None
@@ -193,6 +221,27 @@ def read_meetings(
         )
     elif front.date is None and path_date.guess:
         findings.append(Finding(path, 0, "warning", f"the file name {path_date.guess}", "name the file YYYY-MM-DD.md"))
+    if start_date is None and not path_date.invalid:
+        month = _month_of(front, headings, stem)
+        if month is not None:  # "# November & December 2023 update", "2021-01-update.md": a meeting of those months
+            meeting = _slice(
+                path,
+                front,
+                lines,
+                0,
+                len(lines),
+                month.start,
+                month.end,
+                None,
+                series,
+                series_name,
+                False,
+                precision="month",
+            )
+            return NoteReading(path, document, offset, front, (meeting,), tuple(findings))
+        if folder is not None:  # an undated note in "2024-06-24-sprint/": dated by its folder, a page of its meetings
+            meeting = _folder_slice(path, front, lines, folder, series, series_name, stem)
+            return NoteReading(path, document, offset, front, (meeting,), tuple(findings))
     if start_date is None:
         if not front.findings and not path_date.invalid and len(findings) == reported:  # reported already
             findings.append(
@@ -200,7 +249,7 @@ def read_meetings(
                     path,
                     offset + 1,
                     "error",
-                    "no meeting date found",
+                    NO_DATE,
                     "add 'date: YYYY-MM-DD' to the front matter, name the file YYYY-MM-DD.md,"
                     " or start it with a dated heading",
                 )
@@ -245,6 +294,64 @@ def read_meetings(
         # would name a meeting of every month; the date names it once.
         meeting = replace(meeting, id=f"{series}/{start_date.isoformat()}")
     return NoteReading(path, document, offset, front, (meeting,), tuple(findings))
+
+
+def _month_of(front: FrontMatter, headings: list[Heading], stem: str) -> MonthDate | None:
+    """The month a note without a day's date is of: its title, its first headings, else its file name."""
+    for text in [front.title, *(heading.text for heading in headings[:3]), stem.replace("_", " ")]:
+        found = month_in_text(text) if text else None
+        if found is not None:
+            return found
+    return None
+
+
+def _folder_slice(
+    path: str, front: FrontMatter, lines: list[str], folder: FolderDate, series: str, series_name: str, stem: str
+) -> MeetingSlice:
+    """A note dated by its folder: a companion of the meetings beside it (the index decides), else a meeting."""
+    month = folder.month
+    meeting = _slice(
+        path,
+        front,
+        lines,
+        0,
+        len(lines),
+        folder.date,
+        month.end if month is not None else None,
+        None,
+        series,
+        series_name,
+        False,
+        named_by_date=False,
+        precision="month" if month is not None else "day",
+    )
+    # "README.md" and "index.md" would take the folder's own address: the page is the folder's "about"
+    slug = slugify(stem) if stem.lower() not in ("index", "readme") else "about"
+    meeting = replace(meeting, slug=slug, page_path=posixpath.join(posixpath.dirname(path), slug + ".md"))
+    when = f"{folder.date:%Y-%m}" if month is not None else folder.date.isoformat()
+    title = meeting.title or _pretty(stem if stem.lower() not in ("index", "readme") else "about")
+    return replace(meeting, id=f"{series}/{when}-{slugify(stem)}", title=title, companion=True)
+
+
+def _outside_range(
+    path: str, offset: int, sections: list[_Section], dates: list[dt.date | None], path_date: PathDate
+) -> list[Finding]:
+    """A warning for each section of a log whose date lies outside the range its file name gives."""
+    assert path_date.date is not None and path_date.end_date is not None
+    found = []
+    for section, date in zip(sections, dates, strict=True):
+        if date is not None and section.heading is not None and not path_date.date <= date <= path_date.end_date:
+            found.append(
+                Finding(
+                    path,
+                    offset + section.heading.index + 1,
+                    "warning",
+                    f"the meeting of {date} lies outside the file name's range,"
+                    f" {path_date.date} to {path_date.end_date}",
+                    "correct the heading or rename the file",
+                )
+            )
+    return found
 
 
 def _top_level(headings: list[Heading]) -> int:
@@ -563,6 +670,7 @@ def _slice(
     series_name: str,
     in_log: bool,
     named_by_date: bool = True,
+    precision: str = "day",
 ) -> MeetingSlice:
     while end > start and not lines[end - 1].strip():
         end -= 1
@@ -571,25 +679,51 @@ def _slice(
     title = front.title if front.title and not in_log else _title(lines, title_start, end, heading)
     folder = posixpath.dirname(path)
     stem = posixpath.splitext(posixpath.basename(path))[0]
-    slug = date.isoformat() if named_by_date or stem.lower() in ("index", "readme") else slugify(stem)
+    when = f"{date:%Y-%m}" if precision == "month" else date.isoformat()
+    slug = when if named_by_date or stem.lower() in ("index", "readme") else slugify(stem)
     page_path = posixpath.join(folder, slug + ".md")
-    return MeetingSlice(f"{series}/{slug}", slug, series, series_name, date, end_date, title, page_path, start, end)
+    return MeetingSlice(
+        f"{series}/{slug}", slug, series, series_name, date, end_date, title, page_path, start, end, precision
+    )
 
 
 def _title(lines: list[str], start: int, end: int, heading: Heading | None) -> str:
-    """A title from the note: a dated heading with words beside the date, else a leading ``#`` title."""
-    if heading is not None:
-        text = re.sub(r"\{[#.:][^}]*\}\s*$", "", heading.text).strip()
-        if _has_words(text):
-            return text
+    """A title from the note: a dated heading with words beside the date, else a leading ``#`` title,
+    else the dated heading itself (``# *August 30th 2021*`` is the title ``August 30th 2021``), else the
+    first heading that is no section of every meeting. Empty only for a note without such a heading."""
+    dated = _heading_title(heading.text) if heading is not None else ""
+    if dated and _has_words(dated):
+        return dated
     for line in lines[start:end]:
         if line.strip():
             match = re.match(r"^#\s+(.+?)\s*#*\s*$", line)
-            if match is None:
-                return ""
-            # "# 2024-09-16" is no title, "# Node.js TSC Meeting 2024-09-16" is one
-            return match.group(1) if _has_words(match.group(1)) or not date_in_heading(match.group(1)) else ""
+            if match is not None and _heading_title(match.group(1)):
+                return _heading_title(match.group(1))
+            break
+    if dated:
+        return dated
+    for line in lines[start:end]:
+        match = re.match(r"^#{1,6}\s+(.+?)\s*#*\s*$", line)
+        if match is not None:
+            text = _heading_title(match.group(1))
+            # "Release planning for 2.0" names the meeting; "Action items", "Updates", "Discussion" do not
+            if text and not _list_heading(text) and (not is_procedural(text) or any(c.isdigit() for c in text)):
+                return text
     return ""
+
+
+def _list_heading(text: str) -> bool:
+    """``Attendees``, ``Present``, ``Agenda``, ``Notes``: a heading every meeting has, which names none."""
+    words = words_of(text)
+    return all(word in PRESENT_WORDS or word in ABSENT_WORDS or word in _NO_TITLE_WORDS for word in words)
+
+
+_NO_TITLE_WORDS = frozenset(["agenda", "notes", "note", "minutes", "meeting", "contents", "toc", "table", "of"])
+
+
+def _heading_title(text: str) -> str:
+    """A heading as a title: its text without attributes, emphasis or link syntax."""
+    return strip_markup(re.sub(r"\{[#.:][^}]*\}\s*$", "", text)).strip()
 
 
 def _has_words(text: str) -> bool:

@@ -105,6 +105,7 @@ def meeting_records(
             found.kind,
             plain_text(document.lines[found.index], MAX_EXCERPT),
             who(found.index),
+            found.title,
         )
         for found in references_in(document)
     ]

@@ -9,6 +9,7 @@ is given its repository. The index calls ``join_records``.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -22,7 +23,7 @@ from ..slugs import fold, slugify, unique
 from ..vocabulary import HANDLE_MENTION, PARTICLES
 from .actions import action_key
 from .references import issue_url
-from .topics import MAX_EXCERPT, TopicsFile, agenda_name
+from .topics import MAX_EXCERPT, TopicsFile, agenda_name, topic_key
 
 # Runs of capitalised words (and handles, abbreviations) that may name a person in a decision.
 _NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:(?:" + "|".join(sorted(PARTICLES)) + r")\s+)?[A-ZÀ-Þ][\w'’-]*){0,3}")
@@ -172,42 +173,49 @@ def _follow_actions(meetings: Sequence[Meeting], person: _Resolver) -> list[Acti
 
 
 def _references(meetings: Sequence[Meeting], default_repository: str) -> list[Reference]:
-    """Every issue and pull request, with the meetings and lines that mention it; bare numbers resolved."""
-    archive_repo: dict[int, Counter[str]] = defaultdict(Counter)
-    for meeting in meetings:
-        for reference in meeting.records.references:
-            if reference.number and reference.repo:
-                archive_repo[reference.number][reference.repo] += 1
+    """Every issue and pull request, with the meetings, lines and titles that mention it.
+
+    A bare ``#123`` counts only with a default repository: the repository the same meeting writes the
+    number with in full, else the default one. Sorted as the references page shows them: by repository,
+    the most cited first, and in each the most mentioned first.
+    """
     mentions: dict[tuple[str, int], list[ReferenceMention]] = defaultdict(list)
+    titles: dict[tuple[str, int], Counter[str]] = defaultdict(Counter)
     spelling: dict[str, Counter[str]] = defaultdict(Counter)
     kinds: dict[tuple[str, int], str] = {}
-    seen: set[tuple[tuple[str, int], ReferenceMention]] = set()
+    seen: set[tuple[tuple[str, int], str, int]] = set()
     for meeting in meetings:
         noted = meeting.records.references
         here: dict[int, str] = {r.number: r.repo for r in noted if r.number and r.repo}
         for reference in noted:
             if not reference.number:
                 continue
-            repo = reference.repo or (
-                here.get(reference.number) or _most_common(archive_repo.get(reference.number)) or default_repository
-            )
+            repo = reference.repo or (default_repository and (here.get(reference.number) or default_repository))
             if not repo:
-                continue
+                continue  # "#3" without a default repository: no reference
             spelling[repo.lower()][repo] += 1
             key = (repo.lower(), reference.number)
             kinds.setdefault(key, reference.kind)
             if reference.kind and not kinds[key]:
                 kinds[key] = reference.kind
-            mention = ReferenceMention(meeting.id, reference.line, reference.text)
-            if (key, mention) not in seen:
-                seen.add((key, mention))
+            if reference.title:
+                titles[key][reference.title] += 1
+            mention = ReferenceMention(meeting.id, reference.line, reference.text, title=reference.title)
+            if (key, meeting.id, reference.line) not in seen:  # once a line, whether written bare or in full
+                seen.add((key, meeting.id, reference.line))
                 mentions[key].append(mention)
-    references = []
+    references: list[Reference] = []
     for (repo_key, number), found_mentions in mentions.items():
         repo = most_common_spelling(spelling[repo_key])
         url = issue_url(repo, number, kinds[(repo_key, number)])
-        references.append(Reference(f"{repo}#{number}", repo, number, url, tuple(found_mentions)))
-    references.sort(key=lambda reference: (reference.repo.lower(), reference.number))
+        title = _most_common(titles.get((repo_key, number)))
+        references.append(Reference(f"{repo}#{number}", repo, number, url, tuple(found_mentions), title))
+    cited: Counter[str] = Counter()
+    for found in references:
+        cited[found.repo.lower()] += len(found.mentions)
+    references.sort(
+        key=lambda found: (-cited[found.repo.lower()], found.repo.lower(), -len(found.mentions), found.number)
+    )
     return references
 
 
@@ -225,10 +233,17 @@ class _TopicDraft:
 
 
 def _topics(meetings: Sequence[Meeting], person: _Resolver) -> tuple[list[Topic], dict[str, tuple[str, ...]]]:
+    """Topics from tags, the topics file, recurring agenda headings, proposals and repositories.
+
+    Spellings of one subject are one topic (``topics.topic_key``: ``XYZ-402``, ``XYZ402``, ``Xyz 402``),
+    and a topic named like a cited repository joins it (``org/xyz402``); the name shown is the most
+    common spelling. An agenda heading that nearly every meeting of a long series has is that series'
+    template ("P-critical", "Performance logs" of a weekly triage), not a subject: no topic.
+    """
     drafts: dict[str, _TopicDraft] = defaultdict(_TopicDraft)
 
     def add(name: str, source: str, mention: TopicMention, who: str | None = None) -> None:
-        key = fold(name)
+        key = "repo:" + name.lower() if source == "repository" else topic_key(name) or fold(name)
         draft = drafts[key]
         draft.names[name] += 1
         if source not in draft.sources:
@@ -240,10 +255,14 @@ def _topics(meetings: Sequence[Meeting], person: _Resolver) -> tuple[list[Topic]
             draft.people[who] += 1
 
     agenda_meetings: dict[str, set[str]] = defaultdict(set)
+    # The template of a series is its folder's: "minutes/triage-meeting/" holds only the triage meetings.
+    in_series: Counter[str] = Counter(posixpath.dirname(meeting.source) for meeting in meetings)
+    series_of = {meeting.id: posixpath.dirname(meeting.source) for meeting in meetings}
     for meeting in meetings:
         for noted in meeting.records.topics:
             if noted.via == "agenda":
                 agenda_meetings[noted.key].add(meeting.id)
+    template = {key for key, found in agenda_meetings.items() if _in_every_meeting(found, series_of, in_series)}
     for meeting in meetings:
         for tag in meeting.tags:
             add(
@@ -252,7 +271,7 @@ def _topics(meetings: Sequence[Meeting], person: _Resolver) -> tuple[list[Topic]
                 TopicMention(meeting.id, meeting.source_line, plain_text(meeting.title, MAX_EXCERPT), "", "tag"),
             )
         for noted in meeting.records.topics:
-            if noted.via == "agenda" and len(agenda_meetings[noted.key]) < RECURRING:
+            if noted.via == "agenda" and (len(agenda_meetings[noted.key]) < RECURRING or noted.key in template):
                 continue
             source = "file" if noted.via == "keyword" else noted.via
             add(
@@ -265,12 +284,13 @@ def _topics(meetings: Sequence[Meeting], person: _Resolver) -> tuple[list[Topic]
             if reference.repo:
                 mention = TopicMention(meeting.id, reference.line, reference.text, "", "repository")
                 add(reference.repo, "repository", mention, person(reference.who))
+    _join_repositories(drafts)
     topics: list[Topic] = []
     taken: set[str] = set()
     order = {meeting.id: position for position, meeting in enumerate(meetings)}
-    for key in sorted(drafts, key=lambda k: (most_common_spelling(drafts[k].names).casefold(), k)):
+    for key in sorted(drafts, key=lambda k: (_shown_name(drafts[k].names).casefold(), k)):
         draft = drafts[key]
-        name = most_common_spelling(draft.names)
+        name = _shown_name(draft.names)
         mentions = sorted(draft.mentions, key=lambda m: (order.get(m.meeting, 0), m.line))
         topics.append(
             Topic(
@@ -280,6 +300,7 @@ def _topics(meetings: Sequence[Meeting], person: _Resolver) -> tuple[list[Topic]
                 meetings=tuple(dict.fromkeys(m.meeting for m in mentions)),
                 mentions=tuple(mentions),
                 people=tuple(draft.people.most_common()),
+                spellings=tuple(spelling for spelling, _ in draft.names.most_common() if spelling != name),
             )
         )
     of_meeting: dict[str, list[str]] = defaultdict(list)
@@ -289,12 +310,50 @@ def _topics(meetings: Sequence[Meeting], person: _Resolver) -> tuple[list[Topic]
     return topics, {meeting_id: tuple(ids) for meeting_id, ids in of_meeting.items()}
 
 
+# A series this long, whose every meeting but a few holds an agenda heading, has it as its template.
+TEMPLATE_SERIES = 10
+TEMPLATE_SHARE = 0.8
+
+
+def _in_every_meeting(found: set[str], series_of: dict[str, str], in_series: Counter[str]) -> bool:
+    counts = Counter(series_of[meeting_id] for meeting_id in found)
+    return any(
+        in_series[series] >= TEMPLATE_SERIES and count >= TEMPLATE_SHARE * in_series[series]
+        for series, count in counts.items()
+    )
+
+
+def _join_repositories(drafts: dict[str, _TopicDraft]) -> None:
+    """A topic named like a cited repository (``XYZ-402`` and ``org/xyz402``) joins the most cited such one."""
+    repositories: dict[str, list[str]] = defaultdict(list)
+    for key in drafts:
+        if key.startswith("repo:") and key[-1].isalnum():  # not "rust-lang/rustc-" of a broken link
+            repositories[topic_key(key[len("repo:") :])].append(key)
+    for key in [key for key in drafts if not key.startswith("repo:") and key in repositories]:
+        target = max(repositories[key], key=lambda repo: (len(drafts[repo].mentions), repo))
+        draft, into = drafts.pop(key), drafts[target]
+        into.names.update(draft.names)
+        into.sources.extend(source for source in draft.sources if source not in into.sources)
+        for mention in draft.mentions:
+            if mention not in into.seen:
+                into.seen.add(mention)
+                into.mentions.append(mention)
+        into.people.update(draft.people)
+
+
+def _shown_name(names: Counter[str]) -> str:
+    """The most common spelling; among equals, a subject's own name before a repository's, then the first seen."""
+    return max(names, key=lambda name: (names[name], not re.fullmatch(r"[\w.-]+/[\w.-]+", name)))
+
+
 def _with_topics(decisions: list[Decision], topics: list[Topic]) -> list[Decision]:
     """Each decision with the topics mentioned in its lines, and the topic of its agenda item."""
     at_line: dict[tuple[str, int], list[str]] = defaultdict(list)
     by_name: dict[str, str] = {}
     for topic in topics:
-        by_name.setdefault(fold(topic.name), topic.id)
+        by_name.setdefault(topic_key(topic.name), topic.id)
+        for spelling in topic.spellings:
+            by_name.setdefault(topic_key(spelling), topic.id)
         for mention in topic.mentions:
             if mention.via != "tag":
                 at_line[(mention.meeting, mention.line)].append(topic.id)
@@ -302,7 +361,7 @@ def _with_topics(decisions: list[Decision], topics: list[Topic]) -> list[Decisio
     for decision in decisions:
         ids: list[str] = []
         if decision.topic:
-            named = by_name.get(fold(agenda_name(decision.topic))) or by_name.get(fold(decision.topic))
+            named = by_name.get(topic_key(agenda_name(decision.topic))) or by_name.get(topic_key(decision.topic))
             if named:
                 ids.append(named)
         for line in range(decision.line, decision.line + decision.text.count("\n") + 1):

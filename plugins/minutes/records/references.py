@@ -2,10 +2,14 @@
 
 Three spellings: a full URL (``https://github.com/joblib/joblib/pull/1254``,
 also behind a Google redirect as Google Docs exports write it),
-``owner/repo#123``, and a bare ``#22401``. A bare number belongs to the
-repository that the same meeting, else the archive, names with that number
-in full; otherwise to the default repository (the ``default_repository``
-option, else the site's ``repo_url``); with neither it is not a reference.
+``owner/repo#123``, and a bare ``#22401``. A bare number counts only where
+the site has a default repository (the ``default_repository`` option, else the
+site's ``repo_url``): it is that repository's, unless the same meeting writes
+the number in full with another; without one it is no reference ("Part #1",
+"Option #3" are not issues of some repository the archive cites elsewhere),
+and never after a word that makes it an ordinal (``Part #1``, ``Option #3``).
+Each mention keeps the title the note gives the link (``[Fix the CI](url)``,
+``"Stabilize let else" [rust#93628](url)``).
 Repositories linked without an issue (``https://github.com/mlcommons/croissant``)
 are collected too: they are topics.
 """
@@ -17,6 +21,9 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from ..reading.blocks import Document
+from ..reading.inline import strip_markup
+from ..slugs import fold
+from ..vocabulary import ORDINAL_WORDS
 
 _OWNER = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})"
 _REPO = r"[A-Za-z0-9._-]{1,100}"
@@ -72,6 +79,7 @@ class FoundReference:
     number: int  # 0 for a repository without an issue
     kind: str  # issues | pull | discussions | "" (unknown, or a repository)
     bare: bool = False  # written "#123": its repository is to be decided by the index
+    title: str = ""  # what the note calls it: the link's text, or a quoted title before it
 
 
 def references_in(document: Document) -> list[FoundReference]:
@@ -89,6 +97,7 @@ def references_in(document: Document) -> list[FoundReference]:
                 seen.add(key)
                 found.append(reference)
 
+        titles = _titles(document.lines[index])
         masked = line
         for match in _LINK.finditer(line):
             # "[#22401](https://github.com/.../22401)": the link's target decides, never the text.
@@ -101,14 +110,59 @@ def references_in(document: Document) -> list[FoundReference]:
                 continue
             number = int(match.group("number")) if match.group("number") else 0
             kind = {"pulls": "pull"}.get(match.group("kind") or "", match.group("kind") or "")
-            add(FoundReference(index, f"{owner}/{repo}", number, kind))
+            url = match.group(0).rstrip("/").lower()
+            title = next((text for target, text in titles.items() if _same_issue(target, url)), "") if number else ""
+            add(FoundReference(index, f"{owner}/{repo}", number, kind, title=title))
         without_urls = re.sub(r"https?://\S+", " ", masked)
         for match in _SHORT.finditer(without_urls):
             add(FoundReference(index, f"{match.group('owner')}/{match.group('repo')}", int(match.group("number")), ""))
         without_short = _SHORT.sub(" ", without_urls)
         for match in _BARE.finditer(without_short):
+            before = re.search(r"([^\W\d_]+)\.?\s*$", without_short[: match.start()])
+            if before is not None and fold(before.group(1)) in ORDINAL_WORDS:
+                continue  # "Part #1", "Option #3", "No. #2": a rank, not an issue
             add(FoundReference(index, "", int(match.group("number")), "", bare=True))
     return found
+
+
+def _same_issue(target: str, url: str) -> bool:
+    """Whether a link's target is the issue at ``url`` (or a page of it: ``/files``, ``#comment-1``)."""
+    return target == url or (target.startswith(url) and target[len(url) : len(url) + 1] in "/#?")
+
+
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,200})[\"”]\s*(?:\(|\[|$)")
+
+
+def _titles(line: str) -> dict[str, str]:
+    """Issue URL (lower case) -> the title the line gives it: a link's text that is no bare number or
+    address, else a quoted title right before the link (``"Stabilize let else" [rust#93628](url)``)."""
+    found: dict[str, str] = {}
+    links = list(_LINK.finditer(line))
+    for match in links:
+        target = match.group("target").rstrip("/").lower()
+        text = strip_markup(match.group("text")).strip()
+        if _TITLE_NOISE.fullmatch(text) or text.lower().startswith("http"):
+            before = line[: match.start()]
+            quoted = _QUOTED.search(before.rstrip() + " (")
+            if quoted and match.start() - quoted.end() < 4:
+                text = strip_markup(quoted.group(1)).strip()
+            elif len(links) == 1:  # "- Document inert vs active attributes [#1110](url)": the item is its title
+                text = strip_markup(_ITEM_LEAD.sub("", before)).strip(" -—–:|,")
+                text = text if 3 <= len(text) <= 200 and not text.lower().startswith("http") else ""
+            else:
+                text = ""
+        if text and target not in found:
+            found[target] = text
+    return found
+
+
+_ITEM_LEAD = re.compile(r"^\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?:\[[ xX]\]\s+)?")
+
+
+# Link texts that say nothing of the issue: "#123", "rust#93628", "PR", "link", "(Comparison Link)".
+_TITLE_NOISE = re.compile(
+    r"(?i)\s*(?:[\w.-]*(?:/[\w.-]+)?#\d+|pr|issue|link|here|this|comment|\(?comparison link\)?)?\s*"
+)
 
 
 def repository_of(url: str) -> str | None:

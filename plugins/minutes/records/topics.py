@@ -29,7 +29,7 @@ from ..reading.blocks import Document
 from ..reading.dates import date_in_heading
 from ..reading.inline import plain_text
 from ..slugs import fold
-from ..vocabulary import SECTION_WORDS, is_action_heading, is_decision_heading
+from ..vocabulary import is_action_heading, is_decision_heading, is_procedural
 
 _WORD = re.compile(r"[^\W\d_]+")
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Za-z][.)]|[IVX]+\.)\s+")
@@ -41,6 +41,9 @@ _STATUS = re.compile(
     r"follow[- ]?up|revisited|part\s+\d+|overflow)\b\s*(?:[-–—:,]\s*)?"
 )
 MAX_EXCERPT = 240
+_TRAILING_REFERENCE = re.compile(r"\s+(?:[\w.-]+/)?[\w.-]*#\d+\s*$")
+# ":tada:", ":clock2" (a shortcode whose closing colon the heading lost), and the emoji themselves
+_EMOJI = re.compile(r":[a-z0-9_+-]+:?(?=\s|$)|[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ class KeywordHit:
 class AgendaHeading:
     index: int
     name: str  # the heading as a topic name: "Intl.DurationFormat"
-    key: str  # folded name: what recurring means
+    key: str  # ``topic_key`` of the name: what recurring means
     excerpt: str
 
 
@@ -185,11 +188,23 @@ class KeywordMatcher:
         return found
 
 
+def topic_key(name: str) -> str:
+    """What makes two spellings one topic: case, accents, punctuation and spacing aside, and a repository
+    counts by its name (``XYZ-402``, ``XYZ402``, ``Xyz 402`` and ``org/xyz402`` are one key, ``xyz402``)."""
+    name = name.strip()
+    repository = re.fullmatch(r"[\w.-]+/([\w.-]+)", name)
+    if repository:
+        name = repository.group(1)
+    return "".join(char for char in fold(name) if char.isalnum())
+
+
 def agenda_name(text: str) -> str:
-    """A heading as an agenda item: numbering, brackets and status words gone."""
+    """A heading as an agenda item: numbering, brackets, emoji and status words gone."""
     name = clean_heading_name(text)
+    name = _EMOJI.sub(" ", name)
     name = _NUMBERING.sub("", name)
     name = _BRACKETS.sub("", name)
+    name = _TRAILING_REFERENCE.sub("", name).strip().strip('"“”').strip()  # '"Deprecate target_vendor" lang-team#102'
     name = _STATUS.sub(" ", name)
     return re.sub(r"\s+", " ", name).strip(" -–—:,.;")
 
@@ -206,10 +221,9 @@ def agenda_headings(document: Document, people_lines: frozenset[int] = frozenset
         if is_decision_heading(text) or is_action_heading(text):
             continue
         name = agenda_name(text)
-        words = [fold(word) for word in _WORD.findall(name)]
-        if not words or all(word in SECTION_WORDS for word in words):
-            continue
+        if not _WORD.search(name) or (is_procedural(name) and not re.search(r"\d", name)):
+            continue  # "Need decision", "Adoption of the agenda"; not "The 1.6 release"
         end = document.section_end(position)
         body = plain_text(document.block(heading.index + 1, min(end, heading.index + 12)), MAX_EXCERPT)
-        found.append(AgendaHeading(heading.index, name, fold(name), body))
+        found.append(AgendaHeading(heading.index, name, topic_key(name), body))
     return found

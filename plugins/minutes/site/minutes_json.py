@@ -41,6 +41,16 @@ def archive_json(archive: Archive, use_directory_urls: bool = True) -> dict[str,
                 "source_line": meeting.source_line,
                 "attendees": list(archive.attendees.get(meeting.id, ())),
                 "roles": {person: list(kinds) for person, kinds in archive.roles.get(meeting.id, {}).items()},
+                # who was listed but not there, and what the note says of anyone's attendance
+                "absent": [
+                    person
+                    for person, kinds in archive.roles.get(meeting.id, {}).items()
+                    if "absent" in kinds and person not in archive.attendees.get(meeting.id, ())
+                ],
+                "status": dict(archive.statuses.get(meeting.id, {})),
+                "precision": meeting.precision,
+                "companion_of": list(archive.companion_of.get(meeting.id, ())),
+                "companions": list(archive.companions.get(meeting.id, ())),
                 "topics": list(archive.meeting_topics.get(meeting.id, ())),
             }
             for meeting in archive.meetings
@@ -104,13 +114,27 @@ def archive_json(archive: Archive, use_directory_urls: bool = True) -> dict[str,
         "references": [
             {
                 "id": reference.id,
+                "repo": reference.repo,
+                "number": reference.number,
                 "url": reference.url,
+                "title": reference.title,
                 "meetings": list(reference.meetings),
                 "mentions": [
-                    {"meeting": mention.meeting, "line": mention.line, "text": mention.text}
+                    {"meeting": mention.meeting, "line": mention.line, "text": mention.text, "title": mention.title}
                     for mention in reference.mentions
                 ],
             }
             for reference in archive.references
         ],
+        # The references page's groups: repositories, the most cited first, each with its references in order.
+        "repositories": _repositories(archive),
     }
+
+
+def _repositories(archive: Archive) -> list[dict[str, Any]]:
+    groups: dict[str, dict[str, Any]] = {}
+    for reference in archive.references:
+        group = groups.setdefault(reference.repo, {"repo": reference.repo, "mentions": 0, "references": []})
+        group["mentions"] += len(reference.mentions)
+        group["references"].append(reference.id)
+    return list(groups.values())

@@ -25,6 +25,7 @@ from ..model import Meeting, Person
 from ..paths import ACTIONS, ARCHIVE, DECISIONS, HOME, PEOPLE, PEOPLE_BY_NAME, person_path, topic_path
 from ..reading.inline import plain_text
 from ..slugs import fold
+from ..vocabulary import CALENDAR_WORDS
 
 PageKind = Literal[
     "meeting", "log", "person", "people", "archive", "home", "decisions", "actions", "topics", "topic", "references"
@@ -90,8 +91,16 @@ def title_holds_date(title: str) -> bool:
     return bool(_DATED.search(title))
 
 
+def title_is_date(title: str) -> bool:
+    """Whether a title says nothing but a date (``February 8th``, ``2024-09-16``): lists show the full date."""
+    words = re.sub(r"[\d\W_]+", " ", title).split()
+    return bool(_DATED.search(title)) and all(fold(word) in CALENDAR_WORDS for word in words)
+
+
 def meeting_label(meeting: Meeting) -> str:
     """The meeting's title with its date, unless the title holds it already: for the feeds."""
+    if title_is_date(meeting.title):
+        return format_range(meeting.date, meeting.end_date)
     if title_holds_date(meeting.title):
         return meeting.title
     return f"{meeting.title}, {format_range(meeting.date, meeting.end_date)}"
@@ -104,6 +113,7 @@ def meeting_ref(meeting: Meeting, archive: Archive) -> dict[str, Any]:
         "path": meeting.page_path,
         "title": meeting.title,
         "dated_title": title_holds_date(meeting.title),
+        "date_only": title_is_date(meeting.title),  # "February 8th": lists show the full date instead
         "date": meeting.date.isoformat(),
         "end_date": meeting.end_date.isoformat() if meeting.end_date else None,
         "series": meeting.series,

@@ -1,0 +1,215 @@
+"""The people review: who in an archive is likely no person, and who is likely someone else again.
+
+Zero configuration guesses people from the notes; a maintainer settles the
+guesses in a people file. ``review_people`` lists what to look at first, each
+with the file and line where it is named, so that the file takes minutes:
+
+- **likely junk**: a "person" whose name is another person's organisation
+  (``Anaconda``), one named only by headings, or only once, in lower case, or
+  only by an abbreviation that no attendee table defines;
+- **likely duplicates**: a first name beside the full names or handles it may
+  stand for (``Josh`` and ``Josh Stone``, ``joshtriplett``; ``Felix`` and ``pnkfelix``), initials beside
+  the name they spell (``CH`` and ``Chris Holdgraf``), and two spellings of one
+  full name that nothing joined (``Jaime Rodríguez-G`` and ``Jaime
+  Rodríguez-Guerra`` without a handle).
+
+It reads the model only; the ``minutes check --people`` command prints it and
+a draft people file, and the build logs how many of each it found.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from ..model import Meeting, Person
+from ..slugs import fold
+from .names import initials_fit, is_abbreviation
+from .resolve import is_full_name, label_node, name_key, node_of, same_person_names
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    path: str  # where the person is first named
+    line: int
+    kind: str  # "junk" | "duplicate"
+    person: str  # person id
+    message: str
+    others: tuple[str, ...] = ()  # for a duplicate: the person ids it may be
+
+
+@dataclass(frozen=True)
+class PeopleReview:
+    items: tuple[ReviewItem, ...]
+
+    @property
+    def junk(self) -> tuple[ReviewItem, ...]:
+        return tuple(item for item in self.items if item.kind == "junk")
+
+    @property
+    def duplicates(self) -> tuple[ReviewItem, ...]:
+        return tuple(item for item in self.items if item.kind == "duplicate")
+
+
+def review_people(
+    meetings: Iterable[Meeting], people: Iterable[Person], nodes: Mapping[str, str], declared: Iterable[str] = ()
+) -> PeopleReview:
+    """The likely junk and likely duplicates among ``people``; ``nodes`` maps name nodes to person ids
+    (``Resolution.nodes``); the ids of ``declared`` people (the people file) are never questioned."""
+    by_id = {person.id: person for person in people}
+    settled = set(declared)
+    first_seen: dict[str, tuple[str, int]] = {}
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    meetings_of: dict[str, set[str]] = defaultdict(set)
+    for meeting in meetings:
+        for mention in meeting.mentions:
+            person_id = nodes.get(node_of(mention))
+            if person_id is None or person_id not in by_id:
+                continue
+            first_seen.setdefault(person_id, (meeting.source, mention.line))
+            kinds[person_id][mention.kind] += 1
+            meetings_of[person_id].add(meeting.id)
+        for entry in meeting.entries:
+            person_id = nodes.get(label_node(entry.name))
+            if person_id in by_id:
+                first_seen.setdefault(person_id, (meeting.source, entry.line))
+                meetings_of[person_id].add(meeting.id)
+    affiliations = {fold(person.affiliation) for person in by_id.values() if person.affiliation}
+    for person in by_id.values():
+        affiliations.update(fold(part) for part in person.affiliation.replace("/", ",").split(",") if part.strip())
+    items: list[ReviewItem] = []
+
+    def add(person_id: str, kind: str, message: str, others: tuple[str, ...] = ()) -> None:
+        path, line = first_seen.get(person_id, ("", 0))
+        items.append(ReviewItem(path, line, kind, person_id, message, others))
+
+    for person in sorted(by_id.values(), key=lambda p: (fold(p.name), p.id)):
+        if person.id in settled:
+            continue
+        seen = kinds.get(person.id, Counter())
+        count = len(meetings_of.get(person.id, ()))
+        where = f"{count} meeting{'s' if count != 1 else ''}"
+        if fold(person.name) in affiliations and not person.handles:
+            add(person.id, "junk", f"'{person.name}' is the organisation of others: likely no person ({where})")
+        elif seen and set(seen) <= {"heading"}:
+            add(person.id, "junk", f"'{person.name}' is named only by headings ({where}): a section, or a person?")
+        elif is_abbreviation(person.name) and not person.handles and not seen.get("attendee"):
+            add(person.id, "junk", f"'{person.name}' is an abbreviation that no attendee table defines ({where})")
+        elif count <= 1 and person.name.islower() and " " not in person.name and not person.handles:
+            add(person.id, "junk", f"'{person.name}' is named once, in lower case: a word, or a handle?")
+    items.extend(_duplicates(by_id, settled, first_seen, meetings_of))
+    return PeopleReview(tuple(items))
+
+
+def _duplicates(
+    by_id: dict[str, Person],
+    settled: set[str],
+    first_seen: dict[str, tuple[str, int]],
+    meetings_of: dict[str, set[str]],
+) -> list[ReviewItem]:
+    items: list[ReviewItem] = []
+    people = sorted(by_id.values(), key=lambda p: (-len(meetings_of.get(p.id, ())), fold(p.name), p.id))
+    full = [person for person in people if is_full_name(person.name)]
+    for person in people:
+        if person.id in settled:
+            continue
+        key = name_key(person.name.lstrip("@"))
+        others: list[Person] = []
+        if is_abbreviation(person.name):
+            others = [other for other in full if initials_fit(person.name, other.name) and _initials(other) == key]
+        elif not is_full_name(person.name):
+            others = [
+                other
+                for other in people
+                if other.id != person.id
+                and (
+                    (is_full_name(other.name) and name_key(other.name).split()[0] == key)
+                    or any(len(key) >= 3 and fold(handle).startswith(key) for handle in other.handles)
+                    or (
+                        not is_full_name(other.name)
+                        and len(key) >= 3
+                        and " " not in other.name
+                        and fold(other.name.lstrip("@")) != key
+                        and key in fold(other.name.lstrip("@"))
+                        and (len(key) >= 4 or fold(other.name.lstrip("@")).startswith(key))
+                    )
+                )
+            ]
+        else:
+            others = [
+                other
+                for other in full
+                if other.id != person.id
+                and same_person_names(person.name, other.name)
+                and (len(meetings_of.get(other.id, ())), fold(person.name))
+                > (len(meetings_of.get(person.id, ())), fold(other.name))
+                and not set(map(str.lower, person.handles)) & set(map(str.lower, other.handles))
+            ]
+            others = [other for other in others if not (person.handles and other.handles)]  # two handles: two people
+        if others:
+            names = " or ".join(f"{other.name} ({len(meetings_of.get(other.id, ()))})" for other in others[:4])
+            path, line = first_seen.get(person.id, ("", 0))
+            count = len(meetings_of.get(person.id, ()))
+            items.append(
+                ReviewItem(
+                    path,
+                    line,
+                    "duplicate",
+                    person.id,
+                    f"'{person.name}' ({count} meeting{'s' if count != 1 else ''}) may be {names}",
+                    tuple(other.id for other in others),
+                )
+            )
+    return items
+
+
+def _initials(person: Person) -> str:
+    return "".join(word[0] for word in name_key(person.name).split()).lower()
+
+
+def people_file_draft(review: PeopleReview, people: Iterable[Person]) -> str:
+    """A people file (YAML) that settles the likely duplicates: each first candidate with the other as alias.
+
+    A draft to edit, never to commit unread: a first name may be someone else.
+    """
+    by_id = {person.id: person for person in people}
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for item in review.duplicates:
+        if item.others and item.others[0] in by_id and item.person in by_id:
+            target, alias = by_id[item.others[0]], by_id[item.person]
+            aliases[target.id].extend([alias.name, *alias.aliases])
+            aliases[target.id].extend(handle for handle in alias.handles if handle not in target.handles)
+    lines = ["# A draft people file from `minutes check --people`: check every alias before committing it."]
+    for person_id, spellings in aliases.items():
+        person = by_id[person_id]
+        lines.append(f"- name: {_yaml(person.name)}")
+        lines.append(f"  aliases: [{', '.join(_yaml(s) for s in dict.fromkeys(spellings) if not s.startswith('@'))}]")
+        if person.handles:
+            lines.append(f"  handles: [{', '.join(_yaml(h) for h in person.handles)}]")
+    junk = [by_id[item.person].name for item in review.junk if item.person in by_id]
+    if junk:
+        lines.append("# Likely no people: add the words to the plugin's not_people option in mkdocs.yml:")
+        lines.append(f"# not_people: [{', '.join(_yaml(name) for name in junk)}]")
+    return "\n".join(lines) + "\n"
+
+
+def _yaml(text: str) -> str:
+    return f'"{text}"' if any(char in text for char in ":#[]{},&*!|>'\"%@`") or text != text.strip() else text
+
+
+def review_lines(review: PeopleReview, people: Iterable[Person]) -> list[str]:
+    """``file:line: likely junk: ...`` and ``file:line: likely duplicate: ...``, junk first, as ``minutes check``
+    prints findings."""
+    lines = []
+    for item in (*review.junk, *review.duplicates):
+        where = f"{item.path}:{item.line}" if item.line else item.path or "(no file)"
+        lines.append(f"{where}: likely {item.kind}: {item.message}")
+    return lines
+
+
+def review_summary(review: PeopleReview, people: int) -> str:
+    """The build log's line: how many people, how many to look at, and how."""
+    return f"{people} people: {len(review.junk)} likely junk, {len(review.duplicates)} likely duplicates" + (
+        " (list them with `minutes check --people`, settle them in people.yml)" if review.items else ""
+    )
