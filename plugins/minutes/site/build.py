@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from ..index import Archive
-from ..model import PersonEntry
-from .pages import PageSpec, archive_page, home_page, log_page, meeting_page, people_index, person_page
 from ..paths import person_path
+from .pages import PageSpec, archive_page, home_page, log_page, meeting_page, people_index, person_page
 from .record_pages import home_records, meeting_records, person_records, record_pages
 
 
@@ -17,7 +14,12 @@ def build_pages(archive: Archive, site_name: str = "Minutes") -> list[PageSpec]:
     pages.extend(meeting_page(meeting, archive, meeting_records(archive, meeting.id)) for meeting in archive.meetings)
     pages.extend(log_page(source, ids, archive) for source, ids in archive.logs.items())
     pages.extend(
-        person_page(person, archive, list(archive.entries_of.get(person.id, ())), person_records(archive, person.id, person_path(person.id)))
+        person_page(
+            person,
+            archive,
+            list(archive.entries_of.get(person.id, ())),
+            person_records(archive, person.id, person_path(person.id)),
+        )
         for person in archive.people
     )
     pages.append(people_index(archive))

@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .charts import monthly_bars
 from ..index import Archive
-from ..paths import ARCHIVE, HOME, PEOPLE, PEOPLE_BY_NAME, page_url, person_path
 from ..model import Meeting, Person, PersonEntry
+from ..paths import ARCHIVE, HOME, PEOPLE, PEOPLE_BY_NAME, person_path
 from ..slugs import fold
+from .charts import monthly_bars
 
 MONTH_NAMES = [
     "January",

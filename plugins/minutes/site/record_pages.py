@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .charts import monthly_bars
 from ..index import Archive
 from ..model import ActionItem, Decision, Topic
-from ..records.outline import plain_text
 from ..paths import ACTIONS, DECISIONS, REFERENCES, TOPICS, person_path, topic_path
-from .pages import PageSpec, counted, format_day, md_link, md_text, meeting_label, rebase_links
+from ..records.outline import plain_text
 from ..slugs import fold
+from .charts import monthly_bars
+from .pages import PageSpec, counted, format_day, md_link, md_text, meeting_label, rebase_links
 
 HOME_DECISIONS = 10
 HOME_ACTIONS = 10
@@ -230,8 +230,7 @@ def topic_page(topic: Topic, archive: Archive, decisions: list[Decision]) -> Pag
     if topic.people:
         lines += ["## People most involved", ""]
         lines += [
-            f"- {md_link(archive.person(p).name, path, person_path(p))} ({count})"
-            for p, count in topic.people[:12]
+            f"- {md_link(archive.person(p).name, path, person_path(p))} ({count})" for p, count in topic.people[:12]
         ]
         lines.append("")
     lines += ["## Meetings", ""]

@@ -15,9 +15,7 @@ that this sanitizer will remove.
 
 from __future__ import annotations
 
-import re
 import nh3
-
 
 # Tags beyond nh3's defaults: task lists and tabs (input, label), and the shapes of simple SVG charts.
 _EXTRA_TAGS = frozenset({"input", "label", "svg", "g", "rect", "line", "path", "circle", "polyline", "text", "title"})
