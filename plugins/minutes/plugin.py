@@ -2,22 +2,28 @@
 
 Events used, and why:
 
+- ``on_startup``: learn whether ``mkdocs serve`` runs (which makes the plugin live across rebuilds).
 - ``on_config``: make the package's templates findable through the theme
   (after ``custom_dir``, so a site can override any of them) and enable the
   Markdown extensions that notes rely on (tables, task lists, attr_list for
-  the anchors of entries).
+  the anchors of entries); set up the search (``search_index.SiteSearch``): Pagefind by default, with
+  Material's search plugin turned off and its header box answered by Pagefind.
 - ``on_files``: read the people file (``people_file``, or ``people.yml`` in the
   docs folder, which is then not published), read, parse and index the notes
   (``archive.build_archive``), take the note files out of the build and add the generated pages with
   ``File.generated``; only the home, archive and people pages enter the nav,
-  so the nav stays small however large the archive grows.
+  so the nav stays small however large the archive grows; start Pagefind and hand it every record.
 - ``on_page_markdown``: give each generated page its template and title, and set apart the headings
   of a large one, which Python-Markdown would take minutes to render otherwise.
 - ``on_page_content``: sanitize the HTML of the pages made from notes (``sanitize``), which any
   contributor can write raw HTML into.
 - ``on_page_context``: hand the template the page's data as ``minutes``.
 - ``on_env``: the ``minutes_href`` filter, for links from templates.
-- ``on_post_build``: write ``minutes.json``, the Atom feeds and the line that accounts for every note.
+- ``on_post_page``: hand Pagefind each meeting page's notes (and the site's own pages) as MkDocs renders
+  them, so that indexing runs on another core while the next page renders.
+- ``on_post_build``: write ``minutes.json``, the Atom feeds, the search bundle (in the background under
+  ``mkdocs serve``) and the line that accounts for every note.
+- ``on_build_error``, ``on_shutdown``: stop Pagefind.
 - ``on_serve``: watch a people file that lives outside the docs folder, so editing it rebuilds.
 """
 
@@ -43,23 +49,26 @@ from .config import MinutesConfig
 from .findings import sorted_findings
 from .index import Archive
 from .parse import ParseOptions
-from .paths import FILTER_SCRIPT, HOME, JSON, page_url
+from .paths import FILTER_SCRIPT, HOME, JSON, SEARCH_SCRIPT, SEARCH_STYLESHEET, page_url
 from .people.people_file import PeopleFile, find_people_file, load_people_file
 from .records.join import RecordOptions
 from .records.references import repository_of
 from .records.topics import TopicsFile, load_topics_file
+from .search_index import SiteSearch
 from .site.build import build_pages
 from .site.feeds import atom_feeds
 from .site.large_pages import ease_large_markdown
 from .site.minutes_json import archive_json
 from .site.pages import PageSpec
 from .site.sanitize import sanitize_html
+from .site.search import search_page
 from .slugs import fold
 from .vocabulary import SECTION_WORDS
 
 log = get_plugin_logger(__name__)
 
 TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
+SEARCH_TEMPLATES = os.path.join(TEMPLATES, "overrides")  # Material's partials/search.html, answered by Pagefind
 ASSETS = os.path.join(os.path.dirname(__file__), "assets")
 # Extensions that notes as people write them rely on; added when a site has not configured them.
 MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
@@ -93,6 +102,14 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         self.archive: Archive | None = None
         self.pages: dict[str, PageSpec] = {}
         self.accounting = ""
+        self.search = SiteSearch()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.search.startup(command, dirty)
+
+    def on_shutdown(self) -> None:
+        self.search.abort()
+        self.search = SiteSearch()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if TEMPLATES not in config.theme.dirs:
@@ -105,6 +122,7 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
                 config.markdown_extensions.append(name)
                 if options:
                     config.mdx_configs.setdefault(name, options)
+        self.search.configure(config, self.config.search, SEARCH_TEMPLATES)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -128,7 +146,10 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         for file in notes:
             files.remove(file)
         self.pages = {}
-        for spec in build_pages(archive, config.site_name):
+        specs = build_pages(archive, config.site_name)
+        if self.search.pagefind:
+            specs.append(search_page(archive))
+        for spec in specs:
             existing = files.get_file_from_path(spec.path)
             if existing is not None:
                 if spec.path == HOME:
@@ -140,8 +161,13 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
                 file.edit_uri = spec.edit_path
             files.append(file)
             self.pages[spec.path] = spec
-        with open(os.path.join(ASSETS, "filter.js"), encoding="utf-8") as handle:
-            files.append(File.generated(config, FILTER_SCRIPT, content=handle.read()))
+        assets = [("filter.js", FILTER_SCRIPT)]
+        if self.search.pagefind:
+            assets += [("search.js", SEARCH_SCRIPT), ("search.css", SEARCH_STYLESHEET)]
+        for name, path in assets:
+            with open(os.path.join(ASSETS, name), encoding="utf-8") as handle:
+                files.append(File.generated(config, path, content=handle.read()))
+        self.search.start(archive)
         return files
 
     def _people_file(self, files: Files, config: MkDocsConfig) -> PeopleFile:
@@ -209,6 +235,13 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             context["minutes"] = spec.context  # type: ignore[typeddict-unknown-key]
         return context
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.search.page(page, bool(page.file.generated_by) and page.file.src_uri in self.pages)
+        return output
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.search.abort()
+
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         @jinja2.pass_context
         def minutes_href(context: Any, path: str) -> str:
@@ -240,4 +273,5 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 with open(target, "w", encoding="utf-8") as handle:
                     handle.write(xml)
+        self.search.finish(config.site_dir)
         log.info(self.accounting)
