@@ -13,7 +13,11 @@
 
   var HEADER_RESULTS = 10; // results rendered in the header box; the search page has them all
   var PAGE_RESULTS = 20; // results per "More results" on the search page
-  var DEBOUNCE = 120; // ms between a keystroke and the query
+  // A query runs once typing pauses. Pagefind matches the last word as a prefix and fetches the chunks of
+  // the index that hold it: one or two letters span many chunks, so a query whose last word is that short
+  // waits for a longer pause (the reader may mean "CI"), and one keystroke never fetches for its own sake.
+  var DEBOUNCE = 60; // ms without a keystroke before a query runs
+  var SHORT_DEBOUNCE = 400; // the same, for a query whose last word has fewer than three letters
 
   var config = readConfig();
   var root = new URL(config.base || ".", location.href); // the site root: "/" or "/project/"
@@ -29,17 +33,27 @@
     }
   }
 
+  // Calls ``then`` once ``value`` has stayed the same for a while; a later call for the same timer wins.
+  function debounced(timer, value, then) {
+    clearTimeout(timer.id);
+    var words = value.trim().split(/\s+/);
+    var wait = words[words.length - 1].length < 3 ? SHORT_DEBOUNCE : DEBOUNCE;
+    timer.id = setTimeout(then, wait);
+  }
+
   function t(key, fallback, count) {
     var text = translations[key] || fallback;
     return count === undefined ? text : text.replace("#", String(count));
   }
 
   // Pagefind, loaded once; a failed load (the bundle is being rewritten under `mkdocs serve`) is retried.
+  // It searches in the page rather than in its web worker: a query takes milliseconds either way, and the
+  // worker would be one more script to fetch and start before the first result.
   function loadPagefind() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
         return module
-          .options({ excerptLength: 24 })
+          .options({ excerptLength: 24, noWorker: true })
           .then(function () {
             return module.init();
           })
@@ -141,6 +155,7 @@
     var allLink = all && all.querySelector("a");
     var searchPage = form.getAttribute("action");
     var latest = 0;
+    var timer = {};
 
     function open(value) {
       if (toggle && toggle.checked !== value) toggle.click(); // as Material does: its listeners follow
@@ -160,6 +175,7 @@
     }
 
     function render(value, search, datas) {
+      var focused = list.contains(document.activeElement) ? document.activeElement.getAttribute("href") : null;
       list.innerHTML = "";
       var count = search.results.length;
       meta.textContent =
@@ -175,6 +191,10 @@
         all.hidden = !value;
         allLink.href = searchPage + "?q=" + encodeURIComponent(value);
       }
+      if (focused) {
+        var again = list.querySelector('a[href="' + CSS.escape(focused) + '"]');
+        if (again) again.focus();
+      }
     }
 
     function run() {
@@ -186,22 +206,38 @@
         meta.textContent = t("search.result.placeholder", "Type to start searching");
         return;
       }
-      ready().then(function (module) {
-        if (!module || ticket !== latest) return null;
-        return module.debouncedSearch(value, {}, DEBOUNCE).then(function (search) {
-          if (!search || ticket !== latest) return;
-          var top = search.results.slice(0, HEADER_RESULTS);
-          return Promise.all(
-            top.map(function (result) {
-              return result.data();
-            })
-          ).then(function (datas) {
-            if (ticket === latest) render(value, search, datas);
-          });
+      ready();
+      debounced(timer, value, function () {
+        ready().then(function (module) {
+          if (!module || ticket !== latest) return null;
+          return module.search(value, {}).then(show);
         });
       });
+
+      function show(search) {
+        if (!search || ticket !== latest) return;
+        var top = search.results.slice(0, HEADER_RESULTS);
+        var loads = top.map(function (result) {
+          return result.data();
+        });
+        var done = false;
+        // The best result as soon as it is there, then all of them.
+        if (loads.length > 1) {
+          loads[0].then(function (data) {
+            if (ticket === latest && !done) render(value, search, [data]);
+          });
+        }
+        return Promise.all(loads).then(function (datas) {
+          done = true;
+          if (ticket === latest) render(value, search, datas);
+        });
+      }
     }
 
+    // A pointer on its way to the box: start loading Pagefind before the click.
+    box.addEventListener("pointerenter", function () {
+      loadPagefind().catch(function () {});
+    });
     query.addEventListener("focus", function () {
       // After the click that focused it has done its part: a click on the magnifier's label checks the
       // toggle itself, and would uncheck it again after this.
@@ -404,6 +440,7 @@
     var more = document.querySelector(".minutes-search-more");
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var latest = 0;
+    var timer = {};
     var shown = [];
     var results = [];
 
@@ -451,13 +488,22 @@
         return;
       }
       status.textContent = "Searching…";
+      if (debounce) {
+        debounced(timer, current.term, function () {
+          search(current, ticket);
+        });
+      } else {
+        clearTimeout(timer.id);
+        search(current, ticket);
+      }
+    }
+
+    function search(current, ticket) {
       loadPagefind().then(
         function (module) {
           if (ticket !== latest) return null;
           var options = { filters: current.filters, sort: current.sort };
-          var term = current.term || null;
-          var search = debounce ? module.debouncedSearch(term, options, DEBOUNCE) : module.search(term, options);
-          return search.then(function (found) {
+          return module.search(current.term || null, options).then(function (found) {
             if (!found || ticket !== latest) return;
             results = found.results;
             shown = [];
