@@ -231,24 +231,24 @@ def test_the_bundle_is_rewritten_on_each_build(team: Any) -> None:
     assert any(entry["content"] == "the sprint moves to Lyon" for entry in fragments(second_site.site_dir))
 
 
-def test_under_mkdocs_serve_the_index_is_written_after_the_build_returns(tmp_path: Path) -> None:
-    for name, text in TEAM.items():
-        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text("site_name: Served\ntheme: {name: material}\nplugins: [minutes]\n")
+def test_under_mkdocs_serve_the_index_is_written_after_the_build_returns(make_site: Any, tmp_path: Path) -> None:
+    make_site(TEAM, plugins=[{"minutes": {"exclude": ["index.md", "about.md"]}}])  # writes the notes
     config = load_config(str(tmp_path / "mkdocs.yml"))
     plugin = config.plugins["minutes"]
     config.plugins.on_startup(command="serve", dirty=False)
     try:
         build(config, serve_url="http://127.0.0.1:8000/")
-        writer = plugin.search._writer  # type: ignore[attr-defined]
-        assert writer is not None  # the build returned (and live reload fired) with the writing under way
-        writer.join(timeout=60)
-        assert (tmp_path / "site" / "pagefind" / "pagefind.js").is_file()
-        assert "/team/2024-03-05/" in by_url(tmp_path / "site")
-        # the next rebuild starts while nothing is left running from this one
+        first = plugin.search._writer  # type: ignore[attr-defined]
+        assert first is not None  # the build returned (and live reload fired) with the writing under way
+        # an edit: the next rebuild starts at once, and stops what is left of the last index
+        note = tmp_path / "docs" / "team" / "2024-04-09.md"
+        note.write_text(note.read_text(encoding="utf-8") + "\n- Decision: the sprint moves to Lyon\n", "utf-8")
         build(load_config(str(tmp_path / "mkdocs.yml")), serve_url="http://127.0.0.1:8000/")
-        assert plugin.search._writer is not writer  # type: ignore[attr-defined]
+        assert not first.is_alive()
+        second = plugin.search._writer  # type: ignore[attr-defined]
+        assert second is not None and second is not first
+        second.join(timeout=60)
+        assert any(entry["content"] == "the sprint moves to Lyon" for entry in fragments(tmp_path / "site"))
     finally:
         config.plugins.on_shutdown()
     assert plugin.search._writer is None  # type: ignore[attr-defined]
@@ -319,3 +319,59 @@ def test_pagefind_logs_one_line_per_build(team: Any) -> None:
     lines = [m for m in site.messages(logging.INFO) if "search: Pagefind indexed" in m]
     assert len(lines) == 1
     assert "3 pages and 9 records" in lines[0]
+
+
+def test_mkdocs_serve_reindexes_after_an_edit(tmp_path: Path) -> None:
+    """A real ``mkdocs serve``: the index is there after the first build, and rewritten after an edit."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+
+    for name, text in TEAM.items():
+        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Served\nsite_url: https://example.org/project/\ntheme: {name: material}\n"
+        "plugins: [{minutes: {exclude: [index.md, about.md]}}]\n",
+        encoding="utf-8",
+    )
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    entry = f"http://127.0.0.1:{port}/project/pagefind/pagefind-entry.json"
+
+    def index_hash(previous: str = "") -> str:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if server.poll() is not None:  # it could not start (the port was taken meanwhile?)
+                raise AssertionError(f"mkdocs serve stopped: {server.communicate()[1]}")
+            try:
+                with urllib.request.urlopen(entry, timeout=5) as response:
+                    found: str = json.load(response)["languages"]["en"]["hash"]
+                if found != previous:
+                    return found
+            except (urllib.error.URLError, ConnectionError, KeyError, ValueError):
+                pass
+            time.sleep(0.3)
+        raise AssertionError(f"{entry}: no new index within 120 s")
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        first = index_hash()
+        note = tmp_path / "docs" / "team" / "2024-04-09.md"
+        note.write_text(note.read_text(encoding="utf-8") + "\n- Decision: the sprint moves to Lyon\n", encoding="utf-8")
+        assert index_hash(first) != first  # rebuilt, then written again in the background
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    assert "Traceback" not in errors
+    assert "search: the search index is being written in the background" in errors

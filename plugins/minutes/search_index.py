@@ -88,6 +88,7 @@ class IndexStats:
     words: int = 0
     errors: list[str] = field(default_factory=list)
     started: float = field(default_factory=time.perf_counter)
+    held_back: float = 0.0  # seconds MkDocs' thread waited for the service to take one more item
     wait: float = 0.0  # seconds ``write`` waited for the service to catch up with the last page
     write: float = 0.0  # seconds to write the bundle
 
@@ -154,7 +155,10 @@ class PagefindIndexer:
         self._submit(coroutine, record.url, "record")
 
     def _submit(self, coroutine: Coroutine[Any, Any, Any], url: str, kind: str) -> None:
-        self._slots.acquire()
+        if not self._slots.acquire(blocking=False):
+            start = time.perf_counter()
+            self._slots.acquire()
+            self.stats.held_back += time.perf_counter() - start
         future = asyncio.run_coroutine_threadsafe(coroutine, self._loop)
         with self._lock:
             self._pending.add(future)
@@ -193,6 +197,13 @@ class PagefindIndexer:
         finally:
             self.close()
         return self.stats
+
+    def kill(self) -> None:
+        """Stop the service process at once, whatever it is doing: what it was given is lost."""
+        service = self._service
+        if service is not None:
+            with contextlib.suppress(ProcessLookupError, AttributeError):
+                os.kill(service._backend.pid, signal.SIGKILL)
 
     def close(self) -> None:
         """Stop the service process and the thread (what was not written is lost)."""
@@ -245,6 +256,7 @@ class SiteSearch:
         self._meetings: dict[str, Meeting] = {}
         self._archive: Archive | None = None
         self._writer: threading.Thread | None = None
+        self._writing: PagefindIndexer | None = None  # the index being written in the background
         self._use_directory_urls = True
 
     @property
@@ -289,7 +301,7 @@ class SiteSearch:
         self._meetings = {meeting.page_path: meeting for meeting in archive.meetings}
         if not self.pagefind:
             return
-        if self.serving and self.dirty:
+        if self.dirty:  # only the pages changed are rendered: an index of them alone would replace the whole
             log.info("search: a dirty build leaves the search index as the last full build wrote it")
             return
         indexer = PagefindIndexer(
@@ -324,6 +336,7 @@ class SiteSearch:
             return
         output = os.path.join(site_dir, SEARCH_INDEX_DIR)
         if self.serving:
+            self._writing = indexer
             self._writer = threading.Thread(target=self._write, args=(indexer, output), daemon=True)
             self._writer.start()
             log.info("search: the search index is being written in the background")
@@ -336,21 +349,28 @@ class SiteSearch:
         try:
             stats = indexer.write(output)
         except IndexerError as error:
-            log.warning(f"search: the search index was not written: {error}")
+            if indexer is self._writing or not self.serving:
+                log.warning(f"search: the search index was not written: {error}")
+            else:  # stopped by ``abort``: the next build writes its own
+                log.info("search: a new build started before the search index was written; it writes its own")
             return
         for problem in stats.errors[:20]:
             log.warning(f"search: not indexed: {problem}")
         log.info(
             f"search: Pagefind indexed {stats.pages} pages and {stats.records} records "
-            f"({stats.words} words) into {SEARCH_INDEX_DIR}/; the last pages took {stats.wait:.2f} s more, "
-            f"the bundle {stats.write:.2f} s"
+            f"({stats.words} words) into {SEARCH_INDEX_DIR}/; it held MkDocs back {stats.held_back:.2f} s, "
+            f"then took {stats.wait:.2f} s more for the last pages and {stats.write:.2f} s to write the bundle"
         )
 
     def abort(self) -> None:
-        """Stop indexing: the build failed, or the next one starts."""
+        """Stop indexing: the build failed, or the next one starts (and the site folder is about to be
+        emptied), so the index still being written in the background is of no use."""
         indexer, self.indexer = self.indexer, None
         if indexer is not None:
             indexer.close()
+        writing, self._writing = self._writing, None
         writer, self._writer = self._writer, None
         if writer is not None and writer.is_alive():
+            if writing is not None:
+                writing.kill()
             writer.join()
