@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test lint typecheck check clean bench
+.PHONY: serve build test lint typecheck check clean bench bench-search
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ check: $(STAMP)  ## lint the sample notes as CI does on pull requests
 
 bench: $(STAMP)  ## the plugin's cost as a ratio against plain MkDocs on the same notes (ARGS="--profile standards")
 	$(BIN)/python benchmarks/run.py $(ARGS)
+
+bench-search: $(STAMP)  ## Pagefind against lunr in headless Chromium, on 1,000 and 5,000 meetings (ARGS="--meetings 1000")
+	$(BIN)/python benchmarks/search.py $(ARGS)
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -15,7 +15,8 @@ the same notes
    process: what ``mkdocs serve`` does on a save.
 
 It prints wall times, ratios, the plugin's share, the size of one meeting
-page, of ``search/search_index.json`` and of the whole site. Usage::
+page, of the search index (``search/search_index.json`` for the plain builds, the Pagefind bundle
+``pagefind/`` for the plugin's) and of the whole site. Usage::
 
     python benchmarks/run.py [--profile teams|standards] [--meetings N] [--cprofile]
 """
@@ -129,7 +130,14 @@ class Build:
 
     def size(self, relative: str) -> int:
         path = self.site / relative
+        if path.is_dir():
+            return sum(file.stat().st_size for file in path.rglob("*") if file.is_file())
         return path.stat().st_size if path.exists() else 0
+
+    @property
+    def search_index(self) -> int:
+        """Material's lunr index, or the Pagefind bundle that replaces it in the plugin's builds."""
+        return self.size("search/search_index.json") or self.size("pagefind")
 
     @property
     def total_size(self) -> int:
@@ -287,7 +295,7 @@ def report(builds: list[Build], full: Build, rebuild: Build, meeting: dict[str, 
     for build in builds:
         print(
             f"{build.label:<60} {build.seconds:>7.1f}s {build.pages:>6} {kb(build.total_size):>10}"
-            f" {kb(build.size('search/search_index.json')):>13}"
+            f" {kb(build.search_index):>13}"
         )
     print()
     for build in plain:
