@@ -55,7 +55,7 @@ def _build(root: Path, plugins: list[Any]) -> Path:
     settings = {
         "site_name": "Team minutes",
         "site_url": "https://example.org/project/",
-        "theme": {"name": "material", "features": ["navigation.instant"]},
+        "theme": {"name": "material", "features": ["navigation.instant", "search.highlight"]},
         "plugins": plugins,
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
@@ -143,7 +143,7 @@ def test_the_header_box_finds_a_decision_as_you_type(page: Any, site_url: str) -
     decision = page.locator(".md-search-result__link[href*='#decision-drop-python-3-7']")
     expect(decision).to_be_visible()
     expect(decision).to_contain_text("Decision")
-    expect(decision).to_have_attribute("href", re.compile(r"^/project/team/2024-03-05/#decision-"))
+    expect(decision).to_have_attribute("href", re.compile(r"^/project/team/2024-03-05/\?h=python&h=37#decision-"))
     # its meeting and date head the item
     item = page.locator(".md-search-result__item", has=decision)
     expect(item.locator("h1")).to_have_text("Team meeting, 5 March 2024")
@@ -169,7 +169,7 @@ def test_slash_arrows_enter_and_escape(page: Any, site_url: str) -> None:
     expect(query).to_be_focused()
     expect(page.locator("#__search")).to_be_checked()
     page.keyboard.press("Enter")  # the best result: the decision, on its paragraph
-    expect(page).to_have_url(re.compile(r"/project/team/2024-04-09/#decision-the-sprint-takes-place-in-paris"))
+    expect(page).to_have_url(re.compile(r"/project/team/2024-04-09/\?h=sprint&h=paris#decision-the-sprint"))
     _lands_on_paragraph(page, page.url.split("#")[1], "the sprint takes place in Paris in June")
 
 
@@ -178,7 +178,7 @@ def test_a_query_without_accents_finds_accented_words(page: Any, site_url: str) 
 
     page.goto(site_url)
     query = _search(page, "Jeremie")
-    person = page.locator(".md-search-result__link[href$='/people/jeremie-du-boisberranger/']")
+    person = page.locator(".md-search-result__link[href*='/people/jeremie-du-boisberranger/?h=jeremie']")
     expect(person).to_contain_text("Jérémie du Boisberranger")
     query.fill("")
     query.press_sequentially("adhesion")
@@ -192,12 +192,14 @@ def test_a_result_lands_on_its_paragraph(page: Any, site_url: str) -> None:
     page.goto(site_url + "people/olivier-grisel/")
     _search(page, "callbacks proposal")
     page.locator(".md-search-result__link[href*='#action-jeremie-write-the-callbacks-proposal']").click()
-    expect(page).to_have_url(re.compile(r"/project/team/2024-03-05/#action-jeremie-write-the-callbacks-proposal$"))
+    expect(page).to_have_url(re.compile(r"/project/team/2024-03-05/\?h=callbacks&h=proposal#action-jeremie-write-"))
     _lands_on_paragraph(page, "action-jeremie-write-the-callbacks-proposal", "write the callbacks proposal")
+    # with Material's search.highlight, the words searched are marked on the page
+    expect(page.locator("article.md-content__inner mark", has_text="callbacks").first).to_be_visible()
     # a hit in the notes lands on the entry that holds it, not on the top of the meeting
     _search(page, "consortium")
-    hit = page.locator(".md-search-result__link[href*='/team/2024-03-05/#']", has_text="consortium").first
-    expect(hit).to_have_attribute("href", re.compile(r"#jeremie$"))
+    hit = page.locator(".md-search-result__link[href*='/team/2024-03-05/?h=consortium#']", has_text="consortium").first
+    expect(hit).to_have_attribute("href", re.compile(r"\?h=consortium#jeremie$"))
 
 
 def test_the_search_page_filters_by_person_and_keeps_it_in_its_url(page: Any, site_url: str) -> None:
@@ -217,17 +219,21 @@ def test_the_search_page_filters_by_person_and_keeps_it_in_its_url(page: Any, si
     assert everyone > 2
     expect(results.first.locator(".minutes-hit__facts")).to_contain_text("Olivier Grisel")
     page.select_option("select[name=sort]", "date:desc")
-    expect(results.first.locator(".minutes-hit__title a")).to_have_attribute("href", re.compile(r"2024-04-09/#"))
+    expect(results.first.locator(".minutes-hit__title a")).to_have_attribute(
+        "href", re.compile(r"2024-04-09/\?h=joblib#")
+    )
     page.reload()  # the URL holds the query, the filters and the order
     expect(page.locator("form[data-minutes-search-page] input[name=q]")).to_have_value("joblib")
     expect(page.locator("select[name=person]")).to_have_value("olivier-grisel")
     expect(page.locator(".minutes-search-status")).to_have_text("2 results.")
-    expect(results.first.locator(".minutes-hit__title a")).to_have_attribute("href", re.compile(r"2024-04-09/#"))
+    expect(results.first.locator(".minutes-hit__title a")).to_have_attribute(
+        "href", re.compile(r"2024-04-09/\?h=joblib#")
+    )
     # a filter alone lists everything it holds, a person by name too
     page.goto(site_url + "search/?person=jeremie-du-boisberranger&kind=person")
     expect(results).to_have_count(1)
     results.first.locator("a").first.click()
-    expect(page).to_have_url(site_url + "people/jeremie-du-boisberranger/")
+    expect(page).to_have_url(re.compile(re.escape(site_url + "people/jeremie-du-boisberranger/") + r"(\?h=)?$"))
 
 
 def test_the_header_box_leads_to_the_search_page(page: Any, site_url: str) -> None:
@@ -257,7 +263,7 @@ def test_at_a_phones_width_the_overlay_searches(phone: Any, site_url: str) -> No
     box = decision.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390  # inside the screen
     decision.click()
-    expect(phone).to_have_url(re.compile(r"/team/2024-04-09/#decision-the-sprint"))
+    expect(phone).to_have_url(re.compile(r"/team/2024-04-09/\?h=sprint&h=paris#decision-the-sprint"))
     expect(overlay).not_to_be_checked()  # the overlay closed on the way
     _lands_on_paragraph(phone, phone.url.split("#")[1], "Paris in June")
 

@@ -22,6 +22,9 @@
   var config = readConfig();
   var root = new URL(config.base || ".", location.href); // the site root: "/" or "/project/"
   var translations = config.translations || {};
+  // Material's search.highlight: a result's address says what was searched (?h=), and the page it opens
+  // marks those words, as Material's own search does.
+  var HIGHLIGHT = (config.features || []).indexOf("search.highlight") >= 0;
   var pagefind = null;
 
   function readConfig() {
@@ -52,8 +55,10 @@
   function loadPagefind() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
+        var options = { excerptLength: 24, noWorker: true };
+        if (HIGHLIGHT) options.highlightParam = "h";
         return module
-          .options({ excerptLength: 24, noWorker: true })
+          .options(options)
           .then(function () {
             return module.init();
           })
@@ -588,9 +593,21 @@
     return item;
   }
 
+  // Pagefind's highlighter, fetched only on a page opened from a search result.
+  function highlight() {
+    if (!HIGHLIGHT || !new URLSearchParams(location.search).has("h")) return;
+    import(new URL("pagefind/pagefind-highlight.js", root).href).then(
+      function (module) {
+        new module.default({ highlightParam: "h", markContext: "article.md-content__inner", addStyles: false });
+      },
+      function () {}
+    );
+  }
+
   function setUp() {
     setUpHeader();
     setUpPage();
+    highlight();
   }
 
   // With Material's instant navigation the page changes without a load: set up again on every change.
