@@ -54,16 +54,20 @@ HERE = Path(__file__).resolve().parent
 BROWSERS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 SEARCH_URLS = ("/pagefind/", "/search/search_index.json", "/workers/search", "/minutes/search.js", "/lunr/")
 # Records, in the page, the moment the box gets the focus, the last keystroke of the query, and the moment
-# the first result is in the list.
+# the first result is in the list (or the box says nothing matches: lunr does not fold accents).
 WATCH = """() => {
   window.__focus = null; window.__first = null; window.__last = null;
   const input = document.querySelector("input.md-search__input");
   input.addEventListener("focus", () => { if (window.__focus === null) window.__focus = performance.now(); });
   input.addEventListener("keydown", () => { window.__last = performance.now(); });
   const list = document.querySelector(".md-search-result__list");
+  const meta = document.querySelector(".md-search-result__meta");
+  const none = JSON.parse(document.getElementById("__config").textContent).translations["search.result.none"];
   new MutationObserver(() => {
-    if (window.__first === null && list.querySelector(".md-search-result__item")) window.__first = performance.now();
-  }).observe(list, {childList: true, subtree: true});
+    if (window.__first !== null) return;
+    if (list.querySelector(".md-search-result__item")) { window.__first = performance.now(); window.__found = true; }
+    else if (meta.textContent.trim() === none) { window.__first = performance.now(); window.__found = false; }
+  }).observe(document.querySelector(".md-search-result"), {childList: true, subtree: true, characterData: true});
 }"""
 NEXT = """() => { window.__first = null;
   document.querySelector(".md-search-result__list").innerHTML = ""; }"""
@@ -194,6 +198,7 @@ def served(site: Path, compress: bool = True) -> Iterator[str]:
 class Query:
     engine: str
     query: str
+    found: bool  # a result, or "no matching documents"
     first_ms: float  # from the focus to the first result on screen
     typed_ms: float  # from the query's last keystroke to the first result
     total_kb: float  # every response from the page's request to the first result
@@ -232,6 +237,7 @@ def measure(browser: Any, url: str, engine: str, query: str, following: str) -> 
     page.wait_for_function("window.__first !== null", timeout=180_000, polling=10)
     first = page.evaluate("window.__first - window.__focus")
     typed = page.evaluate("window.__first - window.__last")
+    found = bool(page.evaluate("window.__found"))
     at_first = list(finished)
     total_kb, _ = _kb(at_first, False)
     search_kb, count = _kb(at_first, True)
@@ -242,7 +248,7 @@ def measure(browser: Any, url: str, engine: str, query: str, following: str) -> 
     following_ms = page.evaluate("window.__first - window.__last")
     next_kb = _kb(finished, False)[0] - total_kb
     context.close()
-    return Query(engine, query, first, typed, total_kb, search_kb, count, following_ms, next_kb)
+    return Query(engine, query, found, first, typed, total_kb, search_kb, count, following_ms, next_kb)
 
 
 def meeting_url(site: Path) -> str:
@@ -296,7 +302,8 @@ def run(args: argparse.Namespace) -> None:
                     for number, query in enumerate(args.queries):
                         following = args.queries[(number + 1) % len(args.queries)]
                         queries.append(measure(browser, page_url, engine, query, following))
-                        print(f"  {engine}: {query!r} {queries[-1].first_ms:.0f} ms", flush=True)
+                        found = "" if queries[-1].found else " (no result)"
+                        print(f"  {engine}: {query!r} {queries[-1].first_ms:.0f} ms{found}", flush=True)
             browser.close()
         results.append((meetings, pagefind, lunr, queries))
     report(results)
@@ -309,7 +316,7 @@ def report(results: list[tuple[int, dict[str, Any], dict[str, Any], list[Query]]
         print(
             f"build with Pagefind: {pagefind['wall']:.1f} s, {pagefind['pages']} pages and {pagefind['records']} "
             f"records indexed; MkDocs' thread handed them over in {pagefind['handover']:.2f} s (of which "
-            f"{pagefind['held_back']:.2f} s waiting for the service to take more), then waited "
+            f"{pagefind.get('held_back', float('nan')):.2f} s waiting for the service to take more), then waited "
             f"{pagefind['wait']:.2f} s for the service and {pagefind['write']:.2f} s for the bundle: search adds "
             f"{share:.1f} s = {100 * share / pagefind['wall']:.1f}% of the build; the service used "
             f"{pagefind['service_cpu']:.1f} s of CPU on the other core"
@@ -328,6 +335,9 @@ def report(results: list[tuple[int, dict[str, Any], dict[str, Any], list[Query]]
             f" {'all KB':>8} {'next query':>10} {'next KB':>8}"
         )
         for query in queries:
+            if not query.found:
+                print(f"{query.engine:<9} {query.query!r:<22} no result ({query.first_ms:.0f} ms to say so)")
+                continue
             print(
                 f"{query.engine:<9} {query.query!r:<22} {query.first_ms:>7.0f} ms {query.typed_ms:>7.0f} ms"
                 f" {query.search_kb:>10.1f} {query.requests:>8} {query.total_kb:>8.1f} {query.next_ms:>7.0f} ms"
