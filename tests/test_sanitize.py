@@ -39,10 +39,14 @@ Some `<script>` in code is shown, not run.
 
 def _site_text(site_dir: Path) -> str:
     """Every file the build wrote that can carry note text: pages, search index, minutes.json."""
+    from .test_search import fragments
+
     parts = []
     for path in sorted(site_dir.rglob("*")):
         if path.suffix in (".html", ".json") and "assets" not in path.parts:
             parts.append(path.read_text(encoding="utf-8"))
+    if (site_dir / "pagefind").is_dir():
+        parts.extend(json.dumps(entry, ensure_ascii=False) for entry in fragments(site_dir))
     return "\n".join(parts)
 
 

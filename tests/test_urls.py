@@ -8,7 +8,6 @@ stays inside the site must land on a file that exists.
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from pathlib import Path
@@ -24,6 +23,7 @@ from minutes.parse import parse_note
 from minutes.reading.source import Source
 
 from .conftest import Site
+from .test_search import fragments
 
 REPO_URL = "https://github.com/example/minutes"
 NOTES = {
@@ -205,9 +205,13 @@ def test_every_meeting_page_edits_its_own_source(site: Site) -> None:
 
 
 def test_search_results_land_on_pages_that_exist(site: Site) -> None:
-    index = json.loads((site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    urls = {entry["url"] for entry in fragments(site.site_dir)}  # from the site root: "/tsc/2024-09-16/#..."
+    locations = {url.lstrip("/").split("#")[0] for url in urls}
     meeting_urls = {m["url"] for m in site.json()["meetings"]}
     assert meeting_urls <= locations  # every meeting is searchable
     for location in locations:
         assert _page_file(site, location).is_file() or (site.site_dir / location / "index.html").is_file(), location
+    for url in urls:
+        if "#" in url:
+            location, anchor = url.lstrip("/").split("#")
+            assert f'id="{anchor}"' in _page_file(site, location).read_text(encoding="utf-8"), url

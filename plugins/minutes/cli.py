@@ -44,7 +44,7 @@ from .findings import Finding, sorted_findings
 from .index import Archive
 from .new_note import NoteError, plan_note
 from .notecache import CachedRunner, NoteCache
-from .paths import CALENDAR, DECISIONS_FEED, FEEDS_DIR, JSON, MEETINGS_FEED
+from .paths import CALENDAR, DECISIONS_FEED, FEEDS_DIR, JSON, MEETINGS_FEED, SEARCH, SEARCH_SCRIPT, SEARCH_STYLESHEET
 from .people.review import people_file_draft, review_lines, review_summary
 from .reading.inline import plain_text
 from .settings import Settings, build_settings, read_archive
@@ -364,7 +364,7 @@ class _Collector(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return nav
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if page.file.generated_by == "minutes":
+        if page.file.generated_by == "minutes" and page.file.src_uri != SEARCH:  # Pagefind's page: not exported
             title = html.unescape(page.title or "")
             self.export.pages.append(exported_page(page.file.src_uri, page.url, title, output))
         return output
@@ -447,8 +447,9 @@ def export(target: str, config_file: str | None = None) -> int:
             _plain(theme),
             [name for name in config.markdown_extensions if isinstance(name, str)],
             _plain(config.mdx_configs),
-            [*css, *(str(path) for path in config.extra_css)],
-            [*js, *(str(script) for script in config.extra_javascript)],
+            # Pagefind's box and page are the plugin's: an engine without it has a search of its own
+            [path for path in (*css, *map(str, config.extra_css)) if path != SEARCH_STYLESHEET],
+            [script for script in (*js, *map(str, config.extra_javascript)) if script != SEARCH_SCRIPT],
             collected.nav,
         )
         written = write_export(collected, target, text)

@@ -59,3 +59,10 @@ class MinutesConfig(base.Config):  # type: ignore[no-untyped-call]
     """Pass the HTML of every page made from notes through an allowlist sanitizer, so that raw HTML in a
     note cannot run script on the site (scripts, event handlers, ``javascript:`` links, iframes and styles
     are removed). Set it to ``false`` only for a site whose every contributor is trusted."""
+
+    search = c.Choice(("pagefind", "lunr"), default="pagefind")
+    """The site's search. ``pagefind`` (the default) needs no configuration: Pagefind indexes every meeting,
+    decision, action item, person and topic while the site builds (into ``pagefind/``), and answers in
+    Material's header search box and on the search page (``search/``), which filters by person, topic,
+    series, year and kind; Material's ``search`` plugin, if listed, is turned off, since a site has one
+    index. ``lunr`` keeps Material's own search plugin instead (list ``search`` under ``plugins``)."""

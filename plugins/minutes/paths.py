@@ -32,11 +32,13 @@ CALENDAR = "meetings.ics"
 ASSETS_DIR = "assets/minutes"
 STYLESHEET = f"{ASSETS_DIR}/minutes.css"
 FILTER_SCRIPT = f"{ASSETS_DIR}/filter.js"
+SEARCH_SCRIPT = f"{ASSETS_DIR}/search.js"  # drives Pagefind from the header box and the search page
+SEARCH_STYLESHEET = f"{ASSETS_DIR}/search.css"
 
 _PAGES = (HOME, ARCHIVE, PEOPLE, PEOPLE_BY_NAME, DECISIONS, ACTIONS, TOPICS, REFERENCES, SEARCH)
 # Pages of the plugin's own, and files it writes at the site root: no meeting may take their place.
 RESERVED_PATHS = frozenset({*_PAGES, JSON, CALENDAR, MEETINGS_FEED, DECISIONS_FEED})
-SEARCH_INDEX_DIR = "pagefind"
+SEARCH_INDEX_DIR = "pagefind"  # the Pagefind bundle, at the site root
 # Folders of the plugin's own pages and files, and of the record pages (where each decision or action item
 # may get a page of its own): no note may sit in them.
 RESERVED_DIRS = frozenset(

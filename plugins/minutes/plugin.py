@@ -2,17 +2,20 @@
 
 Events used, and why:
 
-- ``on_startup``: defined so that ``mkdocs serve`` keeps the plugin, and the notes it has parsed, across rebuilds.
+- ``on_startup``: defined so that ``mkdocs serve`` keeps the plugin, and the notes it has parsed, across
+  rebuilds; and learn whether serve runs, for the search.
 - ``on_config``: make the package's templates findable through the theme
   (after ``custom_dir``, so a site can override any of them), add the plugin's
   stylesheet and filter script, and enable the Markdown extensions that notes
   rely on (tables, task lists, attr_list for the anchors of entries, magiclink
-  for bare URLs).
+  for bare URLs); set up the search (``search_index.SiteSearch``): Pagefind by default, with
+  Material's search plugin turned off and its header box answered by Pagefind.
 - ``on_files``: read the people file (``people_file``, or ``people.yml`` in the
   docs folder, which is then not published), read, parse and index the notes
   (``archive.build_archive``), take the note files out of the build and add the generated pages
-  (``site.build.build_pages``), the stylesheet and the script with ``File.generated``; only the
-  plugin's listing pages enter the nav, so the nav stays small however large the archive grows.
+  (``site.build.build_pages``), the stylesheet and the scripts with ``File.generated``; only the
+  plugin's listing pages enter the nav, so the nav stays small however large the archive grows;
+  start Pagefind and hand it every record.
 - ``on_page_markdown``: give each generated page its template and a first title. Only meeting pages
   have Markdown (their notes); the other pages are rendered by their templates alone.
 - ``on_page_content``: sanitize the HTML of the pages made from notes (``sanitize``), which any
@@ -23,8 +26,11 @@ Events used, and why:
   (feeds, calendar) for the templates, and each generated page's title from
   ``minutes/partials/titles.html`` (before any page is rendered, so that the nav and search have them).
 - ``on_page_context``: hand the template the page's data as ``minutes``.
-- ``on_post_build``: write ``minutes.json``, the Atom feeds, ``meetings.ics`` and the line that accounts for every
-  note.
+- ``on_post_page``: hand Pagefind each meeting page's notes (and the site's own pages) as MkDocs renders
+  them, so that indexing runs on another core while the next page renders.
+- ``on_post_build``: write ``minutes.json``, the Atom feeds, ``meetings.ics``, the search bundle (in the
+  background under ``mkdocs serve``) and the line that accounts for every note.
+- ``on_build_error``, ``on_shutdown``: stop Pagefind.
 - ``on_serve``: watch a people file that lives outside the docs folder, so editing it rebuilds.
 """
 
@@ -49,8 +55,20 @@ from .config import MinutesConfig
 from .findings import sorted_findings
 from .index import Archive
 from .notecache import CachedRunner, NoteCache
-from .paths import CALENDAR, DECISIONS_FEED, FILTER_SCRIPT, HOME, JSON, MEETINGS_FEED, STYLESHEET, series_feed
+from .paths import (
+    CALENDAR,
+    DECISIONS_FEED,
+    FILTER_SCRIPT,
+    HOME,
+    JSON,
+    MEETINGS_FEED,
+    SEARCH_SCRIPT,
+    SEARCH_STYLESHEET,
+    STYLESHEET,
+    series_feed,
+)
 from .people.review import review_summary
+from .search_index import SiteSearch
 from .settings import build_settings, read_archive
 from .site.build import build_pages
 from .site.feeds import write_feeds
@@ -58,10 +76,12 @@ from .site.fragments import cut_fragments, place_fragment
 from .site.minutes_json import archive_json
 from .site.pages import PageSpec
 from .site.sanitize import sanitize_html
+from .site.search import search_page
 
 log = get_plugin_logger(__name__)
 
 TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
+SEARCH_TEMPLATES = os.path.join(TEMPLATES, "overrides")  # Material's partials/search.html, answered by Pagefind
 ASSETS = os.path.join(os.path.dirname(__file__), "assets")
 # Extensions that notes as people write them rely on; added when a site has not configured them.
 MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
@@ -99,9 +119,15 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         # meeting page path -> (meeting id, the anchors other pages show); meeting id -> anchor -> fragment
         self.wanted: dict[str, tuple[str, set[str]]] = {}
         self.fragments: dict[str, dict[str, str]] = {}
+        self.search = SiteSearch()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this plugin object, and its cache of parsed notes, across serve rebuilds."""
+        self.search.startup(command, dirty)
+
+    def on_shutdown(self) -> None:
+        self.search.abort()
+        self.search = SiteSearch()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if TEMPLATES not in config.theme.dirs:
@@ -116,6 +142,7 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
                 config.markdown_extensions.append(name)
                 if options:
                     config.mdx_configs.setdefault(name, options)
+        self.search.configure(config, self.config.search, SEARCH_TEMPLATES)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -143,7 +170,10 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         self.pages = {}
         self.wanted = {}
         self.fragments = {}
-        for spec in build_pages(archive):
+        specs = build_pages(archive)
+        if self.search.pagefind:
+            specs.append(search_page(archive))
+        for spec in specs:
             existing = files.get_file_from_path(spec.path)
             if existing is not None:
                 if spec.path == HOME:
@@ -158,9 +188,13 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             for meeting_id, anchor in spec.fragments:
                 path = archive.meeting(meeting_id).page_path
                 self.wanted.setdefault(path, (meeting_id, set()))[1].add(anchor)
-        for name, target in (("filter.js", FILTER_SCRIPT), ("minutes.css", STYLESHEET)):
+        assets = [("filter.js", FILTER_SCRIPT), ("minutes.css", STYLESHEET)]
+        if self.search.pagefind:
+            assets += [("search.js", SEARCH_SCRIPT), ("search.css", SEARCH_STYLESHEET)]
+        for name, target in assets:
             with open(os.path.join(ASSETS, name), encoding="utf-8") as handle:
                 files.append(File.generated(config, target, content=handle.read()))
+        self.search.start(archive)
         return files
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -216,6 +250,13 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         if spec is not None:
             context["minutes"] = {"kind": spec.kind, **spec.context}  # type: ignore[typeddict-unknown-key]
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.search.page(page, bool(page.file.generated_by) and page.file.src_uri in self.pages)
+        return output
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.search.abort()
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         @jinja2.pass_context
@@ -287,4 +328,5 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         )
         if written is None:
             log.info("no feeds and no meetings.ics: their links must be absolute, and mkdocs.yml sets no site_url")
+        self.search.finish(config.site_dir)
         log.info(self.accounting)

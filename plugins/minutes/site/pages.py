@@ -28,7 +28,18 @@ from ..slugs import fold
 from ..vocabulary import CALENDAR_WORDS
 
 PageKind = Literal[
-    "meeting", "log", "person", "people", "archive", "home", "decisions", "actions", "topics", "topic", "references"
+    "meeting",
+    "log",
+    "person",
+    "people",
+    "archive",
+    "home",
+    "decisions",
+    "actions",
+    "topics",
+    "topic",
+    "references",
+    "search",
 ]
 HOME_MEETINGS = 15
 HOME_DECISIONS = 10
