@@ -5,7 +5,8 @@ guesses in a people file. ``review_people`` lists what to look at first, each
 with the file and line where it is named, so that the file takes minutes:
 
 - **likely junk**: a "person" whose name is another person's organisation
-  (``Anaconda``), one named only by headings, or only once, in lower case, or
+  (``Anaconda``), one named only by headings (and not in a round of reports beside
+  someone the notes name otherwise too), or only once, in lower case, or
   only by an abbreviation that no attendee table defines;
 - **likely duplicates**: a first name beside the full names or handles it may
   stand for (``Josh`` and ``Josh Stone``, ``joshtriplett``; ``Felix`` and ``pnkfelix``), initials beside
@@ -62,6 +63,7 @@ def review_people(
     first_seen: dict[str, tuple[str, int]] = {}
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     meetings_of: dict[str, set[str]] = defaultdict(set)
+    headed: dict[str, set[str]] = defaultdict(set)  # meeting id -> people named by a heading there
     for meeting in meetings:
         for mention in meeting.mentions:
             person_id = nodes.get(node_of(mention))
@@ -70,6 +72,8 @@ def review_people(
             first_seen.setdefault(person_id, (meeting.source, mention.line))
             kinds[person_id][mention.kind] += 1
             meetings_of[person_id].add(meeting.id)
+            if mention.kind == "heading":
+                headed[meeting.id].add(person_id)
         for entry in meeting.entries:
             person_id = nodes.get(label_node(entry.name))
             if person_id in by_id:
@@ -79,6 +83,13 @@ def review_people(
     for person in by_id.values():
         affiliations.update(fold(part) for part in person.affiliation.replace("/", ",").split(",") if part.strip())
     items: list[ReviewItem] = []
+
+    def in_a_round(person_id: str) -> bool:
+        """Named by a heading beside the heading of someone the notes name otherwise too: a round of reports."""
+        return any(
+            any(set(kinds.get(other, Counter())) - {"heading"} for other in headed[meeting_id] - {person_id})
+            for meeting_id in meetings_of.get(person_id, ())
+        )
 
     def add(person_id: str, kind: str, message: str, others: tuple[str, ...] = ()) -> None:
         path, line = first_seen.get(person_id, ("", 0))
@@ -92,7 +103,7 @@ def review_people(
         where = f"{count} meeting{'s' if count != 1 else ''}"
         if fold(person.name) in affiliations and not person.handles:
             add(person.id, "junk", f"'{person.name}' is the organisation of others: likely no person ({where})")
-        elif seen and set(seen) <= {"heading"}:
+        elif seen and set(seen) <= {"heading"} and not in_a_round(person.id):
             add(person.id, "junk", f"'{person.name}' is named only by headings ({where}): a section, or a person?")
         elif is_abbreviation(person.name) and not person.handles and not seen.get("attendee"):
             add(person.id, "junk", f"'{person.name}' is an abbreviation that no attendee table defines ({where})")
