@@ -12,7 +12,6 @@ items followed across meetings) is the index's work.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -22,6 +21,7 @@ from .findings import Finding
 from .model import Meeting, ParsedNote
 from .people.attribution import attribute, front_matter_mentions
 from .people.people_file import PeopleFile
+from .reading.blocks import Document
 from .reading.duplicates import with_duplicates_reported
 from .reading.inline import heading_slugger, strip_markup
 from .reading.meetings import MeetingSlice, NoteReading, read_meetings
@@ -113,7 +113,7 @@ def _meeting(
         source=read.path,
         source_line=first_line,
         end_line=read.offset + found.end,
-        content=document.markdown(_without_title(lines, title)),
+        content=document.markdown(_without_title(lines, title, document)),
         page_path=found.page_path,
         attendees=attendees,
         tags=front.tags,
@@ -128,21 +128,19 @@ def _meeting(
     )
 
 
-def _without_title(lines: list[str], title: str) -> list[str]:
-    """The meeting's lines without a first ``# Title`` that says what the page's header says already.
+def _without_title(lines: list[str], title: str, document: Document) -> list[str]:
+    """The meeting's lines without a first heading that says what the page's header says already: a
+    ``# Title``, or the dated heading of a running log's section.
 
     The line is blanked, not removed, so that the page's lines stay those of the note.
     """
     first = next((index for index, line in enumerate(lines) if line.strip()), None)
-    if first is None:
+    heading = document.heading_at(first) if first is not None else None
+    if first is None or heading is None or heading.setext:
         return lines
-    match = _H1.match(lines[first])
-    if match is None or fold(strip_markup(match.group(1))) != fold(strip_markup(title)):
+    if fold(strip_markup(heading.text)) != fold(strip_markup(title)):
         return lines
     return [*lines[:first], "", *lines[first + 1 :]]
-
-
-_H1 = re.compile(r"^#(?!#)\s*(.*?)\s*#*\s*$")
 
 
 @dataclass(frozen=True)
