@@ -80,6 +80,12 @@ class Attendance:
     headings: frozenset[int]  # line indexes of the headings that open (or sit inside) attendee sections
 
 
+# The start of every list word (folded): what a label must hold to announce a list.
+_LIST_WORD = re.compile(
+    "|".join(sorted({re.escape(word.split()[0][:5]) for word in PRESENT_WORDS | ABSENT_WORDS})), re.IGNORECASE
+)
+
+
 def list_kind(text: str) -> str | None:
     """``present`` or ``absent`` when ``text`` (a heading or a label) announces a list of people.
 
@@ -87,6 +93,8 @@ def list_kind(text: str) -> str | None:
     ``Attendees (in person)``, ``Apologies for absence``), so that a sentence that
     happens to hold it (``Some results we present: ...``) is no list.
     """
+    if not _LIST_WORD.search(fold(text)):
+        return None  # most labels and headings hold none of the words: said at once, without folding
     words = re.sub(r"[^a-z ]+", " ", fold(strip_markup(text)).replace("-", " ")).split()
     if not words or len(words) > 5:
         return None

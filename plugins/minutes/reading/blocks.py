@@ -397,13 +397,16 @@ class Document:
         if start == 0 and end == len(self.lines):
             return self
         items = {}
-        for index, item in self.items.items():
-            if start <= index < end:
-                parent = item.parent - start if item.parent >= start else -1
-                depth = item.depth if item.parent >= start or item.parent < 0 else 0
-                items[index - start] = replace(
-                    item, index=index - start, end=min(item.end, end) - start, parent=parent, depth=depth
-                )
+        for index in range(start, end):  # the items of these lines, by their lines: no scan of the others
+            item = self.items.get(index)
+            if item is None:
+                continue
+            parent = item.parent - start if item.parent >= start else -1
+            depth = item.depth if item.parent >= start or item.parent < 0 else 0
+            last = min(item.end, end) - start
+            items[index - start] = Item(
+                index - start, last, item.indent, depth, parent, item.text, item.task, item.ordered
+            )
         return Document(
             self.lines[start:end],
             self.kinds[start:end],

@@ -130,6 +130,7 @@ def same_day_meetings(meetings: Iterable[Meeting]) -> list[Finding]:
 MAX_MARKUP = 256
 MAX_MARKERS = 16
 _MARKERS = re.compile(r"(?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?:[ \t]+|$))")
+_MANY_MARKERS = re.compile(r"(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])(?:[ \t]+|$)){" + str(MAX_MARKERS + 1) + "}")
 _ESCAPES = {"*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]", "<": "&lt;"}
 
 
@@ -141,7 +142,8 @@ def tame_markup(path: str, document: Document) -> tuple[list[str] | None, list[F
     out = list(lines)
     findings = []
     for index, line in enumerate(lines):
-        if code[index]:
+        # Cheap tests first: a line holds more than MAX_MARKERS markers only if it is that long at least.
+        if code[index] or (len(line) <= MAX_MARKUP and not _MANY_MARKERS.match(line)):
             continue
         what = []
         position, markers, escaped_markers = 0, 0, []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from markdown.extensions.toc import slugify as _toc_slugify
 
@@ -83,15 +84,21 @@ def heading_slugger(slugify: Slugify | None = None, separator: str = "-") -> Cal
     """The id a heading gets on the page, as the site's ``toc`` configuration makes it (Python-Markdown's
     ``slugify`` by default, ``pymdownx.slugs.slugify`` or any other a site sets): the slug of the
     heading's text as rendered, explicit ``{#id}`` aside."""
-    make = slugify or _toc_slugify
+    return HeadingSlugger(slugify or _toc_slugify, separator)
 
-    def heading_id(text: str) -> str:
+
+@dataclass(frozen=True)
+class HeadingSlugger:
+    """``heading_slugger``'s function, as an object: it can be handed to the processes that parse notes."""
+
+    slugify: Slugify
+    separator: str = "-"
+
+    def __call__(self, text: str) -> str:
         explicit = _EXPLICIT_ID.search(text)
         if explicit:
             return explicit.group(1)
-        return make(plain_text(text), separator)
-
-    return heading_id
+        return self.slugify(plain_text(text), self.separator)
 
 
 _EXPLICIT_ID = re.compile(r"\{:?[^}\n]*#([A-Za-z][\w:.-]*)[^}\n]*\}\s*$")
