@@ -36,6 +36,7 @@ Events used, and why:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from html import escape
@@ -103,6 +104,15 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
 TITLES = "minutes/partials/titles.html"
 
 
+def _fingerprint(spec: PageSpec) -> str:
+    """What a generated page is made of: its Markdown and its template's data (plain values, in order)."""
+    return hashlib.sha256(repr((spec.template, spec.title, spec.markdown, spec.context)).encode("utf-8")).hexdigest()
+
+
+def _unmodified() -> bool:
+    return False
+
+
 def _unpublish(path: str, files: Files) -> None:
     """Take a data file (the people or topics file) out of the site."""
     for file in list(files):
@@ -120,9 +130,12 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         self.wanted: dict[str, tuple[str, set[str]]] = {}
         self.fragments: dict[str, dict[str, str]] = {}
         self.search = SiteSearch()
+        self.dirty = False  # mkdocs serve --dirty: only modified pages are rendered
+        self.prints: dict[str, str] = {}  # page path -> what its content was made of, at the last build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this plugin object, and its cache of parsed notes, across serve rebuilds."""
+        self.dirty = dirty
         self.search.startup(command, dirty)
 
     def on_shutdown(self) -> None:
@@ -169,7 +182,9 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             files.remove(file)
         self.pages = {}
         self.wanted = {}
-        self.fragments = {}
+        if not self.dirty:
+            self.fragments = {}  # a dirty build renders only what changed: the other meetings' fragments stay
+        prints, self.prints = self.prints, {}
         specs = build_pages(archive)
         if self.search.pagefind:
             specs.append(search_page(archive))
@@ -183,6 +198,11 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             file = File.generated(config, spec.path, content=spec.markdown, inclusion=inclusion)
             if spec.edit_path:
                 file.edit_uri = spec.edit_path
+            # ``mkdocs serve --dirty`` renders a page again only if it is modified: a generated page is when
+            # its Markdown or its template's data changed since the last build (an edit touches a few pages).
+            self.prints[spec.path] = print_of_page = _fingerprint(spec)
+            if prints.get(spec.path) == print_of_page:
+                setattr(file, "is_modified", _unmodified)  # noqa: B010 - an instance's own answer
             files.append(file)
             self.pages[spec.path] = spec
             for meeting_id, anchor in spec.fragments:
