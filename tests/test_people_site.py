@@ -168,3 +168,17 @@ def test_names_cannot_inject_html_or_escape_the_people_folder(make_site: Any) ->
     pages = {path.relative_to(built.site_dir).as_posix() for path in built.site_dir.rglob("index.html")}
     assert {f"people/{i}/index.html" for i in ids} <= pages
     assert "onerror" not in built.page("people/bob-jones/")
+
+
+def test_minutes_json_gives_the_start_of_long_entries_and_the_whole_text_on_demand(make_site: Any) -> None:
+    """minutes.json stays smaller than the notes: an entry refers to its paragraph and gives its start."""
+    long = " ".join(f"word{number}" for number in range(200))
+    notes = {
+        "team/2024-03-05.md": f"# Weekly\n\n## Updates\n\n### Ada Lovelace\n\n{long}\n\n### Bob Jones\n\n- tests\n"
+    }
+    (entry,) = next(p for p in make_site(notes).json()["people"] if p["name"] == "Ada Lovelace")["entries"]
+    assert entry["text"].endswith("…") and len(entry["text"]) <= 201 and long.startswith(entry["text"][:-1])
+    assert entry["url"] == "team/2024-03-05/#ada-lovelace" and entry["line"] == 5
+    full = make_site(notes, config={"plugins": [{"minutes": {"json_full_text": True}}]}).json()
+    (entry,) = next(p for p in full["people"] if p["name"] == "Ada Lovelace")["entries"]
+    assert entry["text"] == long

@@ -37,6 +37,11 @@ class MinutesConfig(base.Config):  # type: ignore[no-untyped-call]
     json = c.Type(bool, default=True)
     """Write ``minutes.json``, the whole model, at the site root."""
 
+    json_full_text = c.Type(bool, default=False)
+    """Write the whole text of every person's entries in ``minutes.json``, as the notes have it; by default an
+    entry gives the start of its text and its meeting, line and paragraph, so that the file stays smaller
+    than the notes (a transcript's speaker turns are nearly all of its text)."""
+
     feeds = c.Type(bool, default=True)
     """Write Atom feeds of the newest meetings and decisions, ``meetings.xml`` and ``decisions.xml`` at the site
     root, and of each series' meetings, ``feeds/<series>.xml``. Their links are absolute: they need the site's

@@ -334,9 +334,9 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         if self.archive is None:
             return
         if self.config.json:
-            data = archive_json(self.archive, config.use_directory_urls)
+            data = archive_json(self.archive, config.use_directory_urls, self.config.json_full_text)
             with open(os.path.join(config.site_dir, JSON), "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, indent=1)
+                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
         written = write_feeds(
             self.archive,
             config.site_dir,

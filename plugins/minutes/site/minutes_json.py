@@ -10,8 +10,17 @@ from ..paths import page_url, person_path, topic_path
 SCHEMA = "minutes/1"
 
 
-def archive_json(archive: Archive, use_directory_urls: bool = True) -> dict[str, Any]:
-    """The archive as the JSON document of SPEC section 3."""
+# What an entry's "text" holds by default: the start of it, so that the file stays smaller than the notes
+# (a transcript's turns are nearly all of its text); the whole of it with ``full_text``.
+EXCERPT = 200
+
+
+def archive_json(archive: Archive, use_directory_urls: bool = True, full_text: bool = False) -> dict[str, Any]:
+    """The archive as the JSON document of SPEC section 3.
+
+    A person's entries refer to their meeting, line and paragraph, with the start of their text; the
+    ``json_full_text`` option writes the whole text, as the notes have it.
+    """
 
     def url(path: str, anchor: str = "") -> str:
         return page_url(path, use_directory_urls) + (f"#{anchor}" if anchor else "")
@@ -21,7 +30,7 @@ def archive_json(archive: Archive, use_directory_urls: bool = True) -> dict[str,
         entries[item.person].append(
             {
                 "meeting": item.meeting,
-                "text": item.entry.text,
+                "text": item.entry.text if full_text else _excerpt(item.entry.text),
                 "source": item.entry.source,
                 "line": item.entry.line,
                 "url": url(archive.meeting(item.meeting).page_path, item.entry.anchor),
@@ -138,3 +147,10 @@ def _repositories(archive: Archive) -> list[dict[str, Any]]:
         group["mentions"] += len(reference.mentions)
         group["references"].append(reference.id)
     return list(groups.values())
+
+
+def _excerpt(text: str) -> str:
+    if len(text) <= EXCERPT:
+        return text
+    cut = text.rfind(" ", 0, EXCERPT)
+    return text[: cut if cut > EXCERPT // 2 else EXCERPT].rstrip() + "…"
