@@ -124,6 +124,7 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         records = RecordOptions(
             default_repository=self.config.default_repository or repository_of(config.repo_url or "") or "",
             topics=self._topics_file(files, config),
+            stale_after=self.config.stale_after,
         )
         archive = build_archive(
             (NoteFile(str(file.abs_src_path), file.src_uri) for file in notes), options, book, on_disk, records

@@ -133,8 +133,10 @@ def action_line(action: ActionItem, archive: Archive, from_path: str, owners: bo
         facts.append(_people_links(action.owners, archive, from_path))
     elif owners and action.names:
         facts.append(md_text(", ".join(action.names)))
-    if action.status == "open" and action.open_for > 1:
+    if action.pending and action.open_for > 1:
         facts.append(f"open for {action.open_for} meetings")
+    if action.status == "stale":
+        facts.append(f"stale: {action.age} days old")
     if action.status == "done" and action.done_in and action.done_in != action.meeting:
         done = archive.meeting(action.done_in)
         facts.append("done in " + md_link(meeting_label(done), from_path, done.page_path))
@@ -146,7 +148,7 @@ def action_line(action: ActionItem, archive: Archive, from_path: str, owners: bo
 def actions_page(archive: Archive) -> PageSpec:
     """Open items by owner (longest open first), then the done ones by meeting, newest first."""
     path = ACTIONS
-    open_items = [action for action in archive.actions if action.status == "open"]
+    open_items = [action for action in archive.actions if action.pending]  # open and stale
     done = [action for action in archive.actions if action.status == "done"]
     lines = [f"{len(open_items)} open and {len(done)} done {'action item' if len(done) == 1 else 'action items'}.", ""]
     if not archive.actions:
@@ -300,7 +302,7 @@ def home_records(archive: Archive, path: str = "index.md") -> list[str]:
             text = md_text(plain_text(decision.text, 160))
             lines.append(f"- {text} ({md_link(meeting_label(meeting), path, meeting.page_path, decision.anchor)})")
         lines += ["", md_link(f"All {counted(len(decisions), 'decision')}", path, DECISIONS), ""]
-    open_items = [action for action in archive.actions if action.status == "open"]
+    open_items = [action for action in archive.actions if action.pending]
     if open_items:
         lines += ["## Open action items", ""]
         recent = sorted(open_items, key=lambda a: (archive.meeting(a.meeting).date, a.line), reverse=True)
