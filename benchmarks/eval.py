@@ -400,8 +400,7 @@ def timed_pipeline(clock: Clock) -> Iterator[None]:
         (minutes.plugin, "build_archive", "core"),
         (minutes.parse, "meeting_records", "records"),  # each meeting's records, at parse time
         (minutes.index, "join_records", "records"),  # joined across meetings, once people are resolved
-        (minutes.records.extract, "decisions_in", "extractors"),
-        (minutes.records.extract, "actions_in", "extractors"),
+        (minutes.records.extract, "outcomes_in", "extractors"),  # decisions and actions, labelled and classified
     ]
     saved = [(module, name, getattr(module, name)) for module, name, _ in patches]
     for module, name, label in patches:

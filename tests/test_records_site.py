@@ -153,16 +153,17 @@ def test_every_conclusion_section_of_a_standards_archive_is_a_decision(plenary: 
     data = site.json()
     assert len(data["meetings"]) == 240
     assert len(data["decisions"]) == sections
-    assert all(decision["text"].startswith("- Consensus on ") for decision in data["decisions"])
+    # One decision per outcome bullet, its text the bullet's (without the list marker).
+    assert all(decision["text"].startswith("Consensus on ") for decision in data["decisions"])
     # Each decision keeps its agenda item, and recurring agenda items are topics with their decisions.
     topics = {topic["name"]: topic for topic in data["topics"]}
     assert set(ITEMS) <= set(topics)
     for decision in data["decisions"][:50]:
-        item = re.sub(r" for Stage \d$", "", decision["text"]).split(" with ")[0].removeprefix("- Consensus on ")
+        item = re.sub(r" for Stage \d$", "", decision["text"]).split(" with ")[0].removeprefix("Consensus on ")
         assert topics[item]["id"] in decision["topics"]
 
 
-def test_decision_permalinks_land_on_their_headings(plenary: tuple[Site, int]) -> None:
+def test_decision_permalinks_land_on_their_bullets(plenary: tuple[Site, int]) -> None:
     site, _ = plenary
     for decision in site.json()["decisions"][::37]:
         url, _, anchor = decision["url"].partition("#")
