@@ -59,6 +59,21 @@ def test_golden_case(name: str) -> None:
 
 def test_every_pattern_family_has_a_case() -> None:
     assert {"decision_headings", "decision_lines", "actions", "followed", "references", "topics"} <= set(CASES)
+    # The conventions of outcomes and tasks as people write them, and what is none (issue 10).
+    assert {
+        "agreement",
+        "deferral",
+        "commitment",
+        "tasks",
+        "questions",
+        "label_lists",
+        "sections",
+        "agenda_items",
+        "transcript",
+        "owners",
+        "status",
+        "non_outcomes",
+    } <= set(CASES)
 
 
 def test_every_decision_has_its_anchor_in_the_meeting_page() -> None:
