@@ -34,9 +34,13 @@ owner but the people they name.
 from __future__ import annotations
 
 import bisect
+import json
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
 from ..model import EXPLICIT_CUES
@@ -63,12 +67,17 @@ from ..vocabulary import (
     words_of,
 )
 from .actions import DONE, FoundAction, actions_in
-from .cues import Sentence, folded, owners_written
+from .cues import Sentence, owners_written, quick_fold
 from .decisions import FoundDecision, decisions_in, topic_of
 
 Kind = Literal["decision", "action"]
 
 THRESHOLD = 0.5  # below this confidence, a verdict is dropped
+MODEL_FILE = Path(__file__).with_name("classifier.json")  # weights of the learned model
+# Which classifier reads the units: "rules" (the cues and places above) or "model" (the learned weights over
+# them). A training run collects the features of each unit into ``FEATURES``.
+CLASSIFIER: Literal["rules", "model"] = "rules"
+FEATURES: list[tuple[Document, list[tuple[int, dict[str, float], float, float]]]] | None = None
 EXPLICIT = 0.9  # at and above: the note labels the record itself (a section, a label, a marker)
 
 
@@ -79,6 +88,7 @@ _PAREN = re.compile(r"^\((?P<who>[A-Z][^\W\d_]{1,11}(?:\s*[/,&]\s*[A-Z][^\W\d_]{
 _COLON = re.compile(r"^(?P<head>[^:\n]{1,60}?)\s*:(?!//)\s*(?P<rest>.*)$")
 _TIMEBOX = re.compile(r"\s*\((?:~|<|>)?\s*\d+\s*(?:m|min|mins|minutes)\)\s*", re.IGNORECASE)
 _EMOJI = re.compile(r"^(?::[a-z_+-]+:\s*)+")
+_QUOTE_MARKS = re.compile(r"^\s*(?:>\s*)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z@\"“(\[*_`])")
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "cf.", "dr.", "mr.", "ms.", "mrs.", "approx.", "no.", "st.")
 _STRUCK = re.compile(r"^\s*~~.+~~\W*$")
@@ -210,6 +220,9 @@ class _Context:
     listed: bool = False  # whether the meeting lists its attendees
     siblings: dict[int, list[Item]] = field(default_factory=dict)  # parent item line (-1: top) -> its items
     position: dict[int, int] = field(default_factory=dict)  # item line -> its position among its siblings
+    sentences: dict[str, Sentence] = field(default_factory=dict)  # Markdown -> its cues, read once
+    model: Model | None = None  # the learned model, when the classifier uses it (``CLASSIFIER``)
+    features: list[tuple[int, dict[str, float], float, float]] | None = None  # (line, features, rules' scores)
     trace: list[tuple[int, str, float, str, float]] | None = None  # (line, decision cue, score, action cue, score)
 
 
@@ -238,7 +251,11 @@ def outcomes_in(
         transcript=_is_transcript(document, speech),
         known=known,
         listed=listed,
+        model=_model() if CLASSIFIER == "model" else None,
     )
+    if FEATURES is not None:
+        context.features = []
+        FEATURES.append((document, context.features))
     for found_item in sorted(document.items.values(), key=lambda each: each.index):
         siblings = context.siblings.setdefault(found_item.parent, [])
         context.position[found_item.index] = len(siblings)
@@ -292,7 +309,9 @@ def classify(context: _Context) -> list[Verdict]:
     """The verdicts of every unit of ``context``'s meeting, in the order of lines (both kinds may share one)."""
     document = context.document
     verdicts: list[Verdict] = []
-    units = _units(document)
+    # In a transcript only its conclusion, summary and action sections hold records: its speech is not read.
+    only = [kind in _TRANSCRIPT_SECTIONS for kind in context.sections] if context.transcript else None
+    units = _units(document, only)
     lead_lines: set[int] = set()
     for index, text, item in units:
         if item is None and text.rstrip().endswith(":") and len(plain_text(text).split()) <= _LEAD_WORDS:
@@ -324,14 +343,15 @@ def classify(context: _Context) -> list[Verdict]:
 # -- the units of a meeting ---------------------------------------------------------------------------
 
 
-def _units(document: Document) -> list[tuple[int, str, Item | None]]:
-    """``(line, Markdown, item)`` of every list item's own lines and every paragraph's sentences."""
+def _units(document: Document, only: Sequence[bool] | None = None) -> list[tuple[int, str, Item | None]]:
+    """``(line, Markdown, item)`` of every list item's own lines and every paragraph's sentences (of the lines
+    ``only`` marks, if given)."""
     lines, kinds = document.lines, document.kinds
     consumed = [False] * len(lines)
     units: list[tuple[int, str, Item | None]] = []
     verbatim = document.verbatim
     for index in range(len(lines)):
-        if consumed[index] or verbatim[index]:
+        if consumed[index] or verbatim[index] or (only is not None and not only[index]):
             continue
         item = document.items.get(index)
         if item is not None:
@@ -361,7 +381,7 @@ def _units(document: Document) -> list[tuple[int, str, Item | None]]:
 
 def _sentences(lines: Sequence[str], start: int, end: int) -> list[tuple[int, str]]:
     """The sentences of the paragraph ``lines[start:end]``, each with the line where it starts."""
-    rows = [re.sub(r"^\s*(?:>\s*)*", "", line).strip() for line in lines[start:end]]
+    rows = [_QUOTE_MARKS.sub("", line).strip() for line in lines[start:end]]
     text = "\n".join(rows)
     if not any(mark in text for mark in ".!?"):
         return [(start, text)]
@@ -441,6 +461,7 @@ def _prefix(text: str) -> _Prefix:
 _NOT_DECIDED = frozenset({"need", "needs", "needed", "pending", "open", "no", "without", "todo", "awaiting", "wanted"})
 
 
+@lru_cache(maxsize=4096)
 def _label_kind(label: str) -> str:
     """What a label before a colon makes of its line: "decision", "action", "question", "plan", "role", "topic"."""
     if not label or len(label) > 40:
@@ -487,6 +508,7 @@ def _looks_like_person(text: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
 def _heading_kind(text: str) -> str:
     plain = plain_text(text).strip()
     words = words_of(plain)
@@ -566,36 +588,41 @@ def _covered_by_actions(document: Document, found: Sequence[FoundAction]) -> lis
 def _judge(context: _Context, index: int, text: str, item: Item | None, prefix: _Prefix) -> list[Verdict]:
     section = context.sections[index]
     label_kind = _label_kind(prefix.label)
-    sentence = _sentence(context, prefix.body)
-    if not sentence.words or sentence.plus_one or sentence.meta or _title_only(prefix.body):
-        return []
-    if label_kind and _PLACEHOLDER.match(plain_text(prefix.body)):
-        return []  # "Decision: TBD"
-    if re.fullmatch(r"\s*\([^()]*\)\s*", plain_text(prefix.body)) and not (sentence.deferral or sentence.agreement):
-        return []  # "(silent writing exercise while people arrive)": an aside; "(postponed)" is no aside
-    if (
-        context.transcript
-        and section not in ("decision", "summary", "action")
-        and label_kind
-        not in (
-            "decision",
-            "action",
-        )
-    ):
+    if context.transcript and section not in ("decision", "summary", "action") and label_kind not in _MARKED:
         return []  # in a transcript plain speech is never an outcome
+    if _title_only(prefix.body):
+        return []  # "[Stabilize `!` #65355](...) @bob": a title
+    sentence = _sentence(context, prefix.body)
+    if not sentence.words or sentence.plus_one or sentence.meta:
+        return []
+    if label_kind and _PLACEHOLDER.match(sentence.raw):
+        return []  # "Decision: TBD"
+    if _ASIDE.fullmatch(sentence.raw) and not (sentence.deferral or sentence.agreement):
+        return []  # "(silent writing exercise while people arrive)": an aside; "(postponed)" is no aside
     children = _visual_children(context, item) if item is not None else []
     if children and _lead_in_only(prefix, text):
         return []  # "- Consensus from meeting:", "- next step:": the bullets under it are the outcomes
     header = bool(children) and _header(prefix.body)  # "- Accepted MCPs", "- [ ] Public calendar": a title
     if children and "(" in prefix.body:
         # "- Pending FCP requests (check your boxes!)": a list's title and a note about it
-        sentence = _sentence(context, re.sub(r"\([^()]*\)", " ", prefix.body))
+        bare = _sentence(context, re.sub(r"\([^()]*\)", " ", prefix.body))
+        sentence = bare if bare.words else sentence
 
     parent = _parent(context, index, item)
     parent_prefix = context.prefixes.get(parent.index) if parent is not None else None
     parent_sentence = _sentence(context, parent_prefix.body) if parent_prefix is not None else None
     parent_verdict = context.verdicts.get(parent.index, (False, False)) if parent is not None else (False, False)
     lead_in = _lead_in(context, item, parent, parent_prefix, parent_sentence)
+    if not (
+        lead_in
+        or label_kind
+        or section in ("decision", "action", "deferred")
+        or _may_record(sentence)
+        or (parent_sentence is not None and "?" in parent_sentence.text)
+        or _after_question(context, index, item)
+        or section == "question"
+    ):
+        return []  # no cue and no place that could make it a record: the common case, read no further
     question_above = _under_question(context, index, item, parent, parent_prefix, parent_sentence, section)
     agenda_item = (
         item is not None
@@ -783,6 +810,35 @@ def _judge(context: _Context, index: int, text: str, item: Item | None, prefix: 
 
     if context.trace is not None:
         context.trace.append((index, decision_cue, round(decision, 2), action_cue, round(action, 2)))
+    if context.model is not None or context.features is not None:
+        features = _features(
+            sentence,
+            decision,
+            decision_cue,
+            action,
+            action_cue,
+            section=section,
+            lead_in=lead_in,
+            question_above=question_above,
+            label_kind=label_kind,
+            item=item,
+            speaker=speaker,
+            parent_verdict=parent_verdict,
+            agenda_item=agenda_item,
+            header=header,
+            has_children=bool(children),
+            known_who=_known(context, who),
+        )
+        if context.features is not None:
+            context.features.append((index, features, decision, action))
+        if context.model is not None:
+            # The learned model weighs what the rules read; what the note labels itself stays as the rules say.
+            if not explicit_decision:
+                decision = context.model.probability("decision", features)
+                decision_cue = decision_cue or "model"
+            if not explicit_action:
+                action = context.model.probability("action", features)
+                action_cue = action_cue or "model"
     found: list[Verdict] = []
     if decision >= THRESHOLD - 1e-9:
         topic = ""
@@ -796,6 +852,99 @@ def _judge(context: _Context, index: int, text: str, item: Item | None, prefix: 
             Verdict("action", index, _text(text), action_cue, round(min(action, 1.0), 2), owners=owners, done=done)
         )
     return found
+
+
+def _features(
+    sentence: Sentence,
+    decision: float,
+    decision_cue: str,
+    action: float,
+    action_cue: str,
+    *,
+    section: str,
+    lead_in: str,
+    question_above: str,
+    label_kind: str,
+    item: Item | None,
+    speaker: bool,
+    parent_verdict: tuple[bool, bool],
+    agenda_item: bool,
+    header: bool,
+    has_children: bool,
+    known_who: bool,
+) -> dict[str, float]:
+    """What the learned model reads of a unit: the rules' verdicts and cues, its place, and its first words."""
+    words = sentence.words
+    who, verb = sentence.assignment
+    flags = {
+        f"rule-decision:{decision_cue or 'none'}": 1.0,
+        f"rule-action:{action_cue or 'none'}": 1.0,
+        "rule-decision": max(min(decision, 1.0), -1.0),
+        "rule-action": max(min(action, 1.0), -1.0),
+        f"section:{section or 'none'}": 1.0,
+        f"lead:{lead_in or 'none'}": 1.0,
+        f"question-above:{question_above or 'none'}": 1.0,
+        f"label:{label_kind or 'none'}": 1.0,
+        f"depth:{min(item.depth, 3) if item is not None else 'paragraph'}": 1.0,
+        f"box:{item.task if item is not None and item.task is not None else 'none'}": 1.0,
+        f"words:{min(len(words) // 5, 6)}": 1.0,
+        f"first:{words[0] if words else ''}": 1.0,
+        f"first-two:{' '.join(words[:2])}": 1.0,
+    }
+    for name, value in (
+        ("question", sentence.question),
+        ("answered", sentence.answered),
+        ("answer-word", sentence.answer_word),
+        ("hedge", bool(sentence.hedge)),
+        ("opinion", sentence.opinion),
+        ("conditional", sentence.conditional),
+        ("status-start", sentence.status_start),
+        ("status", bool(sentence.status)),
+        ("logistics", sentence.logistics),
+        ("imperative", bool(sentence.imperative)),
+        ("ambiguous-verb", sentence.ambiguous_verb),
+        ("first-person", sentence.first_person),
+        ("bare-will", sentence.bare_will),
+        ("request", bool(sentence.request)),
+        ("task", bool(sentence.task)),
+        ("agreement", bool(sentence.agreement)),
+        ("deferral", bool(sentence.deferral)),
+        ("commitment", bool(sentence.commitment)),
+        ("firm-commitment", sentence.commitment_strength == 1),
+        ("assignment", bool(who)),
+        (f"assignment-verb:{verb}", bool(who)),
+        ("known-owner", known_who),
+        ("speaker", speaker),
+        ("agenda-item", agenda_item),
+        ("header", header),
+        ("has-children", has_children),
+        ("parent-decision", parent_verdict[0]),
+        ("parent-action", parent_verdict[1]),
+    ):
+        if value:
+            flags[name] = 1.0
+    return flags
+
+
+@dataclass(frozen=True)
+class Model:
+    """A logistic regression per kind over ``_features``, trained on the hand labels of the development
+    archives (``benchmarks/train.py``) and shipped as a small JSON file of weights: no dependency to run it."""
+
+    weights: dict[str, dict[str, float]]  # kind -> feature -> weight; "" is the bias
+
+    def probability(self, kind: str, features: dict[str, float]) -> float:
+        weights = self.weights.get(kind, {})
+        score = weights.get("", 0.0) + sum(weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
+
+    @classmethod
+    def load(cls, path: Path = MODEL_FILE) -> Model | None:
+        """The model of ``path``, or None when there is none."""
+        if not path.is_file():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls({kind: {str(k): float(v) for k, v in weights.items()} for kind, weights in data["weights"].items()})
 
 
 def _parent(context: _Context, index: int, item: Item | None) -> Item | None:
@@ -835,8 +984,58 @@ def _known(context: _Context, who: str) -> bool:
     return bool(who) and (who.startswith("@") or fold(who) in context.known or fold(who.split()[0]) in context.known)
 
 
+_ASIDE = re.compile(r"\s*\([^()]*\)\s*")
+_STRUCK_OR_MARKS = re.compile(r"~~[^~]*~~|[\W_]+")
+_MARKED = frozenset({"decision", "action"})  # labels that make a line a record even in a transcript
+_TRANSCRIPT_SECTIONS = frozenset({"decision", "summary", "action"})  # what a transcript's records sit in
+_MARKUP = re.compile(r"[\[*_`<>~#!{\\|]|^\s*(?:[-*+]|\d+[.)])\s", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _model() -> Model | None:
+    return Model.load()
+
+
+def _after_question(context: _Context, index: int, item: Item | None) -> bool:
+    """Whether the item before this one, at its level, asks something (cheap: a question mark)."""
+    if item is None:
+        return False
+    position = context.position.get(index, 0)
+    if position == 0:
+        return False
+    before = context.prefixes.get(context.siblings[item.parent][position - 1].index)
+    return before is not None and "?" in before.body
+
+
+def _may_record(sentence: Sentence) -> bool:
+    """Whether a unit's words hold any cue that can make a record (cheap tests first)."""
+    text = sentence.text
+    return bool(
+        sentence.imperative
+        or sentence.answer_word
+        or sentence.bare_will
+        or text.startswith("@")
+        or "<-" in text
+        or sentence.commitment
+        or sentence.agreement
+        or sentence.deferral
+        or sentence.request
+        or sentence.task
+        or ("?" in text and sentence.answered)
+        or sentence.first_person
+        or sentence.assignment[0]
+    )
+
+
 def _sentence(context: _Context, markdown: str) -> Sentence:
-    return Sentence(folded(markdown), plain_text(markdown), context.known, context.listed)
+    """The cues of ``markdown``, read once per meeting (a parent's are asked again by each of its bullets)."""
+    found = context.sentences.get(markdown)
+    if found is None:
+        # Most units hold no markup at all: their plain text is their text.
+        plain = plain_text(markdown) if _MARKUP.search(markdown) else " ".join(markdown.split())
+        found = Sentence(quick_fold(plain.replace("’", "'").replace("‘", "'")), plain, context.known, context.listed)
+        context.sentences[markdown] = found
+    return found
 
 
 _LINK_OR_REF = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://\S+|(?:[\w.-]+/[\w.-]+)?#\d+|@[\w-]+")
@@ -847,7 +1046,7 @@ def _title_only(body: str) -> bool:
     if "[" not in body and "http" not in body and "#" not in body:
         return False
     rest = _LINK_OR_REF.sub(" ", body)
-    rest = re.sub(r"~~[^~]*~~|[\W_]+", " ", rest)
+    rest = _STRUCK_OR_MARKS.sub(" ", rest)
     return len(rest.split()) < 2
 
 

@@ -10,8 +10,9 @@ agenda item) is ``records.classify``'s part.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from typing import Any, Generic, TypeVar, overload
 
 from ..people.names import is_abbreviation
 from ..reading.inline import plain_text
@@ -39,6 +40,35 @@ from ..vocabulary import (
     WEAK_COMMITMENTS,
 )
 
+_TOKEN = re.compile(r"[\w'+-]+|:\+1:")
+_T = TypeVar("_T")
+
+
+class once(Generic[_T]):
+    """``functools.cached_property`` without its lock, which costs more than the cues it keeps (Python 3.11
+    takes it on each first reading, and a meeting's sentences have a dozen cues each)."""
+
+    def __init__(self, function: Callable[[Any], _T]) -> None:
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> once[_T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> once[_T] | _T:
+        if instance is None:
+            return self
+        value = self.function(instance)
+        instance.__dict__[self.name] = value  # read from the instance from now on, the descriptor bypassed
+        return value
+
 
 def phrases(words: frozenset[str]) -> re.Pattern[str]:
     """One pattern for a lexicon's folded phrases, on word boundaries; ``*`` in a phrase is any one word."""
@@ -49,14 +79,143 @@ def phrases(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'+:-])(?:" + "|".join(parts) + r")(?![\w'+-])")
 
 
-_AGREEMENT = phrases(AGREEMENT_CUES)
-_DEFERRAL = phrases(DEFERRAL_CUES)
-_COMMITMENT = phrases(COMMITMENT_CUES)
-_REQUEST = phrases(REQUEST_CUES)
-_TASK = phrases(TASK_CUES)
-_STATUS = phrases(STATUS_CUES)
-_HEDGE = phrases(HEDGE_CUES)
-_META = phrases(META_CUES)
+@dataclass(frozen=True)
+class Found:
+    """A phrase of a lexicon found in a sentence (shaped as a ``re.Match``: ``group()``, ``start()``, ``end()``)."""
+
+    phrase: str  # its words as the sentence has them, one space apart
+    begin: int
+    stop: int
+
+    def group(self, _: int = 0) -> str:
+        return self.phrase
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.stop
+
+
+Spans = list[tuple[str, int, int]]  # a sentence's words, each with where it starts and ends
+
+
+class Lexicon:
+    """A lexicon's phrases, found by their words: one look-up per word of a sentence, where a pattern of a few
+    hundred alternatives would be tried at every character. Phrases that words cannot show (``(action)``,
+    ``[to do]``) are kept in a pattern of their own."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        special = []
+        for phrase in sorted(words, key=lambda phrase: -len(phrase.split())):
+            parts = tuple(phrase.split())
+            if all(part == "*" or _TOKEN.fullmatch(part) for part in parts) and parts[0] != "*":
+                self.by_first.setdefault(parts[0], []).append(parts)
+            else:
+                special.append(phrase)
+        self.special = phrases(frozenset(special)) if special else None
+        # the marks its special phrases hold, without one of which a sentence holds none of them
+        self.marks = frozenset(char for phrase in special for char in phrase if not (char.isalnum() or char == " "))
+        self.words = words
+
+    def finditer(self, spans: Spans, text: str) -> list[Found]:
+        """The phrases found in a sentence (its ``spans`` in ``text``), leftmost first, longest at a place."""
+        found: list[Found] = []
+        position, count = 0, len(spans)
+        while position < count:
+            options = self.by_first.get(spans[position][0])
+            step = 1
+            if options:
+                for parts in options:
+                    size = len(parts)
+                    if position + size <= count and all(
+                        part == "*" or part == spans[position + offset][0] for offset, part in enumerate(parts)
+                    ):
+                        words = " ".join(word for word, _, _ in spans[position : position + size])
+                        found.append(Found(words, spans[position][1], spans[position + size - 1][2]))
+                        step = size
+                        break
+            position += step
+        if self.special is not None and any(mark in text for mark in self.marks):
+            found.extend(Found(match.group(0), match.start(), match.end()) for match in self.special.finditer(text))
+            found.sort(key=lambda match: match.begin)
+        return found
+
+    def search(self, spans: Spans, text: str) -> Found | None:
+        found = self.finditer(spans, text)
+        return found[0] if found else None
+
+
+_AGREEMENT = Lexicon(AGREEMENT_CUES)
+_DEFERRAL = Lexicon(DEFERRAL_CUES)
+_COMMITMENT = Lexicon(COMMITMENT_CUES)
+_REQUEST = Lexicon(REQUEST_CUES)
+_TASK = Lexicon(TASK_CUES)
+_STATUS = Lexicon(STATUS_CUES)
+_HEDGE = Lexicon(HEDGE_CUES)
+_META = Lexicon(META_CUES)
+_LEXICONS = (_AGREEMENT, _DEFERRAL, _COMMITMENT, _REQUEST, _TASK, _STATUS, _HEDGE, _META)
+# Every lexicon's phrases by their first word, then by their second ("" for a phrase of one word or one
+# whose second word is "*"), so that one pass over a sentence's words finds them all.
+_BY_FIRST: dict[str, dict[str, list[tuple[int, tuple[str, ...]]]]] = {}
+for _number, _lexicon in enumerate(_LEXICONS):
+    for _first, _options in _lexicon.by_first.items():
+        for _parts in _options:
+            _second = _parts[1] if len(_parts) > 1 and _parts[1] != "*" else ""
+            _BY_FIRST.setdefault(_first, {}).setdefault(_second, []).append((_number, _parts))
+for _by_second in _BY_FIRST.values():
+    for _choices in _by_second.values():
+        _choices.sort(key=lambda option: -len(option[1]))
+_SPECIAL = tuple((number, lexicon) for number, lexicon in enumerate(_LEXICONS) if lexicon.special is not None)
+_SPECIAL_MARKS = frozenset(mark for _, lexicon in _SPECIAL for mark in lexicon.marks)
+
+
+def find_all(spans: Spans, text: str) -> list[list[Found]]:
+    """The phrases of every lexicon of ``_LEXICONS`` found in a sentence, per lexicon (as ``Lexicon.finditer``)."""
+    found: list[list[Found]] = [[] for _ in _LEXICONS]
+    free = [0] * len(_LEXICONS)  # per lexicon, where its next phrase may start (found phrases do not overlap)
+    count = len(spans)
+    for position in range(count):
+        by_second = _BY_FIRST.get(spans[position][0])
+        if by_second is None:
+            continue
+        following = spans[position + 1][0] if position + 1 < count else ""
+        candidates = by_second.get(following, [])
+        if "" in by_second:
+            candidates = [*candidates, *by_second[""]] if candidates else by_second[""]
+        for number, parts in candidates:
+            if free[number] > position:
+                continue
+            size = len(parts)
+            if position + size > count:
+                continue
+            if size > 2 and not all(
+                part == "*" or part == spans[position + offset][0] for offset, part in enumerate(parts[2:], 2)
+            ):
+                continue
+            words = (
+                " ".join(word for word, _, _ in spans[position : position + size]) if size > 1 else spans[position][0]
+            )
+            found[number].append(Found(words, spans[position][1], spans[position + size - 1][2]))
+            free[number] = position + size
+    if _SPECIAL_MARKS and any(mark in text for mark in _SPECIAL_MARKS):
+        for number, lexicon in _SPECIAL:
+            assert lexicon.special is not None
+            found[number].extend(Found(m.group(0), m.start(), m.end()) for m in lexicon.special.finditer(text))
+            found[number].sort(key=lambda match: match.begin)
+    return found
+
+
+# The verbs after a task's owner, by their first word: "will" -> ("will",), "is" -> ("is", "going", "to")...
+_ASSIGNMENT_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in sorted(ASSIGNMENT_VERBS, key=lambda phrase: -len(phrase.split())):
+    _ASSIGNMENT_BY_FIRST.setdefault(_phrase.split()[0], []).append(tuple(_phrase.split()))
+_ASSIGNMENT_OPENERS = frozenset(_ASSIGNMENT_BY_FIRST)
+_SUBJECT_WORD = re.compile(r"@?[\w’.-]+")
+_CONDITIONAL = re.compile(r"^(?:(?:but|and|so|also)\s+)?(?:if|unless|when|once|in case)\b")
+_BARE_WILL = re.compile(r"^(?:will|to|i'll|going to|am going to|plan to|planning to|happy to|can help)\s+\S")
+_LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "also", "then"})
 _ANSWER = re.compile(
     r"^(?:" + "|".join(re.escape(word) for word in sorted(ANSWER_WORDS, key=len, reverse=True)) + r")\b"
 )
@@ -87,13 +246,8 @@ _FILLERS = frozenset(("also", "and", "then", "so", "just", "first", "finally", "
 _SUBJECT_STOP = frozenset(
     {"it", "this", "that", "there", "which", "these", "those", "they", "he", "she", "what", "who", "nothing", "one"}
 )
-_VERBS = "|".join(phrase.replace(" ", r"\s+") for phrase in sorted(ASSIGNMENT_VERBS, key=len, reverse=True))
-# "Alice will", "Bob to", "@carol is going to", "Compiler team needs to", "pnkfelix might take": the subject is
-# up to four words before the verb, then a word that goes on.
-_ASSIGNMENT = re.compile(
-    r"^(?:(?:but|and|so|also|then)\s+)?(?P<who>(?:@?[\w’.-]+\s+){0,3}?@?[\w’.-]+?)(?P<verb>'ll|\s+(?:" + _VERBS + r"))"
-    r"\s+(?P<next>[\w'’-]+)",
-)
+# Where a clause ends: "FCP is done; Niko will handle it", "(Centril to FCP)", "tests were added, Niko will".
+_CLAUSE = re.compile(r"\s*(?:[;.]\s+|,\s+|[()]|\s[-–—]\s)\s*")
 _ZULIP = re.compile(r"@_?\*\*(?P<name>[^*\n]+?)\*\*")
 _ADDRESSED = re.compile(
     r"^\s*(?:@_?\*\*(?P<name>[^*\n]+?)\*\*|@(?P<handle>" + HANDLE + r")\b)"
@@ -131,6 +285,13 @@ _OBJECT_WORDS = frozenset(
 )
 
 
+def quick_fold(text: str) -> str:
+    """``slugs.fold``, with a short way for plain ASCII text (most of it), which has no accents to strip."""
+    if text.isascii():
+        return " ".join(text.lower().split())
+    return fold(text)
+
+
 def folded(text: str) -> str:
     """``text`` as the cues read it: plain text, folded, curly apostrophes made straight."""
     return fold(plain_text(text).replace("’", "'").replace("‘", "'"))
@@ -145,18 +306,31 @@ class Sentence:
     known: frozenset[str] = frozenset()  # folded names, handles and abbreviations of the meeting's people
     listed: bool = False  # whether the meeting lists its attendees (then a name before "to" must be one of them)
 
-    @cached_property
-    def words(self) -> list[str]:
-        return re.findall(r"[\w'+-]+|:\+1:", self.text)
+    @once
+    def _spans(self) -> Spans:
+        return [(match.group(0), match.start(), match.end()) for match in _TOKEN.finditer(self.text)]
 
-    @cached_property
+    @once
+    def words(self) -> list[str]:
+        return [word for word, _, _ in self._spans]
+
+    @once
+    def _found(self) -> list[list[Found]]:
+        return find_all(self._spans, self.text)
+
+    def _find(self, lexicon: Lexicon) -> list[Found]:
+        return self._found[_LEXICONS.index(lexicon)]
+
+    @once
     def core(self) -> str:
         """The text without a trailing owner, bracket or mark: ``Write it up? <- Mike`` -> ``Write it up?``."""
         return _TRAILING.sub("", self.text).strip()
 
-    @cached_property
+    @once
     def question(self) -> bool:
         """Whether it asks rather than says: ends with ``?`` (not answered after it), or opens a question."""
+        if "?" not in self.text:
+            return False
         core = self.core.rstrip(" .!")
         if core.endswith("?"):
             return True
@@ -167,7 +341,7 @@ class Sentence:
             return not after or bool(_QUESTION_START.match(after))
         return False
 
-    @cached_property
+    @once
     def answered(self) -> bool:
         """A question with its answer after it: ``Will it be an alias? Presumably yes.``"""
         if "?" not in self.core:
@@ -175,7 +349,7 @@ class Sentence:
         after = self.core.rsplit("?", 1)[1].strip(" .!")
         return bool(after) and (bool(_ANSWER.match(after)) or after.startswith(("->", "→", "a:")))
 
-    @cached_property
+    @once
     def answer_word(self) -> bool:
         """Opens with a word that answers: ``Yes, if ...``, ``No.``, ``Probably yes``, ``Not quite:``; not a
         negation (``No backport nominations this time``)."""
@@ -186,17 +360,20 @@ class Sentence:
         negation = match.group(0) in ("no", "non", "nein")
         return not negation or bool(re.match(r"^(?:\s*[.,;:!—–-]|\s*$|\s+(?:we|it|this|that|i|they|you|not)\b)", after))
 
-    @cached_property
+    @once
     def plus_one(self) -> bool:
         """A ``+1`` alone: one vote, no outcome."""
         return bool(_PLUS_ONE.match(self.text.replace(" ", "")))
 
-    @cached_property
+    @once
     def agreement(self) -> str:
         """The agreement cue: ``agreed``, ``consensus``, ``no objections``, ``approved``; "" if none."""
+        found = self._find(_AGREEMENT)
+        if not found:
+            return ""
         if _ONE_PERSON.match(self.text) or _ASKS_DECISION.search(self.text) or _NO_AGREEMENT.search(self.text):
             return ""
-        for match in _AGREEMENT.finditer(self.text):
+        for match in found:
             word = match.group(0)
             if word in ("approved", "accepted", "adopted", "approve") and _ADJECTIVE.search(self.text[: match.start()]):
                 continue
@@ -210,21 +387,21 @@ class Sentence:
             return word
         return ""
 
-    @cached_property
+    @once
     def deferral(self) -> str:
         """The agenda outcome: ``deferred``, ``leave it on the agenda``, ``take it back to the issue``; a bare
         ``Closed`` only as the whole line's word (``Closed and re-opened the RFC`` reports)."""
-        for match in _DEFERRAL.finditer(self.text):
+        for match in self._find(_DEFERRAL):
             if match.group(0) == "closed" and len(self.words) > 3:
                 continue
             return match.group(0)
         return ""
 
-    @cached_property
+    @once
     def commitment(self) -> str:
         """The commitment that opens a clause (``we will ...``, ``so let's ...``); not one in a relative
         clause (``the first project that we will shift``)."""
-        for match in _COMMITMENT.finditer(self.text):
+        for match in self._find(_COMMITMENT):
             before = self.text[: match.start()].rstrip()
             if not before or before.endswith((",", ";", ":", ".", "!", "?", "(", "-", "—", "–")):
                 return match.group(0)
@@ -236,18 +413,20 @@ class Sentence:
                 return match.group(0)
         return ""
 
-    @cached_property
+    @once
     def request(self) -> str:
-        match = _REQUEST.search(self.text)
+        found = self._find(_REQUEST)
+        match = found[0] if found else None
         if match and match.group(0) == "cc" and not re.search(r"\bcc\b\s*:?\s*(?:\w+\s+){0,2}@", self.text):
             return ""  # "cc" is a request only to people it names: "cc @bob", "cc latest reviewers: @bob"
         return match.group(0) if match else ""
 
-    @cached_property
+    @once
     def task(self) -> str:
-        match = _TASK.search(self.text)
+        found = self._find(_TASK)
+        match = found[0] if found else None
         if match is None:
-            passive = _TO_BE_DONE.search(self.text)
+            passive = _TO_BE_DONE.search(self.text) if "to be " in self.text else None
             return "to be done" if passive and not passive.group(1).startswith("discuss") else ""
         if match.group(0) in ("need to", "needs to"):
             after = self.text[match.end() :].split()
@@ -258,12 +437,13 @@ class Sentence:
                 return ""
         return match.group(0)
 
-    @cached_property
+    @once
     def status(self) -> str:
-        match = _STATUS.search(self.text)
+        found = self._find(_STATUS)
+        match = found[0] if found else None
         return match.group(0) if match else ""
 
-    @cached_property
+    @once
     def status_start(self) -> bool:
         """Opens as a report: a past participle or tense (``merged ...``, ``Created an issue``), or a status word."""
         first = self.words[0] if self.words else ""
@@ -271,54 +451,61 @@ class Sentence:
             return True
         if first in ("was", "were", "has", "had") or (first.startswith("@") and len(self.words) > 1):
             return first in ("was", "were", "has", "had") or self._past(self.words[1])
-        return self._past(first) and not _DEFERRAL.match(first) and not _AGREEMENT.match(first)
+        return self._past(first) and first not in _DEFERRAL.words and first not in _AGREEMENT.words
 
     @staticmethod
     def _past(word: str) -> bool:
         return len(word) > 3 and word.endswith("ed") and word not in TASK_VERBS and word not in ("need", "feed")
 
-    @cached_property
+    @once
     def hedge(self) -> str:
         """A hedge of the sentence itself, not of an aside in brackets: ``maybe``, ``could``, ``I think``."""
-        match = _HEDGE.search(self._outside_brackets)
-        return match.group(0) if match else ""
+        found = self._hedges
+        return found[0].group(0) if found else ""
 
-    @cached_property
+    @once
+    def _hedges(self) -> list[Found]:
+        """The hedges of the sentence itself, not of an aside in brackets."""
+        text = self._outside_brackets
+        if text is self.text:
+            return self._find(_HEDGE)
+        spans = [(match.group(0), match.start(), match.end()) for match in _TOKEN.finditer(text)]
+        return _HEDGE.finditer(spans, text)
+
+    @once
     def _outside_brackets(self) -> str:
         return re.sub(r"\([^()]*\)", " ", self.text) if "(" in self.text else self.text
 
-    @cached_property
+    @once
     def meta(self) -> bool:
         """Speaks to the note takers about the meeting itself: ``Let's collect all agenda items here``."""
-        return bool(_META.search(self.text))
+        return bool(self._find(_META))
 
-    @cached_property
+    @once
     def opinion(self) -> bool:
         """Whether its only hedge is a person's view (``seems``, ``I think``), not a hypothesis (``maybe``)."""
         return (
             bool(self.hedge)
             and self.hedge in OPINION_CUES
-            and not any(match.group(0) not in OPINION_CUES for match in _HEDGE.finditer(self._outside_brackets))
+            and not any(match.group(0) not in OPINION_CUES for match in self._hedges)
         )
 
-    @cached_property
+    @once
     def conditional(self) -> bool:
         """Opens with a condition: ``If you see a PR ..., please tell us``, ``but if there is an argument``."""
-        return bool(re.match(r"^(?:(?:but|and|so|also)\s+)?(?:if|unless|when|once|in case)\b", self.text))
+        return bool(_CONDITIONAL.match(self.text))
 
-    @cached_property
+    @once
     def clauses(self) -> list[str]:
         """Its clauses: ``FCP is done; there's a bug; Niko will handle it`` -> three; ``(Centril to FCP)`` one."""
-        parts = re.split(
-            r"\s*(?:[;.]\s+|,\s+(?=(?:and\s+|but\s+)?@?[a-z][\w-]*\s+(?:will|to|'ll)\s)|\(|\)|\s[-–—]\s)\s*", self.text
-        )
+        parts = _CLAUSE.split(self.text)
         return [part.strip(" ,") for part in parts if part.strip(" ,")]
 
-    @cached_property
+    @once
     def logistics(self) -> bool:
         return bool(_LOGISTICS.search(self.text))
 
-    @cached_property
+    @once
     def first_person(self) -> bool:
         """Says what the writer (or speaker) will do: ``I will review``, ``I'll``, ``Note to self: check``;
         not what they will have or be (``I will likely have students``, ``I'll be on leave``)."""
@@ -336,15 +523,13 @@ class Sentence:
                 return True
         return False
 
-    @cached_property
+    @once
     def bare_will(self) -> bool:
         """Opens with the future and no subject: ``Will talk to the team``, ``To check governance``, which
         a speaker's prefix makes theirs (``CHL: Will talk ...``)."""
-        return bool(
-            re.match(r"^(?:will|to|i'll|going to|am going to|plan to|planning to|happy to|can help)\s+\S", self.text)
-        )
+        return bool(_BARE_WILL.match(self.text))
 
-    @cached_property
+    @once
     def commitment_strength(self) -> float:
         """How firmly the commitment binds the group: 1 for "we will", "let's"; 0.5 for "we should"; 0 for "we can"."""
         cue = self.commitment
@@ -354,7 +539,7 @@ class Sentence:
             return 1.0
         return 0.0 if cue in WEAK_COMMITMENTS else 0.5
 
-    @cached_property
+    @once
     def imperative(self) -> str:
         """The task verb it opens with (``Run the job weekly``, ``also ask Quansight``), or ""."""
         words = self.words
@@ -378,7 +563,7 @@ class Sentence:
             return word
         return ""
 
-    @cached_property
+    @once
     def ambiguous_verb(self) -> bool:
         """Whether its opening task verb may as well be a noun (``File permissions managed ...``, ``open
         question as to ...``): a verb of ``_NOUN_VERBS`` not followed by an article, pronoun or particle."""
@@ -390,21 +575,22 @@ class Sentence:
         following = words[position + 1] if 0 <= position < len(words) - 1 else ""
         return following not in _OBJECT_WORDS
 
-    @cached_property
+    @once
     def assignment(self) -> tuple[str, str]:
         """``(who, verb)`` of ``Alice will ...``, ``Bob to open an issue``, ``Compiler team needs to ...``, or
         of a clause after the first (``FCP is done; Niko will handle it``, ``(Centril to FCP)``); else ``("", "")``."""
         found = self._assignment(self.text, self.raw)
-        if found[0]:
+        if found[0] or not any(mark in self.text for mark in ";(,.-"):
             return found
         for clause in self.clauses[1:]:
-            raw = self._raw_clause(clause)
-            found = self._assignment(clause, raw)
+            if _match_assignment(clause) is None:
+                continue
+            found = self._assignment(clause, self._raw_clause(clause))
             if found[0]:
                 return found
         return "", ""
 
-    @cached_property
+    @once
     def subject(self) -> str:
         """The assignment's subject as written (its capitals kept): ``Bob`` of ``..., Bob will ping them``."""
         who, _ = self.assignment
@@ -417,19 +603,23 @@ class Sentence:
                 return " ".join(re.findall(r"@?[\w'’.-]+", raw)[:count])
         return who
 
+    @once
+    def _folded_raw(self) -> str:
+        return quick_fold(self.raw)
+
     def _raw_clause(self, clause: str) -> str:
         """The clause as written (for its capitals), found again in the raw text by its words."""
         words = clause.split()
         if not words:
             return clause
-        position = fold(self.raw).find(" ".join(words[:2]))
+        position = self._folded_raw.find(" ".join(words[:2]))
         return self.raw[position:] if position >= 0 else clause
 
     def _assignment(self, text: str, raw: str) -> tuple[str, str]:
-        match = _ASSIGNMENT.match(text)
+        match = _match_assignment(text)
         if match is None:
             return "", ""
-        who, verb, following = match.group("who").strip(), match.group("verb").strip(), match.group("next")
+        who, verb, following = match
         words = who.split()
         if not words or words[0] in _SUBJECT_STOP or words[-1] in _SUBJECT_STOP:
             return "", ""
@@ -472,6 +662,8 @@ class Sentence:
                 for word in words[:-1]
             )
         names = [word for word in raw_who if word not in ("and", "&")]  # "Olivier and Guillaume will pair"
+        if not names:
+            return False
         if fold(who) in self.known or (
             fold(names[0]) in self.known and all(word[:1].isupper() or word.startswith("@") for word in names)
         ):
@@ -504,6 +696,29 @@ class Sentence:
         return first[:1].isupper() or first.startswith("@")
 
 
+def _match_assignment(text: str) -> tuple[str, str, str] | None:
+    """``(who, verb, next word)`` when ``text`` opens with up to four words, a verb of ``ASSIGNMENT_VERBS`` and
+    a word after it: ``alice will comment``, ``felix says he'll try``, ``bob's going to``; else None."""
+    words = text.split(None, 10)
+    if _ASSIGNMENT_OPENERS.isdisjoint(words[1:6]) and not any(word.endswith("'ll") for word in words[:5]):
+        return None
+    if words and words[0] in _LEADING_CONJUNCTIONS:
+        words = words[1:]
+    for end in range(1, min(5, len(words))):
+        word = words[end - 1]
+        if word.endswith("'ll") and len(word) > 3 and end < len(words):
+            return " ".join([*words[: end - 1], word[:-3]]), "'ll", words[end].split()[0]
+        for verb in _ASSIGNMENT_BY_FIRST.get(words[end], ()):
+            stop = end + len(verb)
+            if tuple(words[end:stop]) == verb and stop < len(words):
+                if not _SUBJECT_WORD.fullmatch(word):
+                    return None
+                return " ".join(words[:end]), " ".join(verb), words[stop].split()[0].strip('.,;:!?()"')
+        if not _SUBJECT_WORD.fullmatch(word):
+            return None  # a subject is words, without commas or brackets
+    return None
+
+
 def _task_word(word: str) -> bool:
     """A word that can open a task after "to" or "will": a task verb, ``FCP`` (as in "Centril to FCP")."""
     return bool(
@@ -520,7 +735,7 @@ def owners_written(text: str) -> list[str]:
         found.append(addressed.group("name").strip() if addressed.group("name") else "@" + addressed.group("handle"))
     for cc in _CC.finditer(text):
         found.extend(match.group("name").strip() for match in _ZULIP.finditer(text, cc.end()))
-    arrow = _ARROW_OWNER.search(plain_text(text))
+    arrow = _ARROW_OWNER.search(plain_text(text)) if "<-" in text or "←" in text else None
     if arrow:
         found.append(arrow.group("name").strip())
     return list(dict.fromkeys(found))
