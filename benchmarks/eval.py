@@ -400,8 +400,7 @@ def timed_pipeline(clock: Clock) -> Iterator[None]:
         (minutes.settings, "build_archive", "core"),  # what the plugin's on_files runs (settings.read_archive)
         (minutes.parse, "meeting_records", "records"),  # each meeting's records, at parse time
         (minutes.index, "join_records", "records"),  # joined across meetings, once people are resolved
-        (minutes.records.extract, "decisions_in", "extractors"),
-        (minutes.records.extract, "actions_in", "extractors"),
+        (minutes.records.extract, "outcomes_in", "extractors"),  # decisions and actions, labelled and classified
     ]
     saved = [(module, name, getattr(module, name)) for module, name, _ in patches]
     for module, name, label in patches:

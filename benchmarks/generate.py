@@ -338,16 +338,41 @@ def standards_meeting(rng: random.Random, date: dt.date, size: int) -> str:
     lines += [f"| {PEOPLE[i][0]} | {abbreviations[i]} | {PEOPLE[i][2]} |" for i in delegates]
     lines.append("")
     item = 0
-    while sum(len(line) + 1 for line in lines) < size:
+    extra = 0  # characters of the conclusions' further bullets, left out of the size so the rest stays the same
+    while sum(len(line) + 1 for line in lines) - extra < size:
         item += 1
-        lines += [f"## {item}. {rng.choice(TOPICS).capitalize()}", "", f"Presenter: {PEOPLE[rng.choice(delegates)][0]}"]
+        topic = rng.choice(TOPICS)
+        lines += [f"## {item}. {topic.capitalize()}", "", f"Presenter: {PEOPLE[rng.choice(delegates)][0]}"]
         lines += [f"- [slides](https://example.org/slides/{date.isoformat()}-{item})", ""]
         for _ in range(rng.randrange(15, 40)):
             speaker = abbreviations[rng.choice(delegates)]
             lines += [f"{speaker}: {_sentence(rng, rng.randrange(20, 120))}", ""]
         if rng.random() < 0.5:
-            lines += ["### Conclusion/Resolution", "", f"- {_sentence(rng, rng.randrange(10, 25))}", ""]
+            lines += ["### Conclusion/Resolution", "", f"- {_sentence(rng, rng.randrange(10, 25))}"]
+            bullets = _conclusion(
+                random.Random(f"{date.isoformat()}-{item}"), topic, [abbreviations[i] for i in delegates]
+            )
+            extra += sum(len(bullet) + 1 for bullet in bullets)
+            lines += [*bullets, ""]
     return "\n".join(lines)
+
+
+def _conclusion(rng: random.Random, topic: str, abbreviations: list[str]) -> list[str]:
+    """A conclusion's further bullets, as plenaries write them: outcomes, one per bullet, and the tasks that
+    follow, owned by delegates' abbreviations (``ABC to look into ...``, ``Stage 3 reviewers: X, Y``)."""
+    stage = rng.randrange(1, 4)
+    outcomes = [
+        f"- Consensus for Stage {stage} for {topic}",
+        f"- No objections to {topic} moving to Stage {stage}",
+        f"- {topic[:1].upper()}{topic[1:]} stays at Stage {stage}; revisit at the next meeting",
+    ]
+    tasks = [
+        f"- {rng.choice(abbreviations)} to look into {rng.choice(TOPICS)} before the next meeting",
+        f"- Stage {stage + 1} reviewers: {', '.join(rng.sample(abbreviations, 2))}",
+    ]
+    bullets = rng.sample(outcomes, rng.randrange(0, 3))
+    bullets += rng.sample(tasks, rng.randrange(0, 3))
+    return bullets
 
 
 def write_standards(out: Path, meetings: int, seed: int, size: int = 150_000) -> list[Path]:

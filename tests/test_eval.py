@@ -175,6 +175,7 @@ def _archive(root: Path) -> tuple[Path, Path]:
         {"file": "notes/2024-01-10.md", "line": 14, "kind": "action", "owners": ["Alice"]},  # not Bob's
         {"file": "notes/2024-01-10.md", "line": 18, "kind": "decision", "owners": []},
         {"file": "notes/2024-01-10.md", "line": 22, "kind": "action", "owners": ["Carol"]},
+        {"file": "notes/2024-01-10.md", "line": 23, "kind": "decision", "owners": []},  # labelled to have a miss
     ]
     heldout = [
         {"file": "notes/2024-01-17.md", "line": 5, "kind": "decision", "owners": []},
@@ -207,13 +208,14 @@ def test_a_run_reports_dev_in_detail_and_held_out_only_in_figures(tmp_path: Path
     printed: list[str] = []
     figures = ev.run(corpora, labels, show=True, heldout=True, out=printed.append)
     dev, held = figures["team"]["dev"], figures["team"]["heldout"]
-    assert dev["exact"]["decision"]["labels"] == 2 and dev["exact"]["decision"]["tp"] == 2
-    assert dev["exact"]["action"]["labels"] == 4 and dev["exact"]["action"]["tp"] == 3
-    assert dev["exact"]["action"]["fn"] == 1 and dev["exact"]["action"]["fp"] == 0  # Carol's line is missed
-    assert dev["exact"]["action"]["owners_agree"] == 2 and dev["exact"]["action"]["owners_matched"] == 3
+    assert dev["exact"]["decision"]["labels"] == 3 and dev["exact"]["decision"]["tp"] == 2
+    assert dev["exact"]["decision"]["fn"] == 1  # "Sounds good" is no decision
+    assert dev["exact"]["action"]["labels"] == 4 and dev["exact"]["action"]["tp"] == 4
+    assert dev["exact"]["action"]["fn"] == 0 and dev["exact"]["action"]["fp"] == 0  # "Carol will look into"
+    assert dev["exact"]["action"]["owners_agree"] == 3 and dev["exact"]["action"]["owners_matched"] == 4
     assert held["exact"]["decision"]["tp"] == 1 and held["exact"]["action"]["tp"] == 1
     text = "\n".join(printed)
-    assert "miss  action   notes/2024-01-10.md:22: - Carol will look into the CI" in text
+    assert "miss  decision notes/2024-01-10.md:23: - Sounds good" in text
     assert "owner action   notes/2024-01-10.md:14: labelled ['Alice'], extracted ['Bob Stone']" in text
     assert "team [heldout: 1 files, 6 lines]" in text
     assert "2024-01-17.md" not in text  # no row of the held-out split, ever

@@ -1,5 +1,5 @@
 """Golden cases of decisions, action items, references and topics: ``tests/golden/records/NAME.md`` in,
-``NAME.yml`` beside it: one line per record, easy to review.
+``NAME.yml`` beside it: one line per record (line, kind or status, cue and confidence, ...), easy to review.
 
 Each note is built alone through the whole core pipeline (read, parse, index, records), with bare
 ``#123`` belonging to scikit-learn/scikit-learn.
@@ -35,12 +35,13 @@ def observed(archive: Archive) -> dict[str, Any]:
 
     return {
         "decisions": [
-            f"{d.line} {d.kind} [{d.topic}] ({who(d.people)}) {{{', '.join(d.topics)}}}: {d.text}"
+            f"{d.line} {d.kind} {d.cue} {d.confidence:.2f} [{d.topic}] ({who(d.people)}) {{{', '.join(d.topics)}}}:"
+            f" {d.text}"
             for d in archive.decisions
         ],
         "actions": [
-            f"{a.line} {a.status} ({', '.join(filter(None, [who(a.owners), *a.names]))})"
-            + (f" open for {a.open_for}" if a.status == "open" else f" done in {a.done_in}")
+            f"{a.line} {a.status} {a.cue} {a.confidence:.2f} ({', '.join(filter(None, [who(a.owners), *a.names]))})"
+            + (f" open for {a.open_for}, {a.age} days" if a.pending else f" done in {a.done_in}")
             + f": {a.text}"
             for a in archive.actions
         ],
@@ -58,6 +59,21 @@ def test_golden_case(name: str) -> None:
 
 def test_every_pattern_family_has_a_case() -> None:
     assert {"decision_headings", "decision_lines", "actions", "followed", "references", "topics"} <= set(CASES)
+    # The conventions of outcomes and tasks as people write them, and what is none (issue 10).
+    assert {
+        "agreement",
+        "deferral",
+        "commitment",
+        "tasks",
+        "questions",
+        "label_lists",
+        "sections",
+        "agenda_items",
+        "transcript",
+        "owners",
+        "status",
+        "non_outcomes",
+    } <= set(CASES)
 
 
 def test_every_decision_has_its_anchor_in_the_meeting_page() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .records.join import STALE_AFTER
+
 
 class MinutesConfig(base.Config):  # type: ignore[no-untyped-call]
     notes = c.ListOfItems(c.Type(str), default=["**/*.md"])
@@ -33,6 +35,11 @@ class MinutesConfig(base.Config):  # type: ignore[no-untyped-call]
     """The topics file (YAML), relative to ``mkdocs.yml``: topic name -> keywords or ``/patterns/``,
     e.g. ``joblib: [joblib, loky]``. When unset, ``topics.yml`` in the docs folder is used if there is one
     (and is not published)."""
+
+    stale_after = c.Type(int, default=STALE_AFTER)
+    """Days after which an action item that no later meeting marks done is *stale* rather than *open*: its
+    age runs from the meeting that first lists it to the archive's latest meeting. ``0`` keeps every item
+    open however old it is. Pages and ``minutes.json`` show the age and the status."""
 
     json = c.Type(bool, default=True)
     """Write ``minutes.json``, the whole model, at the site root."""

@@ -214,7 +214,7 @@ def build_index(
         return (-pair[1], fold(names[pair[0]]))
 
     def open_first(action: ActionItem) -> tuple[bool, int, int]:
-        return (action.status != "open", -dates[action.meeting].toordinal(), action.line)
+        return (not action.pending, -dates[action.meeting].toordinal(), action.line)
 
     return Archive(
         meetings=tuple(meetings),

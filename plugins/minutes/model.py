@@ -16,8 +16,14 @@ from .findings import Finding
 # Where an entry's text comes from: a person's heading, a HackMD name tag, a speaker's turn, a leader line.
 EntrySource = Literal["heading", "name-tag", "speaker", "leader"]
 # How a note names a person: in an attendee list (or as absent from it), a heading, a name tag, a turn, an owner...
-# How a decision is written: a decision section, a "Decision:" line, an admonition, a proposal approved.
-DecisionKind = Literal["heading", "line", "admonition", "proposal"]
+# How a decision is written: a decision section, a "Decision:" line, an admonition, a proposal approved, or a
+# sentence whose words and place say it (``records.classify``).
+DecisionKind = Literal["heading", "line", "admonition", "proposal", "sentence"]
+# Where an action item stands: done (checked, struck through, marked done in a later meeting), open, or
+# stale (open for longer than the site's ``stale_after`` days).
+ActionStatus = Literal["open", "done", "stale"]
+# Cues of records that the note labels itself (a section, a label, a marker): the "explicit" ones.
+EXPLICIT_CUES = frozenset({"section", "label", "marker", "proposal", "outcome-list"})
 MentionKind = Literal["attendee", "absent", "heading", "name-tag", "speaker", "owner", "leader", "front-matter"]
 
 
@@ -70,6 +76,8 @@ class NotedDecision:
     kind: DecisionKind
     anchor: str  # id of its paragraph in the meeting page
     people: tuple[str, ...] = ()  # as written: whose section holds it, who leads its agenda item
+    cue: str = "section"  # why it was taken: "section", "label", "agreement", "deferral", "answer", ...
+    confidence: float = 1.0  # how sure the classifier is, 0.5 to 1; 0.9 and more when the note labels it
 
 
 @dataclass(frozen=True)
@@ -81,7 +89,9 @@ class NotedAction:
     owners: tuple[str, ...]  # as written; the person whose section holds it when the item names nobody
     done: bool
     anchor: str
-    kind: str = "section"  # section | label | task | action
+    kind: str = "section"  # section | label | action | sentence
+    cue: str = "section"  # why it was taken: "section", "label", "marker", "assignment", "request", ...
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -191,6 +201,13 @@ class Decision:
     kind: DecisionKind = "heading"
     people: tuple[str, ...] = ()  # person ids: named in it, or whose section holds it
     topics: tuple[str, ...] = ()  # topic ids
+    cue: str = "section"  # why it was taken (``NotedDecision.cue``)
+    confidence: float = 1.0
+
+    @property
+    def explicit(self) -> bool:
+        """Whether the note labels it a decision (a section, a label, a marker), not only its words."""
+        return self.cue in EXPLICIT_CUES
 
 
 @dataclass(frozen=True)
@@ -204,10 +221,23 @@ class ActionItem:
     anchor: str
     owners: tuple[str, ...] = ()  # person ids
     names: tuple[str, ...] = ()  # owners as written that are nobody known
-    status: Literal["open", "done"] = "open"
+    status: ActionStatus = "open"
     appearances: tuple[tuple[str, str], ...] = ()  # (meeting id, anchor) of every meeting that lists it
     done_in: str = ""  # meeting id where it was marked done
-    open_for: int = 0  # meetings of its series since it first appeared, while it is open
+    open_for: int = 0  # meetings of its series since it first appeared, while it is open (or stale)
+    age: int = 0  # days from its first meeting to the archive's latest one, while it is open (or stale)
+    cue: str = "section"  # why it was taken (``NotedAction.cue``)
+    confidence: float = 1.0
+
+    @property
+    def explicit(self) -> bool:
+        """Whether the note labels it an action item (a section, a label, a marker), not only its words."""
+        return self.cue in EXPLICIT_CUES
+
+    @property
+    def pending(self) -> bool:
+        """Whether it is still owed: open or stale."""
+        return self.status != "done"
 
 
 @dataclass(frozen=True)

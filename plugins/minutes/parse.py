@@ -96,8 +96,21 @@ def _meeting(
     attribution = attribute(document, options.known_people, options.not_people, dict(options.abbreviations))
     unknown.update(attribution.unknown_speakers)
     uncorroborated.update(attribution.uncorroborated)
+    known = frozenset(
+        fold(label)
+        for mention in attribution.mentions
+        for label in (mention.name, mention.name.split(" ")[0], mention.handle, mention.abbreviation)
+        if label
+    )
+    lists_attendees = any(mention.kind in ("attendee", "absent") for mention in attribution.mentions)
     records, lines = meeting_records(
-        document, attribution.entries, attribution.lines, options.heading_id, _matcher(options.topics.rules)
+        document,
+        attribution.entries,
+        attribution.lines,
+        options.heading_id,
+        _matcher(options.topics.rules),
+        known,
+        lists_attendees,
     )
     title = found.title or f"{found.series_name} meeting"
     listed = front_matter_mentions(front.attendees, front.attendees_line)

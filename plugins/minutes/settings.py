@@ -20,7 +20,7 @@ from .parse import ParseOptions, Runner, one_by_one
 from .people.people_file import NAMES as PEOPLE_FILES
 from .people.people_file import PeopleFile, load_people_file
 from .reading.inline import heading_slugger
-from .records.join import RecordOptions
+from .records.join import STALE_AFTER, RecordOptions
 from .records.references import repository_of
 from .records.topics import TopicsFile, load_topics_file
 from .slugs import fold
@@ -38,6 +38,7 @@ DEFAULTS: dict[str, Any] = {
     "default_repository": "",
     "sanitize": True,
     "cache": True,
+    "stale_after": STALE_AFTER,
 }
 
 
@@ -115,6 +116,7 @@ def build_settings(
         records=RecordOptions(
             default_repository=values["default_repository"] or repository_of(repo_url or "") or "",
             topics=topics,
+            stale_after=values["stale_after"],
         ),
         people=people,
         data_files=data_files,

@@ -228,7 +228,8 @@ NOT_OWNERS = _words(
     create move keep start stop get set use do please someone somebody everyone everybody we i you they all team who
     how what when where why next also then still maybe probably not no yes let lets time agreed decided nobody each
     both date link links url zoom call status question answer idea problem solution goal reason context result
-    example fyi nb ps re edit follow-up followup blocked blocker draft owner owners assignee assignees leader leaders
+    example fyi nb ps re edit follow-up followup blocked blocker draft owner owners assignee assignees leader
+    leaders
     responsible
     """
 )
@@ -246,7 +247,7 @@ DECISION_QUALIFIERS = _words("and or the of key final main made taken reached re
 # Action-item headings: made of these words only, one of them a key ("TODO / Next", "Action items", "Next steps").
 ACTION_HEADING_WORDS = _words(
     "todo todos to do next steps step action actions items item points point follow up ups followup followups tasks"
-    " task open new outstanding pending our ais"
+    " task open new outstanding pending our ais previous last from the of review carried over"
 )
 ACTION_HEADING_KEYS = _words("todo todos next action actions followup followups follow tasks")
 
@@ -299,3 +300,188 @@ def is_section_heading(text: str, section_words: frozenset[str] = SECTION_WORDS)
     """A heading made of section words only: ``Discussion points``, ``TODO / Next``, ``Need decision``."""
     words = words_of(text)
     return bool(words) and all(word in section_words or word in SECTION_FILLERS for word in words)
+
+
+# --- Cues of outcomes and tasks ----------------------------------------------------------------------
+#
+# The words by which minutes say that something was decided or is to be done, read by the classifier of
+# decisions and action items (``records.classify``). Phrases are folded and matched on word boundaries;
+# ``*`` stands for one word ("take * back to": "take it back to", "take this back to"). English first,
+# then French, German and Spanish where the phrase is cheap to know.
+
+# The group agreed: "No objections from those present", "consensus that we keep the API", "approved".
+AGREEMENT_CUES = _words(
+    """
+    agreed | agreement | consensus | no objection | no objections | no opposition | no one objected | nobody objected
+    approved | accepted | decided | concluded | resolved | unanimous | unanimously | general feeling
+    general sense | everyone agrees | all agree | everybody agrees | encouraged by all | sign off | signed off
+    ratified | adopted | opted to | settled on | we went with | go ahead with | green light | moving forward with
+    move forward with | came to a consensus | found consensus | lgtm | sounds like yes | approve
+    d'accord | a été décidé | il est décidé | adopté | approuvé | validé
+    beschlossen | entschieden | einigung | einig | angenommen | zugestimmt | genehmigt
+    acordado | acuerdo | decidido | aprobado | aceptado | consenso
+    """
+)
+# The agenda's outcome: deferred, kept or taken off the agenda, sent back to the issue.
+DEFERRAL_CUES = _words(
+    """
+    deferred | postponed | postpone | push to next meeting | pushed to next meeting | push to the next meeting
+    to next meeting | to the next meeting | at the next meeting | next time | leave it on the agenda
+    leave on the agenda | keep it on the agenda
+    keep on the agenda | remove it from the agenda | remove from the agenda | off the agenda | take * back to
+    take the discussion back | back to the issue | back to github | continue the discussion | continue discussion
+    continue async | continue asynchronously | discuss async | discuss in full meeting | discuss next time
+    discuss next week | revisit next | re-review | tabled | punted | punt | un-nominated | unnominated
+    wontfix | won't fix | ride the train | not an issue for | out of scope | not really lang team | closed
+    let's defer | defer these | defer this | defer it | defer that | defer the | defer to next
+    reporté | reportée | prochaine réunion | vertagt | verschoben | nächste sitzung | aplazado | pospuesto
+    próxima reunión | próxima sesión
+    """
+)
+# The group commits itself: "we will ...", "let's ship it in 1.1", "the plan is to ...".
+COMMITMENT_CUES = _words(
+    """
+    we will | we'll | we are going to | we're going to | we would like to | we'd like to | we want to | we want
+    we should | we shall | we won't | we will not | we don't want | we do not want | let's | lets | let us
+    the plan is | plan is to | going forward | from now on | will continue | we can | we need
+    nous allons | on va | wir werden | wir wollen | vamos a
+    """
+)
+# How firmly a commitment binds: "we will" more than "we should", "we should" more than "we can".
+FIRM_COMMITMENTS = _words(
+    """
+    we will | we'll | we are going to | we're going to | we would like to | we'd like to | let's | lets | let us
+    the plan is | plan is to | going forward | from now on | we won't | we will not | we shall | nous allons
+    on va | wir werden | vamos a
+    """
+)
+WEAK_COMMITMENTS = _words("we can | we need | we want")
+# Who takes a task, after their name: "Alice will ...", "Bob to open an issue", "pnkfelix might take a look".
+ASSIGNMENT_VERBS = _words(
+    """
+    will | 'll | to | is to | are to | is going to | are going to | am going to | volunteers to | volunteered to
+    volunteers | volunteered | offered to | offers to | agreed to | can help | will help | is looking into
+    looking into | will look | will take | took the action | needs to | need to | should | must
+    might take | may take | said they'd | said he'd | said she'd | says he'll | says she'll | says they'll
+    said he'll | said she'll | said they'll
+    would like to | plans to | is planning to | va | wird | werden | va a
+    """
+)
+# A request to the readers: "please review and comment on #123", "check your boxes", "cc @bob".
+REQUEST_CUES = _words(
+    """
+    please | pls | check your | take a look | have a look | reviews welcome | review welcome | feedback welcome
+    comments welcome | looking for feedback | looking for reviewers | looking for comments | requesting
+    call for | help wanted | volunteers needed | would love feedback | cc | reminder to | reminder for | vote open
+    vote at | voting open | deadline | ends today | s'il vous plaît | merci de | bitte | por favor
+    """
+)
+# A task to be done: "need to address the second review", "[TO DO]:", "(ACTION)", "Next step: ...".
+TASK_CUES = _words(
+    """
+    need to | needs to | todo | to-do | to do: | follow up | follow-up | note to self | to be done | (action)
+    [to do] | [todo] | il faut | à faire | hay que
+    """
+)
+# Verbs that open a task when they come first: "Run the job weekly", "ask Quansight", "schedule a meeting".
+TASK_VERBS = _words(
+    """
+    act add address adjust analyze analyse announce ask champion drive elaborate handle lead own prep assign audit
+    backport book bring build bump call cancel change
+    chat check clarify clean close collect comment confirm contact contribute convert coordinate create deploy
+    deprecate document draft drop email encourage establish evaluate explore figure file find finalize finish fix
+    follow get give host implement look integrate investigate invite join land leave lower make mention merge
+    migrate
+    move nominate notify open organize organise outline ping plan poll post prepare present prototype publish push
+    put raise reach read rebase record re-review reach refactor reject remind remove rename reopen reply report
+    request reschedule research respond revert review revise revisit rewrite run schedule send separate set setup
+    share ship sort split start submit summarize summarise sync talk tell test think track triage try turn update
+    upgrade upload use verify vote write
+    ajouter contacter créer écrire envoyer mettre organiser préparer relire vérifier
+    anlegen erstellen prüfen schreiben senden aktualisieren
+    añadir crear enviar escribir preparar revisar
+    """
+)
+# Words that make a line a report of what is or was, not an outcome: "merged", "is out", "working on".
+STATUS_CUES = _words(
+    """
+    done | merged | released | landed | shipped | published | fixed | is out | are out | was | were | has been
+    have been | had been | in progress | ongoing | working on | is working | are working | been working | no progress
+    no updates | no update | progress | available | started | finished | completed | currently | still | status
+    update | updates | presented | reported | created | opened | discussed | mentioned | noted | made | got
+    """
+)
+# A proposal, a hedge or one person's view, not the group's outcome: "maybe", "what about", "I think".
+HEDGE_CUES = _words(
+    """
+    maybe | perhaps | possibly | potentially | could | might | would | suggest | suggests | suggestion
+    propose | proposes | proposal | proposed | idea | what about | how about | would be nice | consider
+    one possibility | wondering | not sure | unsure | unclear | whether | if | probably
+    likely | hopefully
+    i think | i feel | thinks | feels like | seems | seem | in favor | in favour | prefer | prefers | i agree
+    agrees | +1 | :+1:
+    """
+)
+# Of those, the ones that only give a person's view rather than make the line hypothetical.
+OPINION_CUES = _words(
+    "i think | i feel | thinks | feels like | seems | seem | in favor | in favour | prefer | prefers | i agree | agrees"
+)
+# Words that open a sentence before "to" without naming anyone: "Happy to share", "Request to rename".
+NOT_SUBJECTS = _words(
+    """
+    happy glad request requests idea ideas plan plans time need needs better easier harder hard easy able going
+    want wants trying ready nice good important worth necessary possible impossible difficult open free proposal
+    reminder motion suggestion question decision vote goal option way attempt effort work help hoping hope
+    likely unlikely due safe unsafe fine okay ok sure best reason tendency move pr prs rfc mcp fcp cep pep api ci
+    having ability worthwhile asked planning nobody everything anything something grateful thanks thank
+    defaults default
+    """
+)
+# What a note says to its note takers about the meeting itself, which is no outcome of it.
+META_CUES = _words(
+    """
+    agenda items | agenda item | start of the meeting | end of the meeting | beginning of the meeting
+    this meeting | meeting slot | sign in | add yourself | roll call | note taker | notetaker | if you are joining
+    your update | your report | add item here
+    """
+)
+# Lead-ins of a list whose bullets are no outcomes: "One possibility:", "Argument for:", "Niko's thought:".
+HEDGE_LEADS = _words(
+    """
+    possibility possibilities option options alternative alternatives argument arguments idea ideas proposal
+    proposals suggestion suggestions concern concerns thought thoughts opinion view views
+    pros cons example examples problem problems
+    """
+)
+# Words that stand where the owner of a task goes, without naming anyone: "Someone to look into it".
+GROUP_OWNERS = _words(
+    """
+    we | i | team | group | author | authors | people | folks | everyone | everybody | someone | somebody
+    maintainers | reviewers | members | committee | council | chairs | editors | all
+    """
+)
+# Labels whose names they introduce take a task: "Stage 3 reviewers: X, Y", "Owner: Maren".
+TASK_ROLE_LABELS = _words(
+    """
+    reviewers | reviewer | stage 3 reviewers | stage 2 reviewers | editors | editor | owner | owners | assignee
+    assignees | assigned to | volunteers | volunteer | champion | champions | responsible | who | driver
+    """
+)
+# Labels that open an answer or an outcome: "Answer: disallowed", "General feeling: yes, let's run a poll".
+ANSWER_LABELS = _words("answer | a | answers | response | reply | result | results | verdict | outcome | feeling")
+# Words that answer a question in a word: "Yes, if ...", "No.", "Probably yes", "Not quite".
+ANSWER_WORDS = _words(
+    """
+    yes | no | yep | nope | yeah | probably yes | probably not | presumably yes | presumably | not quite | not yet
+    agreed | oui | non | ja | nein | sí
+    """
+)
+# Headings and labels of sections whose bullets are no outcomes: announcements, reports, links.
+REPORT_SECTIONS = _words(
+    """
+    announcements announcement reports report updates update quick news links shared celebrations introductions
+    introduction attendees attendance present roll call background context welcome reminders highlights
+    """
+)
+# Headings of lists that are agendas or checklists: their items are topics, not tasks.
+AGENDA_SECTIONS = _words("agenda checklist before meeting topics proposals items new standing triage")

@@ -1,4 +1,4 @@
-// Filters of the decisions log: show the decisions whose data- attributes match every chosen value.
+// Filters of the decisions log and the actions page: show the records whose data- attributes match every chosen value.
 // Works without a server; with Material's instant navigation it runs again on every page change.
 // The count's words come from the page (data-format of the form's output), so that templates own them.
 (function () {
@@ -22,8 +22,8 @@
         record.hidden = !visible;
         if (visible) shown += 1;
       });
-      // A year with nothing left in it goes too.
-      document.querySelectorAll(".minutes-year").forEach(function (year) {
+      // A year (or an owner's group of action items) with nothing left in it goes too.
+      document.querySelectorAll(".minutes-year, .minutes-filter-group").forEach(function (year) {
         year.hidden = !year.querySelector(".minutes-record:not([hidden])");
       });
       if (count) {

@@ -3,16 +3,20 @@
 Where notes keep them:
 
 - the items of a section headed ``TODO / Next``, ``Action items``, ``Next
-  steps``, ``Follow-ups``; an item that only names people (``- (Julien):``)
-  groups the items nested in it, which it gives to them;
+  steps``, ``Follow-ups``, ``Previous action items``; an item that only names
+  people (``- (Julien):``) groups the items nested in it, which it gives to
+  them, and so does an item without a box over several task-list items;
 - the items after a label line (``todo:``, ``Next:``, ``- next:`` with
-  nested bullets), or the rest of the label's line (``- Next: MOOC review``);
-- task lists, ``- [ ]`` open and ``- [x]`` done, anywhere;
+  nested bullets), or the label's line itself (``- Next: MOOC review``);
 - ``ACTION:`` lines and ``TODO`` prefixes inside bullets.
 
-Owners are read from the item (``owners.owners_in``); an item without any,
-written in a person's section (``### Olivier``), belongs to that person. An
-item is done when it is checked, struck through or marked done.
+A task-list box alone makes no action item (``- [x] JRG: topic?`` opens an
+agenda item): outside these sections, ``records.classify`` reads what a
+boxed item says. The text is the item as written, its label kept
+(``ACTION: Olivier to write the notes``). Owners are read from the item
+(``owners.owners_in``); an item without any, written in a person's section
+(``### Olivier``), belongs to that person. An item is done when it is
+checked, struck through or marked done, merged, landed or fixed.
 """
 
 from __future__ import annotations
@@ -37,9 +41,11 @@ _ACTION = re.compile(
 )  # "AI: Bob to review" is an action item in upper case only: "ai:" may be about AI
 _TODO_PREFIX = re.compile(r"^(?:\*\*|__)?(?:TODO|\[TODO\])(?:\*\*|__)?\s+(?P<rest>\S.*)$")
 _PARAGRAPH_LEAD = re.compile(r"^\s*(?:>\s*)*")
-_DONE = re.compile(
-    r"^~~.+~~\W*$|^(?:\*\*|__)?done(?:\*\*|__)?\s*[:\-–—]|\((?:done|fixed|closed|merged)\)\s*$|\[done\]|[✅✔☑]|"
-    r"\s[-–—:]\s*done\W*$",
+_PLACEHOLDER = re.compile(r"^\W*(?:tbd|tba|todo|none|n/?a|nothing|-+|\?+|\.+)?\W*$", re.IGNORECASE)
+DONE = re.compile(
+    r"^~~.+~~\W*$|^(?:\*\*|__)?(?:done|merged|landed|fixed|completed)(?:\*\*|__)?\s*[:\-–—]"
+    r"|\((?:done|fixed|closed|merged|landed|completed|resolved)\)\s*$|\[done\]|[✅✔☑]"
+    r"|\s[-–—:]\s*(?:done|merged|landed|fixed|completed)\W*$",
     re.IGNORECASE,
 )
 
@@ -49,10 +55,12 @@ class FoundAction:
     """An action item as one meeting's lines hold it."""
 
     index: int  # line of the item (0-based in the meeting)
-    text: str  # Markdown, without list marker, task box or label
+    text: str  # Markdown as written, label kept; without list marker or task box
     owners: tuple[str, ...]  # as written
     done: bool
-    kind: str  # section | label | task | action
+    kind: str  # section | label | action | sentence
+    cue: str = "section"  # why it was taken: "section", "label", "marker", or a classifier's cue
+    confidence: float = 1.0
 
 
 def actions_in(document: Document, person_at: Sequence[str | None] = ()) -> list[FoundAction]:
@@ -72,20 +80,25 @@ def actions_in(document: Document, person_at: Sequence[str | None] = ()) -> list
         if any(taken[item.index : item.end]):
             return
         body = document.item_text(item) if text is None else text
-        if not plain_text(body):
+        if not plain_text(body) or _PLACEHOLDER.match(plain_text(body)):
             return
         for index in range(item.index, item.end):
             taken[index] = True
         owners = tuple(dict.fromkeys([*group_owners, *owners_in(item.text)])) or owner_default(item.index)
-        done = item.task == "x" or bool(_DONE.search(item.text.strip()))
-        found[item.index] = FoundAction(item.index, body, owners, done, kind)
+        done = item.task == "x" or bool(DONE.search(item.text.strip()))
+        cue = "section" if kind == "section" else "label" if kind == "label" else "marker"
+        found[item.index] = FoundAction(item.index, body, owners, done, kind, cue)
 
     def add_list(items: list[Item], kind: str, group_owners: tuple[str, ...] = ()) -> None:
         for item in items:
             owners = owners_in(item.text)
+            children = document.children(item)
             if owners and _only_names(item.text):
                 # "- (Julien):" heads the items it holds, which are Julien's.
-                add_list(document.children(item), kind, tuple(dict.fromkeys([*group_owners, *owners])))
+                add_list(children, kind, tuple(dict.fromkeys([*group_owners, *owners])))
+            elif item.task is None and sum(child.task is not None for child in children) >= 2:
+                # "- plans for the org" over "- [ ] Move the repo", "- [ ] Add teams": a group of tasks.
+                add_list(children, kind, group_owners)
             else:
                 add(item, kind, group_owners)
 
@@ -99,22 +112,19 @@ def actions_in(document: Document, person_at: Sequence[str | None] = ()) -> list
             continue
         item = document.items.get(index)
         text = item.text if item is not None else _PARAGRAPH_LEAD.sub("", line)
-        if item is not None and item.task is not None:
-            add(item, "task")
-            continue
         action = _ACTION.match(text.strip())
         if action is not None and document.heading_at(index) is None:
             rest = action.group("rest").strip()
             if item is not None:
-                add(item, "action", (), _with_nested(document, item, rest))
+                add(item, "action", (), _with_nested(document, item, text.strip()))
             else:
                 owners = owners_in(rest) or owner_default(index)
-                found[index] = FoundAction(index, rest, owners, bool(_DONE.search(rest)), "action")
+                found[index] = FoundAction(index, text.strip(), owners, bool(DONE.search(rest)), "action", "marker")
                 taken[index] = True
             continue
         todo = _TODO_PREFIX.match(text.strip())
         if todo is not None and item is not None:
-            add(item, "action", (), _with_nested(document, item, todo.group("rest").strip()))
+            add(item, "action", (), _with_nested(document, item, text.strip()))
             continue
         label = _LABEL.match(text.strip())
         if label is None or document.heading_at(index) is not None:
@@ -122,7 +132,7 @@ def actions_in(document: Document, person_at: Sequence[str | None] = ()) -> list
         rest = label.group("rest").strip()
         if rest and label.group("colon"):
             if item is not None:
-                add(item, "label", (), _with_nested(document, item, rest))
+                add(item, "label", (), _with_nested(document, item, text.strip()))
             continue
         if rest:
             continue
@@ -149,5 +159,5 @@ def action_key(text: str) -> str:
     """What makes two meetings' items the same item: their words, without owners, marks or markup."""
     text = plain_text(text)
     text = re.sub(r"\([^()]*\)", " ", text)
-    text = re.sub(r"(?i)\b(?:done|todo|action)\b|[✅✔☑]", " ", text)
+    text = re.sub(r"(?i)\b(?:done|todo|action|merged|landed|fixed|closed|completed|resolved)\b|[✅✔☑]", " ", text)
     return " ".join(re.findall(r"\w+", fold(text)))

@@ -4,9 +4,11 @@ Three conventions, as notes write them:
 
 - a section headed by decision words alone, at any level and in any
   combination: ``### Conclusion/Resolution``, ``#### Consensus/Resolution:``,
-  ``## Decisions``, ``### Outcome``. A section with plural words and a plain
-  list (``## Decisions`` then bullets) holds one decision per bullet; any
-  other is one decision;
+  ``## Decisions``, ``### Outcome``. A section that lists its outcomes holds
+  one decision per bullet (a bullet that only gives a task, ``ABC to look
+  into it``, ``Stage 3 reviewers: X, Y``, is an action item, not a decision;
+  ``records.classify`` reads it), and one per paragraph around them; a section
+  of paragraphs alone is one decision;
 - a line or bullet that starts with a decision word and a colon:
   ``Decision:``, ``RESOLVED:``, ``Agreed:``, ``- conclusion: ...`` in a
   nested bullet, ``**Conclusion**:``;
@@ -17,6 +19,8 @@ speaker (``### Summary of key points``) or merely holds the word
 (``## Decision boundary``) is not one. Each decision keeps the agenda item it
 sits under: the nearest enclosing heading that is not the meeting's date, a
 person or a generic section word, or, in a nested bullet, its parent bullet.
+Its text is the line as written, label included (``Decision: release in May``).
+Decisions that no label announces are the classifier's (``records.classify``).
 """
 
 from __future__ import annotations
@@ -30,7 +34,8 @@ from ..reading.blocks import Document, indent_of
 from ..reading.dates import date_in_heading
 from ..reading.inline import plain_text
 from ..slugs import fold
-from ..vocabulary import PLURAL_DECISION_WORDS, PROPOSAL_KINDS, SECTION_WORDS, is_decision_heading
+from ..vocabulary import PROPOSAL_KINDS, SECTION_WORDS, is_decision_heading
+from .cues import task_only
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LINE = re.compile(
@@ -72,13 +77,19 @@ class FoundDecision:
     topic: str  # agenda item or heading it sits under, "" if none
     kind: DecisionKind
     anchor_index: int  # the line that gets the anchor
+    cue: str = "section"  # why it was taken: "section", "label", "marker", "proposal", or a classifier's cue
+    confidence: float = 1.0
 
 
-def decisions_in(document: Document, people_lines: frozenset[int] = frozenset()) -> list[FoundDecision]:
-    """Every decision of a meeting, in the order of its lines.
+def decisions_in(
+    document: Document, people_lines: frozenset[int] = frozenset(), known: frozenset[str] = frozenset()
+) -> list[FoundDecision]:
+    """Every decision that a meeting's note labels, in the order of its lines.
 
     ``people_lines`` are the lines of headings that name a person: such a
-    heading is never a decision's agenda item.
+    heading is never a decision's agenda item. ``known`` holds the folded
+    names and abbreviations of the meeting's people, by which a conclusion's
+    task (``ABC to look into it``) is told from an outcome.
     """
     found: list[FoundDecision] = []
     covered = [False] * len(document.lines)
@@ -90,8 +101,8 @@ def decisions_in(document: Document, people_lines: frozenset[int] = frozenset())
             continue  # inside a decision section already taken whole
         for index in range(heading.index, end):
             covered[index] = True
-        topic = _topic(document, heading.index, people_lines)
-        found.extend(_section_decisions(document, position, end, topic))
+        topic = topic_of(document, heading.index, people_lines)
+        found.extend(_section_decisions(document, position, end, topic, known))
     for index, line in enumerate(document.lines):
         if covered[index] or document.verbatim[index]:
             continue
@@ -109,56 +120,71 @@ def decisions_in(document: Document, people_lines: frozenset[int] = frozenset())
                 covered[covered_index] = True
             title = admonition.group("title") or ""
             if body.strip() and first is not None:
-                topic = title or _topic(document, index, people_lines)
-                found.append(FoundDecision(index, body, topic, "admonition", first))
+                topic = title or topic_of(document, index, people_lines)
+                found.append(FoundDecision(index, body, topic, "admonition", first, "marker"))
             continue
         match = _LINE.match(line)
         if match:
             item = document.items.get(index)
             rest = match.group("text").strip()
             rest = re.sub(r"^(?:\*\*|__)\s*", "", rest)
+            if _PLACEHOLDER.match(plain_text(rest)):
+                continue  # "Decision: TBD"; "- consensus:" over a list, whose every bullet is one (``classify``)
+            # The line as written, its label kept: "Decision: release in May", "- conclusion: Alice joins".
+            text = line[match.end("lead") :].strip()
             if item is not None and item.end > index + 1:
-                rest = f"{rest}\n{document.block(index + 1, item.end)}".strip()
+                text = f"{text}\n{document.block(index + 1, item.end)}".strip()
                 for covered_index in range(index, item.end):
                     covered[covered_index] = True
-            if _PLACEHOLDER.match(plain_text(rest)):
-                continue
-            found.append(FoundDecision(index, rest, _topic(document, index, people_lines), "line", index))
+            found.append(FoundDecision(index, text, topic_of(document, index, people_lines), "line", index, "label"))
             continue
         if _may_decide_proposal(line) and _PROPOSAL.search(line) and document.heading_at(index) is None:
             text = document.block(index, index + 1)
             text = re.sub(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+", "", text)
-            found.append(FoundDecision(index, text, _topic(document, index, people_lines), "proposal", index))
+            found.append(
+                FoundDecision(index, text, topic_of(document, index, people_lines), "proposal", index, "proposal", 0.9)
+            )
     found.sort(key=lambda decision: decision.index)
     return found
 
 
-def _section_decisions(document: Document, position: int, end: int, topic: str) -> list[FoundDecision]:
+def _section_decisions(
+    document: Document, position: int, end: int, topic: str, known: frozenset[str]
+) -> list[FoundDecision]:
+    """A decision section's outcomes: one per top-level bullet and per paragraph beside them, or the whole
+    body as one decision when it has no list."""
     heading = document.headings[position]
-    words = {fold(word) for word in _WORD.findall(clean_heading_name(heading.text))}
     body_start = heading.index + 1
-    items = [document.items[i] for i in range(body_start, end) if i in document.items]
-    top = [item for item in items if document.parent_item(item.index) is None]
-    other_text = [
-        i
-        for i in range(body_start, end)
-        if document.lines[i].strip()
-        and not any(item.index <= i < item.end for item in top)
-        and document.heading_at(i) is None
-    ]
-    if words & PLURAL_DECISION_WORDS and len(top) >= 2 and not other_text:
-        return [
-            FoundDecision(item.index, text, topic, "heading", item.index)
-            for item in top
-            if not _PLACEHOLDER.match(plain_text(text := document.item_text(item)))
-        ]
-    body = document.block(body_start, end)
-    if _PLACEHOLDER.match(plain_text(body)):
-        return []
-    return [FoundDecision(heading.index, body, topic, "heading", heading.index)]
+    top = document.top_items(body_start, end)
+    if not top:
+        body = document.block(body_start, end)
+        if _PLACEHOLDER.match(plain_text(body)):
+            return []
+        return [FoundDecision(heading.index, body, topic, "heading", heading.index)]
+    found = []
+    in_items = [False] * (end - body_start)
+    for item in top:
+        for index in range(item.index, min(item.end, end)):
+            in_items[index - body_start] = True
+        text = document.item_text(item)
+        if _PLACEHOLDER.match(plain_text(text)) or task_only(text, known):
+            continue  # "- ABC to look into it": a task of the conclusion, which the classifier reads
+        found.append(FoundDecision(item.index, text, topic, "heading", item.index))
+    index = body_start
+    while index < end:
+        if in_items[index - body_start] or not document.is_text(index) or document.heading_at(index) is not None:
+            index += 1
+            continue
+        start = index
+        while index < end and not in_items[index - body_start] and document.lines[index].strip():
+            index += 1
+        text = document.block(start, index)
+        if not _PLACEHOLDER.match(plain_text(text)) and not task_only(text, known):
+            found.append(FoundDecision(start, text, topic, "heading", start))
+    return found
 
 
-def _topic(document: Document, index: int, people_lines: frozenset[int]) -> str:
+def topic_of(document: Document, index: int, people_lines: frozenset[int]) -> str:
     """The agenda item a decision at line ``index`` sits under."""
     parent = document.parent_item(index)
     if parent is not None:

@@ -15,9 +15,8 @@ from ..model import Entry, MeetingRecords, NotedAction, NotedDecision, NotedRefe
 from ..reading.blocks import Document
 from ..reading.inline import plain_text
 from ..vocabulary import PROPOSAL_KINDS
-from .actions import actions_in
 from .anchors import Anchors
-from .decisions import decisions_in
+from .classify import outcomes_in
 from .references import references_in
 from .topics import MAX_EXCERPT, KeywordMatcher, agenda_headings
 
@@ -32,8 +31,15 @@ def meeting_records(
     lines: Sequence[str],
     heading_id: Callable[[str], str],
     matcher: KeywordMatcher,
+    known: frozenset[str] = frozenset(),
+    listed: bool = False,
 ) -> tuple[MeetingRecords, list[str]]:
-    """The records of one meeting's ``document``, and its ``lines`` (as edited so far) with their anchors."""
+    """The records of one meeting's ``document``, and its ``lines`` (as edited so far) with their anchors.
+
+    ``known`` holds the folded names, handles and abbreviations of the people the meeting names (its
+    attendee table, its speakers), by which an action item's owner is told from a word; ``listed`` whether
+    the meeting lists its attendees (then only they own tasks by a lower-case name).
+    """
     first = document.first_line
     total = len(document.lines)
     people_lines = frozenset(
@@ -65,15 +71,39 @@ def meeting_records(
             person_at[covered] = person_at[covered] or entry.name
 
     anchors = Anchors(document, heading_id, lines)
+    speech = frozenset(entry.line - first for entry in entries if entry.source == "speaker")
+    found_records = outcomes_in(document, people_lines, person_at, speech, known, listed)
     decisions = []
-    for found in decisions_in(document, people_lines):
+    for found in found_records.decisions:
         anchor = anchors.mark(found.anchor_index, "decision", plain_text(found.text, 60), "minutes-decision")
         involved = tuple(dict.fromkeys(name for name in (person_at[found.index], *leaders_at[found.index]) if name))
-        decisions.append(NotedDecision(first + found.index, found.text, found.topic, found.kind, anchor, involved))
+        decisions.append(
+            NotedDecision(
+                first + found.index,
+                found.text,
+                found.topic,
+                found.kind,
+                anchor,
+                involved,
+                found.cue,
+                found.confidence,
+            )
+        )
     actions = []
-    for action in actions_in(document, person_at):
+    for action in found_records.actions:
         anchor = anchors.mark(action.index, "action", plain_text(action.text, 60), "minutes-action")
-        actions.append(NotedAction(first + action.index, action.text, action.owners, action.done, anchor, action.kind))
+        actions.append(
+            NotedAction(
+                first + action.index,
+                action.text,
+                action.owners,
+                action.done,
+                anchor,
+                action.kind,
+                action.cue,
+                action.confidence,
+            )
+        )
 
     def who(index: int) -> str:
         return (person_at[index] or "") if 0 <= index < total else ""

@@ -35,10 +35,15 @@ RECURRING = 2
 _Resolver = Callable[[str | None], str | None]
 
 
+# An open action item older than this many days is stale, unless the site says otherwise (``stale_after``).
+STALE_AFTER = 90
+
+
 @dataclass(frozen=True)
 class RecordOptions:
     default_repository: str = ""  # "owner/repo" that a bare "#123" refers to
     topics: TopicsFile = field(default_factory=TopicsFile)
+    stale_after: int = STALE_AFTER  # days an action item stays open before it is stale; 0: never stale
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,7 @@ def join_records(meetings: Sequence[Meeting], find_person: _Resolver, options: R
     topics, topics_of_meeting = _topics(meetings, person)
     return Records(
         decisions=tuple(_with_topics(decisions, topics)),
-        actions=tuple(_follow_actions(meetings, person)),
+        actions=tuple(_follow_actions(meetings, person, options.stale_after)),
         topics=tuple(topics),
         references=tuple(_references(meetings, options.default_repository)),
         meeting_topics=topics_of_meeting,
@@ -109,16 +114,26 @@ def _decision(meeting: Meeting, noted: NotedDecision, person: _Resolver) -> Deci
         anchor=noted.anchor,
         kind=noted.kind,
         people=tuple(people),
+        cue=noted.cue,
+        confidence=noted.confidence,
     )
 
 
-def _follow_actions(meetings: Sequence[Meeting], person: _Resolver) -> list[ActionItem]:
-    """Action items joined across the meetings of each series: the same words are the same item."""
+def _follow_actions(meetings: Sequence[Meeting], person: _Resolver, stale_after: int = STALE_AFTER) -> list[ActionItem]:
+    """Action items joined across the meetings of each series: the same words are the same item.
+
+    An item stays in the meeting that first lists it; a later meeting of its series that lists it again
+    is one more appearance, and marks it done when it checks it, strikes it through or says it is done,
+    merged or landed. An open item's age runs to the archive's latest meeting; past ``stale_after``
+    days it is stale.
+    """
     items: list[ActionItem] = []
     open_by_key: dict[tuple[str, str], int] = {}  # (series, key) -> position in items of the open item
     series_count: Counter[str] = Counter()
     position_in_series: dict[str, int] = {}
     series_of = {meeting.id: meeting.series for meeting in meetings}
+    date_of = {meeting.id: meeting.date for meeting in meetings}
+    latest = max(date_of.values()) if date_of else None
     for meeting in meetings:
         series_count[meeting.series] += 1
         position_in_series[meeting.id] = series_count[meeting.series]
@@ -136,6 +151,7 @@ def _follow_actions(meetings: Sequence[Meeting], person: _Resolver) -> list[Acti
                     status="done" if action.done else "open",
                     done_in=meeting.id if action.done else "",
                     owners=previous.owners or tuple(o for o in owners if o),
+                    confidence=max(previous.confidence, action.confidence),
                 )
                 if action.done:
                     del open_by_key[key]
@@ -158,16 +174,20 @@ def _follow_actions(meetings: Sequence[Meeting], person: _Resolver) -> list[Acti
                     status="done" if action.done else "open",
                     appearances=((meeting.id, anchor),),
                     done_in=meeting.id if action.done else "",
+                    cue=action.cue,
+                    confidence=action.confidence,
                 )
             )
             if not action.done and key[1]:
                 open_by_key[key] = len(items) - 1
     result = []
     for followed in items:
-        if followed.status == "open":
+        if followed.status != "done":
             series = series_of[followed.meeting]
             since = series_count[series] - position_in_series[followed.meeting] + 1
-            followed = replace(followed, open_for=since)
+            age = (latest - date_of[followed.meeting]).days if latest else 0
+            stale = bool(stale_after) and age > stale_after
+            followed = replace(followed, open_for=since, age=age, status="stale" if stale else "open")
         result.append(followed)
     return result
 

@@ -1,4 +1,12 @@
-"""``minutes.json``: the whole model, machine-readable (SPEC section 3)."""
+"""``minutes.json``: the whole model, machine-readable (SPEC section 3).
+
+Beside SPEC's fields, each decision and action item says why it was taken: its ``cue`` ("section",
+"label", "marker", "proposal", "outcome-list" when the note labels it; "agreement", "deferral",
+"commitment", "answer", "assignment", "request", "task", "imperative" when its words say it), its
+``confidence`` (0.5 to 1) and ``explicit`` (whether the note labels it); an action item's ``status`` is
+"open", "done" or "stale" (open for longer than ``stale_after`` days), and ``age`` counts the days from its
+first meeting to the archive's latest while it is not done.
+"""
 
 from __future__ import annotations
 
@@ -100,6 +108,9 @@ def archive_json(archive: Archive, use_directory_urls: bool = True, full_text: b
                 "topics": list(decision.topics),
                 "line": decision.line,
                 "kind": decision.kind,
+                "cue": decision.cue,
+                "confidence": decision.confidence,
+                "explicit": decision.explicit,
                 "url": url(archive.meeting(decision.meeting).page_path, decision.anchor),
             }
             for decision in archive.decisions
@@ -114,6 +125,10 @@ def archive_json(archive: Archive, use_directory_urls: bool = True, full_text: b
                 "status": action.status,
                 "done_in": action.done_in or None,
                 "open_for": action.open_for,
+                "age": action.age,
+                "cue": action.cue,
+                "confidence": action.confidence,
+                "explicit": action.explicit,
                 "meetings": [meeting_id for meeting_id, _ in action.appearances],
                 "line": action.line,
                 "url": url(archive.meeting(action.meeting).page_path, action.anchor),

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..index import Archive
-from ..model import Meeting, Person
+from ..model import ActionItem, Meeting, Person
 from ..paths import ACTIONS, ARCHIVE, DECISIONS, HOME, PEOPLE, PEOPLE_BY_NAME, person_path, topic_path
 from ..reading.inline import plain_text
 from ..slugs import fold
@@ -140,6 +140,11 @@ def topic_ref(topic_id: str, archive: Archive) -> dict[str, str]:
     return {"id": topic_id, "name": archive.topic(topic_id).name, "path": topic_path(topic_id)}
 
 
+def _owed(action: ActionItem) -> str:
+    """An item not done in the meeting shown: open, stale, or open there and done later."""
+    return "stale" if action.status == "stale" else "open"
+
+
 def meeting_page(meeting: Meeting, archive: Archive) -> PageSpec:
     """The meeting's notes; the template shows its header, its decisions and action items, previous/next."""
     decisions = [
@@ -150,7 +155,7 @@ def meeting_page(meeting: Meeting, archive: Archive) -> PageSpec:
         {
             "anchor": anchor,
             "text": plain_text(action.text, SUMMARY),
-            "status": "done" if action.status == "done" and action.done_in == meeting.id else "open",
+            "status": "done" if action.status == "done" and action.done_in == meeting.id else _owed(action),
         }
         for action, anchor in archive.actions_of_meeting.get(meeting.id, ())
     ]
@@ -271,7 +276,7 @@ def archive_page(archive: Archive) -> PageSpec:
 def home_page(archive: Archive) -> PageSpec:
     """Latest meetings, recent decisions and open action items."""
     decisions = sorted(archive.decisions, key=lambda d: (archive.meeting(d.meeting).date, d.line), reverse=True)
-    open_items = [action for action in archive.actions if action.status == "open"]
+    open_items = [action for action in archive.actions if action.pending]  # open and stale
     recent = sorted(open_items, key=lambda a: (archive.meeting(a.meeting).date, a.line), reverse=True)
     context = {
         "meetings": len(archive.meetings),
@@ -294,6 +299,7 @@ def home_page(archive: Archive) -> PageSpec:
                 "anchor": a.anchor,
                 "text": plain_text(a.text, SUMMARY),
                 "owners": [person_ref(owner, archive) for owner in a.owners],
+                "status": a.status,
             }
             for a in recent[:HOME_ACTIONS]
         ],

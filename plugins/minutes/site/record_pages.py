@@ -21,6 +21,9 @@ from .pages import PageSpec, meeting_ref, person_ref, topic_ref
 
 TOPIC_EXCERPTS = 3  # excerpts of one meeting shown on a topic page
 TOPIC_PEOPLE = 12
+# How a record was found, as the filters of the decisions log and the actions page choose it: labelled
+# by the notes (a section, a label, a marker) or read from a plain sentence by the classifier.
+FOUND = {True: "explicit", False: "inferred"}
 
 
 def record_pages(archive: Archive) -> list[PageSpec]:
@@ -46,6 +49,9 @@ def decision_item(decision: Decision, archive: Archive) -> dict[str, Any]:
         "topics": [topic_ref(t, archive) for t in decision.topics if _has_topic(archive, t)],
         "people": [person_ref(p, archive) for p in decision.people],
         "year": meeting.date.year,
+        "cue": decision.cue,  # why it was taken: a section or label of the notes, or the classifier's cue
+        "confidence": decision.confidence,
+        "found": FOUND[decision.explicit],
     }
 
 
@@ -69,7 +75,11 @@ def action_item(action: ActionItem, archive: Archive) -> dict[str, Any]:
         "owners": [person_ref(p, archive) for p in action.owners],
         "names": list(action.names),
         "open_for": action.open_for,
+        "age": action.age,  # days open, to the archive's latest meeting
         "done_in": meeting_ref(done_in, archive) if done_in else None,
+        "cue": action.cue,
+        "confidence": action.confidence,
+        "found": FOUND[action.explicit],
     }
 
 
@@ -103,6 +113,7 @@ def decisions_page(archive: Archive) -> PageSpec:
             _choices("year", ((str(y), str(y)) for y in {archive.meeting(m).date.year for m in meetings})),
             _choices("topics", ((t.id, t.name) for t in archive.topics if t.id in topics)),
             _choices("people", ((p.id, p.name) for p in archive.people if p.id in people)),
+            _found(item["found"] for item in items),
         ],
     }
     return PageSpec(
@@ -117,9 +128,14 @@ def _choices(key: str, options: Iterable[tuple[str, str]]) -> dict[str, object]:
     return {"key": key, "options": [list(option) for option in ordered]}
 
 
+def _found(found: Iterable[str]) -> dict[str, object]:
+    """The filter on how records were found; the template names its values."""
+    return {"key": "found", "options": [[value, value] for value in FOUND.values() if value in set(found)]}
+
+
 def actions_page(archive: Archive) -> PageSpec:
-    """Open items by owner (longest open first), then the done ones by the meeting that closed them."""
-    open_items = [action for action in archive.actions if action.status == "open"]
+    """Open and stale items by owner (longest open first), then the done ones by the meeting that closed them."""
+    open_items = [action for action in archive.actions if action.pending]
     done = [action for action in archive.actions if action.status == "done"]
     by_owner: dict[str, list[ActionItem]] = defaultdict(list)
     for action in open_items:
@@ -144,8 +160,16 @@ def actions_page(archive: Archive) -> PageSpec:
         }
         for meeting_id in sorted(by_meeting, key=lambda m: (archive.meeting(m).date, m), reverse=True)
     ]
-    context = {"open_count": len(open_items), "done_count": len(done), "open": owners, "done": closed}
     shown = [item for group in (*owners, *closed) for item in group["actions"]]
+    context = {
+        "open_count": sum(action.status == "open" for action in open_items),
+        "stale_count": sum(action.status == "stale" for action in open_items),
+        "done_count": len(done),
+        "count": len(shown),
+        "open": owners,
+        "done": closed,
+        "filters": [_found(item["found"] for item in shown)],
+    }
     return PageSpec(
         ACTIONS, "actions", "minutes/actions.html", in_nav=True, context=context, fragments=_fragments(shown)
     )

@@ -1,0 +1,764 @@
+"""The cues of outcomes and tasks in one sentence: what its words say, before its place in the notes.
+
+Each test reads a sentence as plain, folded text (``Sentence``) and answers with the cue it found, from
+the lexicons of the one vocabulary (``vocabulary``: agreement, deferral and agenda outcome, commitment,
+assignment, request, task, imperative verbs; and what makes a line no outcome: a question, a hedge or one
+person's view, a status report). Where the sentence sits (under a question, in a decision section, in an
+agenda item) is ``records.classify``'s part.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, overload
+
+from ..people.names import is_abbreviation
+from ..reading.inline import plain_text
+from ..slugs import fold
+from ..vocabulary import (
+    AGREEMENT_CUES,
+    ANSWER_WORDS,
+    ASSIGNMENT_VERBS,
+    COMMITMENT_CUES,
+    COMMON_WORDS,
+    DEFERRAL_CUES,
+    FIRM_COMMITMENTS,
+    GROUP_OWNERS,
+    HANDLE,
+    HEDGE_CUES,
+    META_CUES,
+    NOT_OWNERS,
+    NOT_SUBJECTS,
+    OPINION_CUES,
+    REQUEST_CUES,
+    SECTION_WORDS,
+    STATUS_CUES,
+    TASK_CUES,
+    TASK_VERBS,
+    WEAK_COMMITMENTS,
+)
+
+_TOKEN = re.compile(r"[\w'+-]+|:\+1:")
+_T = TypeVar("_T")
+
+
+class once(Generic[_T]):
+    """``functools.cached_property`` without its lock, which costs more than the cues it keeps (Python 3.11
+    takes it on each first reading, and a meeting's sentences have a dozen cues each)."""
+
+    def __init__(self, function: Callable[[Any], _T]) -> None:
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> once[_T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> once[_T] | _T:
+        if instance is None:
+            return self
+        value = self.function(instance)
+        instance.__dict__[self.name] = value  # read from the instance from now on, the descriptor bypassed
+        return value
+
+
+def phrases(words: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for a lexicon's folded phrases, on word boundaries; ``*`` in a phrase is any one word."""
+    parts = []
+    for phrase in sorted(words, key=len, reverse=True):
+        pieces = [r"\S+" if piece == "*" else re.escape(piece) for piece in phrase.split()]
+        parts.append(r"\s+".join(pieces))
+    return re.compile(r"(?<![\w'+:-])(?:" + "|".join(parts) + r")(?![\w'+-])")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A phrase of a lexicon found in a sentence (shaped as a ``re.Match``: ``group()``, ``start()``, ``end()``)."""
+
+    phrase: str  # its words as the sentence has them, one space apart
+    begin: int
+    stop: int
+
+    def group(self, _: int = 0) -> str:
+        return self.phrase
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.stop
+
+
+Spans = list[tuple[str, int, int]]  # a sentence's words, each with where it starts and ends
+
+
+class Lexicon:
+    """A lexicon's phrases, found by their words: one look-up per word of a sentence, where a pattern of a few
+    hundred alternatives would be tried at every character. Phrases that words cannot show (``(action)``,
+    ``[to do]``) are kept in a pattern of their own."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        special = []
+        for phrase in sorted(words, key=lambda phrase: -len(phrase.split())):
+            parts = tuple(phrase.split())
+            if all(part == "*" or _TOKEN.fullmatch(part) for part in parts) and parts[0] != "*":
+                self.by_first.setdefault(parts[0], []).append(parts)
+            else:
+                special.append(phrase)
+        self.special = phrases(frozenset(special)) if special else None
+        # the marks its special phrases hold, without one of which a sentence holds none of them
+        self.marks = frozenset(char for phrase in special for char in phrase if not (char.isalnum() or char == " "))
+        self.words = words
+
+    def finditer(self, spans: Spans, text: str) -> list[Found]:
+        """The phrases found in a sentence (its ``spans`` in ``text``), leftmost first, longest at a place."""
+        found: list[Found] = []
+        position, count = 0, len(spans)
+        while position < count:
+            options = self.by_first.get(spans[position][0])
+            step = 1
+            if options:
+                for parts in options:
+                    size = len(parts)
+                    if position + size <= count and all(
+                        part == "*" or part == spans[position + offset][0] for offset, part in enumerate(parts)
+                    ):
+                        words = " ".join(word for word, _, _ in spans[position : position + size])
+                        found.append(Found(words, spans[position][1], spans[position + size - 1][2]))
+                        step = size
+                        break
+            position += step
+        if self.special is not None and any(mark in text for mark in self.marks):
+            found.extend(Found(match.group(0), match.start(), match.end()) for match in self.special.finditer(text))
+            found.sort(key=lambda match: match.begin)
+        return found
+
+    def search(self, spans: Spans, text: str) -> Found | None:
+        found = self.finditer(spans, text)
+        return found[0] if found else None
+
+
+_AGREEMENT = Lexicon(AGREEMENT_CUES)
+_DEFERRAL = Lexicon(DEFERRAL_CUES)
+_COMMITMENT = Lexicon(COMMITMENT_CUES)
+_REQUEST = Lexicon(REQUEST_CUES)
+_TASK = Lexicon(TASK_CUES)
+_STATUS = Lexicon(STATUS_CUES)
+_HEDGE = Lexicon(HEDGE_CUES)
+_META = Lexicon(META_CUES)
+_LEXICONS = (_AGREEMENT, _DEFERRAL, _COMMITMENT, _REQUEST, _TASK, _STATUS, _HEDGE, _META)
+# Every lexicon's phrases by their first word, then by their second ("" for a phrase of one word or one
+# whose second word is "*"), so that one pass over a sentence's words finds them all.
+_BY_FIRST: dict[str, dict[str, list[tuple[int, tuple[str, ...]]]]] = {}
+for _number, _lexicon in enumerate(_LEXICONS):
+    for _first, _options in _lexicon.by_first.items():
+        for _parts in _options:
+            _second = _parts[1] if len(_parts) > 1 and _parts[1] != "*" else ""
+            _BY_FIRST.setdefault(_first, {}).setdefault(_second, []).append((_number, _parts))
+for _by_second in _BY_FIRST.values():
+    for _choices in _by_second.values():
+        _choices.sort(key=lambda option: -len(option[1]))
+_SPECIAL = tuple((number, lexicon) for number, lexicon in enumerate(_LEXICONS) if lexicon.special is not None)
+_SPECIAL_MARKS = frozenset(mark for _, lexicon in _SPECIAL for mark in lexicon.marks)
+
+
+def find_all(spans: Spans, text: str) -> list[list[Found]]:
+    """The phrases of every lexicon of ``_LEXICONS`` found in a sentence, per lexicon (as ``Lexicon.finditer``)."""
+    found: list[list[Found]] = [[] for _ in _LEXICONS]
+    free = [0] * len(_LEXICONS)  # per lexicon, where its next phrase may start (found phrases do not overlap)
+    count = len(spans)
+    for position in range(count):
+        by_second = _BY_FIRST.get(spans[position][0])
+        if by_second is None:
+            continue
+        following = spans[position + 1][0] if position + 1 < count else ""
+        candidates = by_second.get(following, [])
+        if "" in by_second:
+            candidates = [*candidates, *by_second[""]] if candidates else by_second[""]
+        for number, parts in candidates:
+            if free[number] > position:
+                continue
+            size = len(parts)
+            if position + size > count:
+                continue
+            if size > 2 and not all(
+                part == "*" or part == spans[position + offset][0] for offset, part in enumerate(parts[2:], 2)
+            ):
+                continue
+            words = (
+                " ".join(word for word, _, _ in spans[position : position + size]) if size > 1 else spans[position][0]
+            )
+            found[number].append(Found(words, spans[position][1], spans[position + size - 1][2]))
+            free[number] = position + size
+    if _SPECIAL_MARKS and any(mark in text for mark in _SPECIAL_MARKS):
+        for number, lexicon in _SPECIAL:
+            assert lexicon.special is not None
+            found[number].extend(Found(m.group(0), m.start(), m.end()) for m in lexicon.special.finditer(text))
+            found[number].sort(key=lambda match: match.begin)
+    return found
+
+
+# The verbs after a task's owner, by their first word: "will" -> ("will",), "is" -> ("is", "going", "to")...
+_ASSIGNMENT_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in sorted(ASSIGNMENT_VERBS, key=lambda phrase: -len(phrase.split())):
+    _ASSIGNMENT_BY_FIRST.setdefault(_phrase.split()[0], []).append(tuple(_phrase.split()))
+_ASSIGNMENT_OPENERS = frozenset(_ASSIGNMENT_BY_FIRST)
+_SUBJECT_WORD = re.compile(r"@?[\w’.-]+")
+_CONDITIONAL = re.compile(r"^(?:(?:but|and|so|also)\s+)?(?:if|unless|when|once|in case)\b")
+_BARE_WILL = re.compile(r"^(?:will|to|i'll|going to|am going to|plan to|planning to|happy to|can help)\s+\S")
+_LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "also", "then"})
+_ANSWER = re.compile(
+    r"^(?:" + "|".join(re.escape(word) for word in sorted(ANSWER_WORDS, key=len, reverse=True)) + r")\b"
+)
+# "the accepted CEPs", "an approved change": an adjective, no outcome of this meeting.
+_ADJECTIVE = re.compile(r"\b(?:the|a|an|any|all|our|its|their|recently|already|previously)\s+(?:\w+\s+)?$")
+# One person's agreement is an opinion: "I agree", "DJC: I agree", "MRB: Agrees with WV".
+_ONE_PERSON = re.compile(r"^(?:i\s+(?:\w+\s+)?agree|agrees?\b|i'm\s+in\s+favou?r|i\s+am\s+in\s+favou?r)")
+# A question that asks for a decision: "Need decision", "Do we want to reach a decision now?".
+# "Nothing decided", "no consensus", "didn't reach a firm conclusion": the group did not decide.
+_NO_AGREEMENT = re.compile(
+    r"\b(?:nothing|not|no|never|without|didn't|did not|wasn't|was not|haven't|have not|hasn't|has not)\s+"
+    r"(?:\w+\s+){0,3}?(?:decided|agreed|agreement|consensus|conclusion|concluded|resolved|approved|accepted)\b"
+)
+_ASKS_DECISION = re.compile(
+    r"\b(?:need(?:s|ed)?|reach|make|take|want)\s+(?:a\s+)?decision\b|\bdecision\s+(?:needed|wanted|required)\b"
+)
+_QUESTION_START = re.compile(
+    r"^(?:should|shall|do|does|did|is|are|was|were|can|could|will|would|what|how|why|who|when|where|which|any"
+    r"|anyone|anybody|has|have|q)\b"
+)
+_TRAILING = re.compile(r"(?:\s*(?:<-|->|—|–|-)\s*@?[\w .-]{1,40}|\s*\([^()]*\)|\s*[*_~:)\]]+|\s*<?https?://\S+)*\s*$")
+_FIRST_PERSON = re.compile(
+    r"(?:^|[\s,;(])(?:i\s+will|i'll|i\s+am\s+going\s+to|i'm\s+going\s+to|i\s+plan\s+to|i\s+can|i\s+would\s+like\s+to"
+    r"|i'd\s+like\s+to|i\s+want\s+to|i\s+intend\s+to|i\s+need\s+to|will\s+revisit\s+my|note\s+to\s+self)\b"
+)
+# What may stand before a word that opens a task without being part of it: "Also add ...", "And then ask ...".
+_FILLERS = frozenset(("also", "and", "then", "so", "just", "first", "finally", "next", "please", "pls", "now", "to"))
+_SUBJECT_STOP = frozenset(
+    {"it", "this", "that", "there", "which", "these", "those", "they", "he", "she", "what", "who", "nothing", "one"}
+)
+# Where a clause ends: "FCP is done; Niko will handle it", "(Centril to FCP)", "tests were added, Niko will".
+_CLAUSE = re.compile(r"\s*(?:[;.]\s+|,\s+|[()]|\s[-–—]\s)\s*")
+_ZULIP = re.compile(r"@_?\*\*(?P<name>[^*\n]+?)\*\*")
+_ADDRESSED = re.compile(
+    r"^\s*(?:@_?\*\*(?P<name>[^*\n]+?)\*\*|@(?P<handle>" + HANDLE + r")\b)"
+    r"(?!\s+(?:\w+ed|was|were|has|had|is|are)\b)"
+)
+_CC = re.compile(r"(?i)(?<!\w)cc\b")
+_ARROW_OWNER = re.compile(r"(?:<-|<--|←)\s*@?(?P<name>[A-Za-z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s*\)?\s*$")
+_PLUS_ONE = re.compile(r"^(?:\+1|:\+1:|👍)+$")
+_HANDLE_WORD = re.compile(r"^@?" + HANDLE + "$")
+# Personal logistics, which no one follows up: "apologies, cannot attend", "on parental leave from Nov 21".
+_LOGISTICS = re.compile(
+    r"\b(?:apologies|cannot attend|can't attend|can not attend|on (?:parental |sick |annual )?leave|out of office"
+    r"|on vacation|on holiday|holidays|travel(?:l)?ing|away from)\b"
+)
+# Words that are not a task's verb although they open a sentence in the imperative: "See the thread".
+_NOT_TASKS = frozenset({"see", "note", "re", "fyi", "cf", "eg", "ie"})
+# "Website e-mail to be updated": a task in the passive.
+_TO_BE_DONE = re.compile(r"(?<!need )(?<!needs )\bto be ((?:\w+ed|done|made|written|set up|sent|built|taken))\b")
+_NOUN_BEFORE_TO = frozenset({"call", "request", "change", "update", "fix", "review", "vote", "report", "plan", "test"})
+# Task verbs that are nouns as often ("file", "open", "update"), and the words after which they are verbs.
+_NOUN_VERBS = frozenset(
+    re.findall(
+        r"\w+",
+        """open close file report review update change test check plan call request document record post draft poll
+        vote build release push merge fix start track host set ship turn present sort split run mention publish
+        setup""",
+    )
+)
+_OBJECT_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        """a an the this that these those it them our your their its some all any up out on in to with for back down
+        off over through into about more new another each every one two us me him her after before""",
+    )
+)
+
+
+def quick_fold(text: str) -> str:
+    """``slugs.fold``, with a short way for plain ASCII text (most of it), which has no accents to strip."""
+    if text.isascii():
+        return " ".join(text.lower().split())
+    return fold(text)
+
+
+def folded(text: str) -> str:
+    """``text`` as the cues read it: plain text, folded, curly apostrophes made straight."""
+    return fold(plain_text(text).replace("’", "'").replace("‘", "'"))
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or a list item's own text) as plain folded text, and what its words say."""
+
+    text: str  # folded plain text, prefixes (speaker, label) removed
+    raw: str = ""  # the same, not folded (for capitals)
+    known: frozenset[str] = frozenset()  # folded names, handles and abbreviations of the meeting's people
+    listed: bool = False  # whether the meeting lists its attendees (then a name before "to" must be one of them)
+
+    @once
+    def _spans(self) -> Spans:
+        return [(match.group(0), match.start(), match.end()) for match in _TOKEN.finditer(self.text)]
+
+    @once
+    def words(self) -> list[str]:
+        return [word for word, _, _ in self._spans]
+
+    @once
+    def _found(self) -> list[list[Found]]:
+        return find_all(self._spans, self.text)
+
+    def _find(self, lexicon: Lexicon) -> list[Found]:
+        return self._found[_LEXICONS.index(lexicon)]
+
+    @once
+    def core(self) -> str:
+        """The text without a trailing owner, bracket or mark: ``Write it up? <- Mike`` -> ``Write it up?``."""
+        return _TRAILING.sub("", self.text).strip()
+
+    @once
+    def question(self) -> bool:
+        """Whether it asks rather than says: ends with ``?`` (not answered after it), or opens a question."""
+        if "?" not in self.text:
+            return False
+        core = self.core.rstrip(" .!")
+        if core.endswith("?"):
+            return True
+        if "?" in core:
+            after = core.rsplit("?", 1)[1].strip(" .!")
+            if after.startswith(("->", "→", "a:")):
+                return False
+            return not after or bool(_QUESTION_START.match(after))
+        return False
+
+    @once
+    def answered(self) -> bool:
+        """A question with its answer after it: ``Will it be an alias? Presumably yes.``"""
+        if "?" not in self.core:
+            return False
+        after = self.core.rsplit("?", 1)[1].strip(" .!")
+        return bool(after) and (bool(_ANSWER.match(after)) or after.startswith(("->", "→", "a:")))
+
+    @once
+    def answer_word(self) -> bool:
+        """Opens with a word that answers: ``Yes, if ...``, ``No.``, ``Probably yes``, ``Not quite:``; not a
+        negation (``No backport nominations this time``)."""
+        match = _ANSWER.match(self.text)
+        if match is None or self.question:
+            return False
+        after = self.text[match.end() :]
+        negation = match.group(0) in ("no", "non", "nein")
+        return not negation or bool(re.match(r"^(?:\s*[.,;:!—–-]|\s*$|\s+(?:we|it|this|that|i|they|you|not)\b)", after))
+
+    @once
+    def plus_one(self) -> bool:
+        """A ``+1`` alone: one vote, no outcome."""
+        return bool(_PLUS_ONE.match(self.text.replace(" ", "")))
+
+    @once
+    def agreement(self) -> str:
+        """The agreement cue: ``agreed``, ``consensus``, ``no objections``, ``approved``; "" if none."""
+        found = self._find(_AGREEMENT)
+        if not found:
+            return ""
+        if _ONE_PERSON.match(self.text) or _ASKS_DECISION.search(self.text) or _NO_AGREEMENT.search(self.text):
+            return ""
+        for match in found:
+            word = match.group(0)
+            if word in ("approved", "accepted", "adopted", "approve") and _ADJECTIVE.search(self.text[: match.start()]):
+                continue
+            before = self.text[: match.start()]
+            if word in ("agreed", "approve") and re.search(r"\b(?:i|he|she)\s+(?:\w+\s+)?$", before):
+                continue
+            if re.search(r"\b(?:has|had|have)\s+$", before) and not re.search(
+                r"\b(?:we|all|everyone|group|team)\s+\w+\s+$", before
+            ):
+                continue  # "Google has agreed to pay": someone else's decision, reported
+            return word
+        return ""
+
+    @once
+    def deferral(self) -> str:
+        """The agenda outcome: ``deferred``, ``leave it on the agenda``, ``take it back to the issue``; a bare
+        ``Closed`` only as the whole line's word (``Closed and re-opened the RFC`` reports)."""
+        for match in self._find(_DEFERRAL):
+            if match.group(0) == "closed" and len(self.words) > 3:
+                continue
+            return match.group(0)
+        return ""
+
+    @once
+    def commitment(self) -> str:
+        """The commitment that opens a clause (``we will ...``, ``so let's ...``); not one in a relative
+        clause (``the first project that we will shift``)."""
+        for match in self._find(_COMMITMENT):
+            before = self.text[: match.start()].rstrip()
+            if not before or before.endswith((",", ";", ":", ".", "!", "?", "(", "-", "—", "–")):
+                return match.group(0)
+            if re.search(
+                r"\b(?:and|but|so|then|also|now|thus|hence|instead|otherwise|basically|probably|like|think|feel|guess"
+                r"|agree|agreed|decided|sure|clear)$",
+                before,
+            ):
+                return match.group(0)
+        return ""
+
+    @once
+    def request(self) -> str:
+        found = self._find(_REQUEST)
+        match = found[0] if found else None
+        if match and match.group(0) == "cc" and not re.search(r"\bcc\b\s*:?\s*(?:\w+\s+){0,2}@", self.text):
+            return ""  # "cc" is a request only to people it names: "cc @bob", "cc latest reviewers: @bob"
+        return match.group(0) if match else ""
+
+    @once
+    def task(self) -> str:
+        found = self._find(_TASK)
+        match = found[0] if found else None
+        if match is None:
+            passive = _TO_BE_DONE.search(self.text) if "to be " in self.text else None
+            return "to be done" if passive and not passive.group(1).startswith("discuss") else ""
+        if match.group(0) in ("need to", "needs to"):
+            after = self.text[match.end() :].split()
+            # "needs to be discussed" defers, "needs to be a beefy VM" describes; "to be updated" is a task
+            if after[:1] == ["be"] and (
+                len(after) < 2 or after[1].startswith("discuss") or not re.search(r"(?:ed|en)$", after[1])
+            ):
+                return ""
+        return match.group(0)
+
+    @once
+    def status(self) -> str:
+        found = self._find(_STATUS)
+        match = found[0] if found else None
+        return match.group(0) if match else ""
+
+    @once
+    def status_start(self) -> bool:
+        """Opens as a report: a past participle or tense (``merged ...``, ``Created an issue``), or a status word."""
+        first = self.words[0] if self.words else ""
+        if first in ("done", "merged", "released", "landed", "shipped", "published", "fixed", "status", "update"):
+            return True
+        if first in ("was", "were", "has", "had") or (first.startswith("@") and len(self.words) > 1):
+            return first in ("was", "were", "has", "had") or self._past(self.words[1])
+        return self._past(first) and first not in _DEFERRAL.words and first not in _AGREEMENT.words
+
+    @staticmethod
+    def _past(word: str) -> bool:
+        return len(word) > 3 and word.endswith("ed") and word not in TASK_VERBS and word not in ("need", "feed")
+
+    @once
+    def hedge(self) -> str:
+        """A hedge of the sentence itself, not of an aside in brackets: ``maybe``, ``could``, ``I think``."""
+        found = self._hedges
+        return found[0].group(0) if found else ""
+
+    @once
+    def _hedges(self) -> list[Found]:
+        """The hedges of the sentence itself, not of an aside in brackets."""
+        text = self._outside_brackets
+        if text is self.text:
+            return self._find(_HEDGE)
+        spans = [(match.group(0), match.start(), match.end()) for match in _TOKEN.finditer(text)]
+        return _HEDGE.finditer(spans, text)
+
+    @once
+    def _outside_brackets(self) -> str:
+        return re.sub(r"\([^()]*\)", " ", self.text) if "(" in self.text else self.text
+
+    @once
+    def meta(self) -> bool:
+        """Speaks to the note takers about the meeting itself: ``Let's collect all agenda items here``."""
+        return bool(self._find(_META))
+
+    @once
+    def opinion(self) -> bool:
+        """Whether its only hedge is a person's view (``seems``, ``I think``), not a hypothesis (``maybe``)."""
+        return (
+            bool(self.hedge)
+            and self.hedge in OPINION_CUES
+            and not any(match.group(0) not in OPINION_CUES for match in self._hedges)
+        )
+
+    @once
+    def conditional(self) -> bool:
+        """Opens with a condition: ``If you see a PR ..., please tell us``, ``but if there is an argument``."""
+        return bool(_CONDITIONAL.match(self.text))
+
+    @once
+    def clauses(self) -> list[str]:
+        """Its clauses: ``FCP is done; there's a bug; Niko will handle it`` -> three; ``(Centril to FCP)`` one."""
+        parts = _CLAUSE.split(self.text)
+        return [part.strip(" ,") for part in parts if part.strip(" ,")]
+
+    @once
+    def logistics(self) -> bool:
+        return bool(_LOGISTICS.search(self.text))
+
+    @once
+    def first_person(self) -> bool:
+        """Says what the writer (or speaker) will do: ``I will review``, ``I'll``, ``Note to self: check``;
+        not what they will have or be (``I will likely have students``, ``I'll be on leave``)."""
+        for match in _FIRST_PERSON.finditer(self.text):
+            after = self.text[match.end() :].split()
+            while after and after[0] in ("also", "then", "probably", "likely", "try", "to", "just", "still"):
+                after = after[1:]
+            if not after:
+                continue
+            if after[0] in TASK_VERBS or after[0] in ("work", "look", "reach", "take", "help", "try"):
+                return True
+            if after[0] == "be" and len(after) > 1 and after[1].endswith("ing") and after[1] not in ("going",):
+                return True  # "Chris and I will be discussing a roadmap"
+            if match.group(0).strip().startswith("note to self"):
+                return True
+        return False
+
+    @once
+    def bare_will(self) -> bool:
+        """Opens with the future and no subject: ``Will talk to the team``, ``To check governance``, which
+        a speaker's prefix makes theirs (``CHL: Will talk ...``)."""
+        return bool(_BARE_WILL.match(self.text))
+
+    @once
+    def commitment_strength(self) -> float:
+        """How firmly the commitment binds the group: 1 for "we will", "let's"; 0.5 for "we should"; 0 for "we can"."""
+        cue = self.commitment
+        if not cue:
+            return 0.0
+        if cue in FIRM_COMMITMENTS:
+            return 1.0
+        return 0.0 if cue in WEAK_COMMITMENTS else 0.5
+
+    @once
+    def imperative(self) -> str:
+        """The task verb it opens with (``Run the job weekly``, ``also ask Quansight``), or ""."""
+        words = self.words
+        position = 0
+        while position < len(words) - 1 and words[position] in _FILLERS:
+            position += 1
+        if position >= len(words):
+            return ""
+        word = words[position]
+        if word in TASK_VERBS and word not in _NOT_TASKS:
+            following = words[position + 1] if position + 1 < len(words) else ""
+            # "Review of the PR", "Update: ...", "Call for papers", "call to drain()" are nouns here.
+            if following in ("of", "is", "was", "are", "for") and word not in ("ask", "reach", "look", "follow"):
+                return ""
+            if following == "to" and word in _NOUN_BEFORE_TO:
+                return ""
+            if following in ("question", "questions", "issue", "issues", "items", "prs", "source"):
+                return ""  # "open question as to ...", "open issues"
+            if re.match(r"^\W*" + re.escape(word) + r"\s*:", self.text):
+                return ""  # "merge: [RFC ...]": a label, not a verb
+            return word
+        return ""
+
+    @once
+    def ambiguous_verb(self) -> bool:
+        """Whether its opening task verb may as well be a noun (``File permissions managed ...``, ``open
+        question as to ...``): a verb of ``_NOUN_VERBS`` not followed by an article, pronoun or particle."""
+        verb = self.imperative
+        if verb not in _NOUN_VERBS:
+            return False
+        words = self.words
+        position = words.index(verb) if verb in words else -1
+        following = words[position + 1] if 0 <= position < len(words) - 1 else ""
+        return following not in _OBJECT_WORDS
+
+    @once
+    def assignment(self) -> tuple[str, str]:
+        """``(who, verb)`` of ``Alice will ...``, ``Bob to open an issue``, ``Compiler team needs to ...``, or
+        of a clause after the first (``FCP is done; Niko will handle it``, ``(Centril to FCP)``); else ``("", "")``."""
+        found = self._assignment(self.text, self.raw)
+        if found[0] or not any(mark in self.text for mark in ";(,.-"):
+            return found
+        for clause in self.clauses[1:]:
+            if _match_assignment(clause) is None:
+                continue
+            found = self._assignment(clause, self._raw_clause(clause))
+            if found[0]:
+                return found
+        return "", ""
+
+    @once
+    def subject(self) -> str:
+        """The assignment's subject as written (its capitals kept): ``Bob`` of ``..., Bob will ping them``."""
+        who, _ = self.assignment
+        if not who:
+            return ""
+        count = len(who.split())
+        for clause in [self.text, *self.clauses[1:]]:
+            if clause.startswith(who):
+                raw = self.raw if clause == self.text else self._raw_clause(clause)
+                return " ".join(re.findall(r"@?[\w'’.-]+", raw)[:count])
+        return who
+
+    @once
+    def _folded_raw(self) -> str:
+        return quick_fold(self.raw)
+
+    def _raw_clause(self, clause: str) -> str:
+        """The clause as written (for its capitals), found again in the raw text by its words."""
+        words = clause.split()
+        if not words:
+            return clause
+        position = self._folded_raw.find(" ".join(words[:2]))
+        return self.raw[position:] if position >= 0 else clause
+
+    def _assignment(self, text: str, raw: str) -> tuple[str, str]:
+        match = _match_assignment(text)
+        if match is None:
+            return "", ""
+        who, verb, following = match
+        words = who.split()
+        if not words or words[0] in _SUBJECT_STOP or words[-1] in _SUBJECT_STOP:
+            return "", ""
+        if who in ("i", "we") or following in ("not", "probably", "likely", "hopefully", "still", "never"):
+            return "", ""  # the writer's or the group's own words (a commitment), or a forecast
+        if verb.startswith("agreed") and words[-1] in GROUP_OWNERS:
+            return "", ""  # "The group agreed to take it back to the issue": an agreement, not someone's task
+        named = self._named(who, following, raw, any(word in TASK_VERBS for word in verb.split()))
+        if (
+            following in ("be", "have", "the", "a", "an")
+            and verb in ("to", "will", "'ll", "should", "must")
+            and not (following == "be" and verb == "to" and named)
+        ):
+            return "", ""  # "Validation will be done", "Request to the team": no one takes a task
+        if not named:
+            return "", ""
+        known = fold(who) in self.known or fold(who.split()[0]) in self.known or who.startswith("@")
+        if verb in ("will", "'ll", "to", "should", "must") and not known and not _task_word(following):
+            return "", ""  # "Validation will happen", "Defaults to lowest": an event or a fact, no task
+        return who, verb
+
+    def _named(self, who: str, following: str, raw: str, verb_task: bool = False) -> bool:
+        """Whether the words before a verb name someone: a name as written, a handle, a known abbreviation, a
+        team ("Compiler team", "the PR author"), a lower-case nickname before a task ("pnkfelix to act")."""
+        words = who.split()
+        raw_who: list[str] = re.findall(r"@?[\w'’.-]+", raw)[: len(words)]
+        if len(raw_who) != len(words):
+            return False
+        if words[-1] in GROUP_OWNERS:
+            # "Compiler team", "the PR author", "People": a group, in at most three words; not "Tim thinks we".
+            if len(words) > 1 and words[-1] in ("we", "i", "you", "all"):
+                return False
+            return len(words) <= 3 and not any(
+                word in TASK_VERBS
+                or word in _SUBJECT_STOP
+                or word in HEDGE_CUES
+                or word in STATUS_CUES
+                or word in NOT_OWNERS
+                or (word in COMMON_WORDS and word != "the")
+                for word in words[:-1]
+            )
+        names = [word for word in raw_who if word not in ("and", "&")]  # "Olivier and Guillaume will pair"
+        if not names:
+            return False
+        if fold(who) in self.known or (
+            fold(names[0]) in self.known and all(word[:1].isupper() or word.startswith("@") for word in names)
+        ):
+            return True
+        for word in raw_who:
+            if word.startswith("@") and len(word) > 1:
+                continue
+            if is_abbreviation(word):
+                if fold(word) not in self.known:
+                    return False  # "PR to rename", "CI will": capitals name someone only when a table says so
+                continue
+            folded_word = fold(word)
+            if folded_word in NOT_OWNERS or folded_word in COMMON_WORDS or folded_word in SECTION_WORDS:
+                return False
+            if folded_word in NOT_SUBJECTS or folded_word.rstrip("s") in NOT_SUBJECTS or folded_word in GROUP_OWNERS:
+                return False
+            if folded_word in TASK_VERBS or folded_word in STATUS_CUES or folded_word in HEDGE_CUES:
+                return False
+            if len(words) == 1 and folded_word.endswith(("ly", "ing", "ed")):
+                return False  # "Specifically to review", "Having to finish", "Asked to write"
+        if len(raw_who) > 1 and not all(word[:1].isupper() or word.startswith("@") for word in raw_who):
+            return False  # "Forward compatible to go": a name is capitalised throughout
+        first = raw_who[0]
+        if len(raw_who) == 1 and first[:1].islower():
+            # "pnkfelix to act as liaison", "scott to post": a lower-case nickname, then a task; where the
+            # meeting lists its people, only one of them.
+            if self.listed:
+                return False
+            return bool(_HANDLE_WORD.match(first)) and len(first) >= 3 and (following in TASK_VERBS or bool(verb_task))
+        return first[:1].isupper() or first.startswith("@")
+
+
+def _match_assignment(text: str) -> tuple[str, str, str] | None:
+    """``(who, verb, next word)`` when ``text`` opens with up to four words, a verb of ``ASSIGNMENT_VERBS`` and
+    a word after it: ``alice will comment``, ``felix says he'll try``, ``bob's going to``; else None."""
+    words = text.split(None, 10)
+    if _ASSIGNMENT_OPENERS.isdisjoint(words[1:6]) and not any(word.endswith("'ll") for word in words[:5]):
+        return None
+    if words and words[0] in _LEADING_CONJUNCTIONS:
+        words = words[1:]
+    for end in range(1, min(5, len(words))):
+        word = words[end - 1]
+        if word.endswith("'ll") and len(word) > 3 and end < len(words):
+            return " ".join([*words[: end - 1], word[:-3]]), "'ll", words[end].split()[0]
+        for verb in _ASSIGNMENT_BY_FIRST.get(words[end], ()):
+            stop = end + len(verb)
+            if tuple(words[end:stop]) == verb and stop < len(words):
+                if not _SUBJECT_WORD.fullmatch(word):
+                    return None
+                return " ".join(words[:end]), " ".join(verb), words[stop].split()[0].strip('.,;:!?()"')
+        if not _SUBJECT_WORD.fullmatch(word):
+            return None  # a subject is words, without commas or brackets
+    return None
+
+
+def _task_word(word: str) -> bool:
+    """A word that can open a task after "to" or "will": a task verb, ``FCP`` (as in "Centril to FCP")."""
+    return bool(
+        word in TASK_VERBS or word.endswith(("ize", "ise")) or word in ("be", "try", "work", "take", "do", "go")
+    )
+
+
+def owners_written(text: str) -> list[str]:
+    """Owners that ``people.owners.owners_in`` does not read: ``<- Mike`` after a task, and the Zulip mentions
+    (``@**Name**``) that open a line or follow a ``cc``, as a line addressed to them."""
+    found: list[str] = []
+    addressed = _ADDRESSED.match(text)
+    if addressed:
+        found.append(addressed.group("name").strip() if addressed.group("name") else "@" + addressed.group("handle"))
+    for cc in _CC.finditer(text):
+        found.extend(match.group("name").strip() for match in _ZULIP.finditer(text, cc.end()))
+    arrow = _ARROW_OWNER.search(plain_text(text)) if "<-" in text or "←" in text else None
+    if arrow:
+        found.append(arrow.group("name").strip())
+    return list(dict.fromkeys(found))
+
+
+def mentioned(text: str) -> list[str]:
+    """Every Zulip mention of ``text`` (``@**Esteban Küber**``), as written."""
+    return [match.group("name").strip() for match in _ZULIP.finditer(text)]
+
+
+_ROLE_LABEL = re.compile(
+    r"^(?:stage\s+\d(?:\.\d)?\s+)?(?:reviewers?|editors?|owners?|assignees?|volunteers?|champions?)\s*:"
+)
+
+
+def task_only(text: str, known: frozenset[str] = frozenset()) -> bool:
+    """Whether an outcome bullet only gives a task: ``ABC to look into it``, ``Stage 3 reviewers: X, Y``,
+    ``please review #123``; not when it also says what was agreed or deferred. ``known``: the folded names and
+    abbreviations of the meeting's people."""
+    sentence = Sentence(folded(text), plain_text(text), known)
+    if sentence.agreement or sentence.deferral:
+        return False
+    if _ROLE_LABEL.match(sentence.text):
+        return True
+    who, _ = sentence.assignment
+    return bool(who) or sentence.first_person or bool(sentence.request) or bool(owners_written(text))
