@@ -147,7 +147,7 @@ def test_check_under_github_actions_annotates_and_summarises(site: Path, capsys,
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("## Minutes check\n\n2 meetings, 2 decisions, 1 action item; 0 errors, 1 other finding.")
     assert "| 2024-09-09 | Tsc | TSC meeting | Olivier Grisel, Loïc Estève | `notes/tsc/2024-09-09.md:1` |" in text
-    assert "### Decisions\n\n- 2024-09-09: Decision: ship 1.5 on Monday\n- 2024-09-23: a, b: c\n" in text
+    assert "### Decisions\n\n- 2024-09-09: Decision: ship 1.5 on Monday\n- 2024-09-23: Decision: a, b: c\n" in text
     assert "- [ ] 2024-09-09: Olivier to write the announcement (Olivier Grisel)" in text
     assert run(capsys, "check", "--no-github", "notes/tsc/2024-09-23.md")[1].startswith("notes/tsc/2024-09-23.md:3:")
 

@@ -20,7 +20,7 @@ from .paths import MEETINGS_DIR, RESERVED_PATHS, is_reserved
 from .people.resolve import label_node, resolve_people
 from .people.review import PeopleReview, review_people
 from .reading.accounting import Accounting, account
-from .records.join import RecordOptions, join_records
+from .records.join import ARCHIVE_RECORDS, RecordOptions, join_records
 from .slugs import fold, unique
 
 
@@ -230,11 +230,7 @@ def build_index(
         roles=roles,
         statuses={meeting_id: found for meeting_id, found in statuses.items() if found},
         names=resolution.nodes,
-        decisions=joined.decisions,
-        actions=joined.actions,
-        topics=joined.topics,
-        references=joined.references,
-        meeting_topics=joined.meeting_topics,
+        **{name: getattr(joined, name) for name in ARCHIVE_RECORDS},
         entries_of={person: tuple(items) for person, items in entries_of.items()},
         decisions_of_meeting={meeting: tuple(items) for meeting, items in decisions_of_meeting.items()},
         decisions_of_person={p: tuple(sorted(items, key=newest_first)) for p, items in decisions_of_person.items()},

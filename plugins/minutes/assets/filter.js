@@ -35,11 +35,9 @@
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
     apply();
   }
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(setUp);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  // Material's instant navigation announces each new page on document$; without it, set up once loaded.
+  var pages = typeof document$ === "undefined" ? null : document$;
+  if (pages) pages.subscribe(setUp);
+  else if (document.readyState !== "loading") setUp();
+  else document.addEventListener("DOMContentLoaded", setUp);
 })();

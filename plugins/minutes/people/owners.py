@@ -32,10 +32,13 @@ _ACTION_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"<?https?://[^\s>)]+>?")
+# Where an action item names its owners: "Owner: Ada", "(Ada, Bob)", "Ada: ...", "Ada to ...", "... - Ada".
 _OWNER_LABEL = re.compile(r"(?i)\b(?:owners?|assignees?|assigned to|responsible|leaders?)\s*:\s*([^;()\[\]\n]+)")
 _PAREN = re.compile(r"\(([^()]*)\)")
+# a speaker or owner before the first colon, or before the verb that gives the task
 _LEADING_COLON = re.compile(r"^([^:]{2,60}?)\s*:\s")
 _LEADING_TO = re.compile(r"^(.{2,60}?)\s+(?:to|will|should|must|needs to|is going to|agreed to|volunteered to)\s")
+# a name signed after a dash at the end
 _TRAILING_DASH = re.compile(r"\s[-–—]\s+([^-–—]{2,60}?)\s*$")
 
 

@@ -186,12 +186,12 @@ def resolve_people(meetings: Iterable[Meeting], people_file: Iterable[Person] = 
                 different = groups.conflict(nodes[0], other) and not _spellings_of_one(nodes[0], other, groups)
                 if different and (nodes[0], other) not in reported:
                     reported.add((nodes[0], other))
-                    findings.append(_shared_handle(item, other, groups, seen))
+                    findings.append(_given_twice(item, other, groups, seen, merged=True))
                 groups.union(nodes[0], other)
             elif groups.conflict(nodes[0], other):
                 if (nodes[0], other) not in reported:
                     reported.add((nodes[0], other))
-                    findings.append(_conflict(item, other, groups, seen))
+                    findings.append(_given_twice(item, other, groups, seen, merged=False))
             else:
                 groups.union(nodes[0], other)
 
@@ -290,22 +290,35 @@ def _observations(meetings: Iterable[Meeting]) -> Iterator[_Seen]:
                 yield _Seen(mention, meeting.source, meeting.id)
 
 
-def _conflict(item: _Seen, other: str, groups: _Groups, seen: list[_Seen]) -> Finding:
-    """Warning: a handle or abbreviation given to two different full names."""
+def _given_twice(item: _Seen, other: str, groups: _Groups, seen: list[_Seen], *, merged: bool) -> Finding:
+    """Warning: a handle or abbreviation given to two different full names: a handle makes them one
+    person (``merged``), an abbreviation leaves them two."""
     what = ("handle @" if other.startswith("h:") else "abbreviation ") + other[2:]
-    root = groups.find(other)
-    first = next(
-        (s for s in seen if s.mention.name and groups.find(label_node(s.mention.name)) == root),
-        None,
-    )
-    earlier = f"{first.mention.name} ({first.path}:{first.mention.line})" if first else "someone else"
+    earlier = _earlier(other, groups, seen, full_names=merged)
+    if merged:
+        outcome, advice = (
+            ": taken as one person",
+            "a handle is one person; if they are two, correct the handle, or list both in people.yml",
+        )
+    else:
+        outcome, advice = "; kept as two people", "if they are one person, list both names in people.yml"
     return Finding(
         item.path,
         item.mention.line,
         "warning",
-        f"{what} is given to {item.mention.name} here and to {earlier}; kept as two people",
-        "if they are one person, list both names in people.yml",
+        f"{what} is given to {item.mention.name} here and to {earlier}{outcome}",
+        advice,
     )
+
+
+def _earlier(other: str, groups: _Groups, seen: list[_Seen], full_names: bool) -> str:
+    """Where a name of the group of ``other`` was first seen (a full name only, if ``full_names``)."""
+    root = groups.find(other)
+    for s in seen:
+        name = s.mention.name
+        if name and (not full_names or is_full_name(name)) and groups.find(label_node(name)) == root:
+            return f"{name} ({s.path}:{s.mention.line})"
+    return "someone else"
 
 
 def _spellings_of_one(node: str, other: str, groups: _Groups) -> bool:
@@ -347,27 +360,6 @@ def _same_word(a: str, b: str) -> bool:
     if len(short) == 1 or (len(short) >= 3 and long.startswith(short)):
         return long.startswith(short)
     return len(short) >= 5 and _distance(a, b, 2) <= (1 if len(long) <= 8 else 2)
-
-
-def _shared_handle(item: _Seen, other: str, groups: _Groups, seen: list[_Seen]) -> Finding:
-    """Warning: one handle written with two different full names, which it makes one person."""
-    root = groups.find(other)
-    first = next(
-        (
-            s
-            for s in seen
-            if s.mention.name and is_full_name(s.mention.name) and groups.find(label_node(s.mention.name)) == root
-        ),
-        None,
-    )
-    earlier = f"{first.mention.name} ({first.path}:{first.mention.line})" if first else "someone else"
-    return Finding(
-        item.path,
-        item.mention.line,
-        "warning",
-        f"handle @{other[2:]} is given to {item.mention.name} here and to {earlier}: taken as one person",
-        "a handle is one person; if they are two, correct the handle, or list both in people.yml",
-    )
 
 
 def _misspellings(counts: Counter[str], groups: _Groups) -> dict[str, str]:

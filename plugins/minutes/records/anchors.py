@@ -13,10 +13,12 @@ from collections.abc import Callable, Sequence
 
 from ..reading.blocks import Document
 from ..slugs import slugify, unique
+from ..vocabulary import is_action_heading, is_decision_heading
 
 _EXPLICIT_ID = re.compile(r"\{:?[^}\n]*#([A-Za-z][\w:.-]*)[^}\n]*\}\s*$")
 _ATTR_LIST = re.compile(r"\{:?\s*([^}\n]*)\}\s*$")
 _BLOCK_PREFIX = re.compile(r"^\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?:\[[ xX]\]\s+)?")
+_LABEL = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z /-]{0,24}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)")
 _ANCHOR_SPAN = re.compile(r'^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?:\[[ xX]\]\s+)?<span class="[^"]*" id="([^"]+)">')
 
 
@@ -39,7 +41,11 @@ class Anchors:
         self.edited: set[int] = set()
 
     def claim(self, prefix: str, words: str) -> str:
-        """A new id ``prefix-words-slug``, unique on the page."""
+        """A new id ``prefix-words-slug``, unique on the page; a record's label (``Decision:``, ``TODO:``),
+        which the text keeps, is left out of it: ``decision-ship-1-5``, not ``decision-decision-ship-1-5``."""
+        label = _LABEL.match(words)
+        if label and (is_decision_heading(label.group(1)) or is_action_heading(label.group(1))):
+            words = words[label.end() :]
         return unique(f"{prefix}-{slugify(words, '')[:48].strip('-')}".strip("-"), self.taken)
 
     def mark(self, index: int, prefix: str, words: str, css: str) -> str:

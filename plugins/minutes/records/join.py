@@ -58,6 +58,12 @@ class Records:
     findings: tuple[Finding, ...]
 
 
+# The fields of a ``NotedDecision`` that its ``Decision`` keeps as they are.
+NOTED_DECISION = ("text", "topic", "line", "anchor", "kind", "cue", "confidence")
+# The fields of ``Records`` that the archive keeps as they are (its findings join the archive's own).
+ARCHIVE_RECORDS = ("decisions", "actions", "topics", "references", "meeting_topics")
+
+
 def join_records(meetings: Sequence[Meeting], find_person: _Resolver, options: RecordOptions | None = None) -> Records:
     """The records of ``meetings`` (oldest first), owners and people resolved with ``find_person``."""
     options = options or RecordOptions()
@@ -105,18 +111,8 @@ def _decision(meeting: Meeting, noted: NotedDecision, person: _Resolver) -> Deci
     for involved in reversed([person(name) for name in noted.people]):
         if involved and involved not in people:
             people.insert(0, involved)
-    return Decision(
-        id=f"{meeting.id}#{noted.anchor}",
-        meeting=meeting.id,
-        text=noted.text,
-        topic=noted.topic,
-        line=noted.line,
-        anchor=noted.anchor,
-        kind=noted.kind,
-        people=tuple(people),
-        cue=noted.cue,
-        confidence=noted.confidence,
-    )
+    kept = {name: getattr(noted, name) for name in NOTED_DECISION}  # as the note gave them
+    return Decision(id=f"{meeting.id}#{noted.anchor}", meeting=meeting.id, people=tuple(people), **kept)
 
 
 def _follow_actions(meetings: Sequence[Meeting], person: _Resolver, stale_after: int = STALE_AFTER) -> list[ActionItem]:

@@ -10,9 +10,11 @@ first meeting to the archive's latest while it is not done.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..index import Archive
+from ..model import ActionItem, Decision
 from ..paths import page_url, person_path, topic_path
 
 SCHEMA = "minutes/1"
@@ -100,38 +102,24 @@ def archive_json(archive: Archive, use_directory_urls: bool = True, full_text: b
         ],
         "decisions": [
             {
-                "id": decision.id,
-                "meeting": decision.meeting,
-                "text": decision.text,
+                **_record(decision, archive, url),
                 "topic": decision.topic,
                 "people": list(decision.people),
                 "topics": list(decision.topics),
-                "line": decision.line,
                 "kind": decision.kind,
-                "cue": decision.cue,
-                "confidence": decision.confidence,
-                "explicit": decision.explicit,
-                "url": url(archive.meeting(decision.meeting).page_path, decision.anchor),
             }
             for decision in archive.decisions
         ],
         "actions": [
             {
-                "id": action.id,
-                "meeting": action.meeting,
-                "text": action.text,
+                **_record(action, archive, url),
                 "owners": list(action.owners),
                 "names": list(action.names),
                 "status": action.status,
                 "done_in": action.done_in or None,
                 "open_for": action.open_for,
                 "age": action.age,
-                "cue": action.cue,
-                "confidence": action.confidence,
-                "explicit": action.explicit,
                 "meetings": [meeting_id for meeting_id, _ in action.appearances],
-                "line": action.line,
-                "url": url(archive.meeting(action.meeting).page_path, action.anchor),
             }
             for action in archive.actions
         ],
@@ -169,3 +157,17 @@ def _excerpt(text: str) -> str:
         return text
     cut = text.rfind(" ", 0, EXCERPT)
     return text[: cut if cut > EXCERPT // 2 else EXCERPT].rstrip() + "…"
+
+
+def _record(record: Decision | ActionItem, archive: Archive, url: Callable[..., str]) -> dict[str, Any]:
+    """What a decision and an action item both say: where, what, and why it was taken."""
+    return {
+        "id": record.id,
+        "meeting": record.meeting,
+        "text": record.text,
+        "line": record.line,
+        "cue": record.cue,
+        "confidence": record.confidence,
+        "explicit": record.explicit,
+        "url": url(archive.meeting(record.meeting).page_path, record.anchor),
+    }

@@ -145,41 +145,15 @@ def archive_records(archive: Archive, use_directory_urls: bool = True) -> Iterat
     series = {series_id: item.name for series_id, item in archive.series.items()}
     for decision in archive.decisions:
         meeting = archive.meeting(decision.meeting)
-        yield Record(
-            search_url(meeting.page_path, use_directory_urls, decision.anchor),
-            plain_text(decision.text),
-            Fields(
-                title=meeting_label(meeting),
-                kind="decision",
-                date=meeting.date.isoformat(),
-                meta={"series": series[meeting.series], "section": decision.topic},
-                filters={
-                    "series": [meeting.series],
-                    "year": [str(meeting.date.year)],
-                    "person": decision.people,
-                    "topic": decision.topics,
-                },
-            ),
-        )
+        meta = {"series": series[meeting.series], "section": decision.topic}
+        filters = {"person": list(decision.people), "topic": list(decision.topics)}
+        yield _meeting_record(meeting, decision.anchor, decision.text, "decision", meta, filters, use_directory_urls)
     for action in archive.actions:
         meeting = archive.meeting(action.meeting)
         owners = [archive.person(owner).name for owner in action.owners] + list(action.names)
-        yield Record(
-            search_url(meeting.page_path, use_directory_urls, action.anchor),
-            plain_text(action.text),
-            Fields(
-                title=meeting_label(meeting),
-                kind="action",
-                date=meeting.date.isoformat(),
-                meta={"series": series[meeting.series], "owners": ", ".join(owners), "status": action.status},
-                filters={
-                    "series": [meeting.series],
-                    "year": [str(meeting.date.year)],
-                    "person": action.owners,
-                    "status": [action.status],
-                },
-            ),
-        )
+        meta = {"series": series[meeting.series], "owners": ", ".join(owners), "status": action.status}
+        filters = {"person": list(action.owners), "status": [action.status]}
+        yield _meeting_record(meeting, action.anchor, action.text, "action", meta, filters, use_directory_urls)
     for person in archive.people:
         attended = archive.attendance.get(person.id, ())
         last = archive.meeting(attended[-1]).date.isoformat() if attended else ""
@@ -232,3 +206,26 @@ def search_page(archive: Archive) -> PageSpec:
         "sorts": ["", "date:desc", "date:asc"],
     }
     return PageSpec(SEARCH, "search", "minutes/search.html", context=context)
+
+
+def _meeting_record(
+    meeting: Meeting,
+    anchor: str,
+    text: str,
+    kind: Kind,
+    meta: dict[str, str],
+    filters: dict[str, list[str]],
+    use_directory_urls: bool,
+) -> Record:
+    """A decision or action item: a record of its own, found by its text, that links to its paragraph."""
+    return Record(
+        search_url(meeting.page_path, use_directory_urls, anchor),
+        plain_text(text),
+        Fields(
+            title=meeting_label(meeting),
+            kind=kind,
+            date=meeting.date.isoformat(),
+            meta=meta,
+            filters={"series": [meeting.series], "year": [str(meeting.date.year)], **filters},
+        ),
+    )
