@@ -89,8 +89,7 @@ def test_a_meeting_header_shows_attendance_statuses_and_the_absent_apart(site: A
     assert '<a href="../../people/ada-lovelace/">Ada Lovelace</a>' in attendees.group(1)
     assert (
         '<a href="../../people/grace-hopper/">Grace Hopper</a> '
-        '<span class="minutes-attendance">(joined at 16:23 UTC)</span>'
-        in attendees.group(1)
+        '<span class="minutes-attendance">(joined at 16:23 UTC)</span>' in attendees.group(1)
     )
     # Whoever sent apologies or is listed under "Regrets" is listed apart, linked, with what the note says.
     assert "Alan Turing" not in attendees.group(1) and "Edsger Dijkstra" not in attendees.group(1)
