@@ -70,7 +70,9 @@ def test_references_are_normalised_with_a_back_index(sample: Site) -> None:
     assert references["scikit-learn/scikit-learn#20254"]["meetings"] == ["sklearn-team/2021-09-14"]
     assert references["joblib/joblib#1254"]["mentions"][0]["line"] == 80
     page = sample.page("references/")
-    assert '<a href="https://github.com/joblib/joblib/pull/1254">joblib/joblib#1254</a>' in page
+    # Under its repository's heading, by number, with the meetings that cite it.
+    assert '<h2 id="joblib-joblib">joblib/joblib</h2>' in page
+    assert '<a class="minutes-reference-id" href="https://github.com/joblib/joblib/pull/1254">#1254</a>' in page
 
 
 def test_home_person_and_meeting_pages_show_records(sample: Site) -> None:

@@ -105,6 +105,7 @@ class NotedReference:
     text: str  # the line, as plain text
     who: str = ""  # the person whose section holds the line, as written
     title: str = ""  # what the note calls it: the link's text, or a quoted title before the link
+    anchor: str = ""  # where the meeting page lands nearest the line: its paragraph's anchor, else its section's
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,23 @@ def meeting_records(
             plain_text(document.lines[found.index], MAX_EXCERPT),
             who(found.index),
             found.title,
+            _nearest_anchor(document, anchors.lines, heading_id, found.index),
         )
         for found in references_in(document)
     ]
     return MeetingRecords(tuple(decisions), tuple(actions), tuple(references), tuple(topics)), anchors.lines
+
+
+_LINE_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def _nearest_anchor(document: Document, lines: Sequence[str], heading_id: Callable[[str], str], index: int) -> str:
+    """Where a link to line ``index`` lands: the anchor the line holds already (a decision, an action item, a
+    person's name), else the heading of its section (not the page's title, which the page header replaces)."""
+    held = _LINE_ID.search(lines[index]) if 0 <= index < len(lines) else None
+    if held:
+        return held.group(1)
+    position = document.heading_above(index)
+    if position < 0 or document.headings[position].level == 1:
+        return ""
+    return heading_id(document.headings[position].text)

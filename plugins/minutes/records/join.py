@@ -216,7 +216,9 @@ def _references(meetings: Sequence[Meeting], default_repository: str) -> list[Re
                 kinds[key] = reference.kind
             if reference.title:
                 titles[key][reference.title] += 1
-            mention = ReferenceMention(meeting.id, reference.line, reference.text, title=reference.title)
+            mention = ReferenceMention(
+                meeting.id, reference.line, reference.text, reference.anchor, title=reference.title
+            )
             if (key, meeting.id, reference.line) not in seen:  # once a line, whether written bare or in full
                 seen.add((key, meeting.id, reference.line))
                 mentions[key].append(mention)

@@ -117,16 +117,33 @@ def meeting_label(meeting: Meeting) -> str:
     return f"{meeting.title}, {format_range(meeting.date, meeting.end_date)}"
 
 
+def when(meeting: Meeting) -> str:
+    """The meeting's date as the templates read it: ``2024-03-05``, or ``2024-03`` for a meeting dated to a month."""
+    return f"{meeting.date:%Y-%m}" if meeting.precision == "month" else meeting.date.isoformat()
+
+
+def until(meeting: Meeting) -> str | None:
+    """The meeting's last day (``YYYY-MM-DD``), or last month (``YYYY-MM``), when it is not its first."""
+    if meeting.end_date is None:
+        return None
+    if meeting.precision == "month":
+        end = f"{meeting.end_date:%Y-%m}"
+        return end if end != when(meeting) else None
+    return meeting.end_date.isoformat()
+
+
 def meeting_ref(meeting: Meeting, archive: Archive) -> dict[str, Any]:
-    """What a page needs to name and link a meeting."""
+    """What a page needs to name and link a meeting; its dates are ``YYYY-MM`` when it is dated to a month."""
     return {
         "id": meeting.id,
         "path": meeting.page_path,
         "title": meeting.title,
         "dated_title": title_holds_date(meeting.title),
         "date_only": title_is_date(meeting.title),  # "February 8th": lists show the full date instead
-        "date": meeting.date.isoformat(),
-        "end_date": meeting.end_date.isoformat() if meeting.end_date else None,
+        "date": when(meeting),
+        "end_date": until(meeting),
+        "precision": meeting.precision,
+        "companion": meeting.companion,  # a summary, toc or README of a folder's meetings, not a meeting
         "series": meeting.series,
         "series_name": archive.series[meeting.series].name,
     }
@@ -160,11 +177,29 @@ def meeting_page(meeting: Meeting, archive: Archive) -> PageSpec:
         for action, anchor in archive.actions_of_meeting.get(meeting.id, ())
     ]
     previous, following = archive.previous.get(meeting.id), archive.next.get(meeting.id)
+    attendees = archive.attendees.get(meeting.id, ())
+    statuses = archive.statuses.get(meeting.id, {})
     context = {
         "meeting": meeting_ref(meeting, archive),
         "location": meeting.location,
         "tags": list(meeting.tags),
-        "attendees": [person_ref(person_id, archive) for person_id in archive.attendees.get(meeting.id, ())],
+        # who attended, with what the note says of their attendance ("joined at 16:23 UTC", "late")
+        "attendees": [
+            {**person_ref(person_id, archive), "status": statuses.get(person_id, "")} for person_id in attendees
+        ],
+        # listed as absent (under "Regrets", or "- Ada - apologies") and nowhere as present
+        "absent": [
+            {**person_ref(person_id, archive), "status": statuses.get(person_id, "")}
+            for person_id, kinds in archive.roles.get(meeting.id, {}).items()
+            if "absent" in kinds and person_id not in attendees
+        ],
+        # a summary, toc or README of the meeting's folder; on such a page, the meetings it belongs to
+        "companions": [
+            meeting_ref(archive.meeting(other), archive) for other in archive.companions.get(meeting.id, ())
+        ],
+        "companion_of": [
+            meeting_ref(archive.meeting(other), archive) for other in archive.companion_of.get(meeting.id, ())
+        ],
         "topics": [topic_ref(topic_id, archive) for topic_id in archive.meeting_topics.get(meeting.id, ())],
         "decisions": decisions,
         "actions": actions,
@@ -239,8 +274,8 @@ def people_index(archive: Archive, order: Literal["activity", "name"] = "activit
                 "affiliation": person.affiliation,
                 "meetings": len(attended),
                 "reports": counts[person.id],
-                "first": archive.meeting(attended[0]).date.isoformat() if attended else None,
-                "last": archive.meeting(attended[-1]).date.isoformat() if attended else None,
+                "first": when(archive.meeting(attended[0])) if attended else None,
+                "last": when(archive.meeting(attended[-1])) if attended else None,
             }
         )
     other: Literal["activity", "name"] = "name" if order == "activity" else "activity"
@@ -256,8 +291,14 @@ def people_index(archive: Archive, order: Literal["activity", "name"] = "activit
 def archive_page(archive: Archive) -> PageSpec:
     """Meetings by series, year and month, newest first."""
     by_series: dict[str, list[Meeting]] = defaultdict(list)
+    # A companion page is listed just before the newest of its meetings (newest first: at the top of them).
+    placed: dict[str, list[Meeting]] = defaultdict(list)
     for meeting in archive.meetings:
-        by_series[meeting.series].append(meeting)
+        if meeting.companion:
+            placed[archive.companion_of[meeting.id][-1]].append(meeting)
+    for meeting in archive.meetings:
+        if not meeting.companion:
+            by_series[meeting.series].extend([meeting, *placed.get(meeting.id, ())])
     series = []
     for series_id in sorted(by_series, key=lambda s: archive.series[s].name.casefold()):
         years: list[dict[str, Any]] = []
@@ -269,7 +310,7 @@ def archive_page(archive: Archive) -> PageSpec:
                 months.append({"month": meeting.date.month, "meetings": []})
             months[-1]["meetings"].append(meeting_ref(meeting, archive))
         series.append({"id": series_id, "name": archive.series[series_id].name, "years": years})
-    context = {"meetings": len(archive.meetings), "series": series}
+    context = {"meetings": sum(not m.companion for m in archive.meetings), "series": series}
     return PageSpec(ARCHIVE, "archive", "minutes/archive.html", in_nav=True, context=context)
 
 
@@ -278,12 +319,13 @@ def home_page(archive: Archive) -> PageSpec:
     decisions = sorted(archive.decisions, key=lambda d: (archive.meeting(d.meeting).date, d.line), reverse=True)
     open_items = [action for action in archive.actions if action.pending]  # open and stale
     recent = sorted(open_items, key=lambda a: (archive.meeting(a.meeting).date, a.line), reverse=True)
+    meetings = [meeting for meeting in archive.meetings if not meeting.companion]
     context = {
-        "meetings": len(archive.meetings),
+        "meetings": len(meetings),
         "people": len(archive.people),
-        "first": archive.meetings[0].date.isoformat() if archive.meetings else None,
-        "last": archive.meetings[-1].date.isoformat() if archive.meetings else None,
-        "latest": [meeting_ref(meeting, archive) for meeting in reversed(archive.meetings[-HOME_MEETINGS:])],
+        "first": when(meetings[0]) if meetings else None,
+        "last": when(meetings[-1]) if meetings else None,
+        "latest": [meeting_ref(meeting, archive) for meeting in reversed(meetings[-HOME_MEETINGS:])],
         "decisions": [
             {
                 "meeting": meeting_ref(archive.meeting(d.meeting), archive),

@@ -23,7 +23,7 @@ from ..model import Person, PersonEntry
 from ..paths import person_page_path
 from ..reading.inline import plain_text
 from .charts import monthly_chart
-from .pages import SUMMARY, PageSpec, meeting_ref, topic_ref
+from .pages import SUMMARY, PageSpec, meeting_ref, topic_ref, when
 from .record_pages import action_item, decision_item
 
 # A speaker's turn of at most this many words ("Okay.", "Yes, thanks", "+1") is counted, not listed; a
@@ -88,8 +88,8 @@ def person_pages(person: Person, archive: Archive) -> list[PageSpec]:
     spans = [
         {
             "path": path,
-            "newest": archive.meeting(chunk[0][0]).date.isoformat() if chunk else None,
-            "oldest": archive.meeting(chunk[-1][0]).date.isoformat() if chunk else None,
+            "newest": when(archive.meeting(chunk[0][0])) if chunk else None,
+            "oldest": when(archive.meeting(chunk[-1][0])) if chunk else None,
         }
         for path, chunk in zip(paths, chunks, strict=True)
     ]

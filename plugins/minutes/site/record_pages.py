@@ -8,6 +8,7 @@ for the filter script (``assets/minutes/filter.js``): filtering needs no server.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -17,7 +18,7 @@ from ..model import ActionItem, Decision, Topic
 from ..paths import ACTIONS, DECISIONS, REFERENCES, TOPICS, topic_path
 from ..slugs import fold
 from .charts import monthly_chart
-from .pages import PageSpec, meeting_ref, person_ref, topic_ref
+from .pages import PageSpec, meeting_ref, person_ref, topic_ref, when
 
 TOPIC_EXCERPTS = 3  # excerpts of one meeting shown on a topic page
 TOPIC_PEOPLE = 12
@@ -186,8 +187,8 @@ def topics_index(archive: Archive) -> PageSpec:
         {
             "topic": {"id": topic.id, "name": topic.name, "path": topic_path(topic.id)},
             "meetings": len(topic.meetings),
-            "first": archive.meeting(topic.meetings[0]).date.isoformat() if topic.meetings else None,
-            "last": archive.meeting(topic.meetings[-1]).date.isoformat() if topic.meetings else None,
+            "first": when(archive.meeting(topic.meetings[0])) if topic.meetings else None,
+            "last": when(archive.meeting(topic.meetings[-1])) if topic.meetings else None,
             "decisions": decisions.get(topic.id, 0),
             "sources": list(topic.sources),
         }
@@ -205,11 +206,18 @@ def topic_page(topic: Topic, archive: Archive, decisions: list[Decision]) -> Pag
         if len(excerpts[mention.meeting]) < TOPIC_EXCERPTS and mention.excerpt:
             excerpts[mention.meeting].append({"text": mention.excerpt, "line": mention.line, "anchor": mention.anchor})
     dates = [archive.meeting(m).date for m in topic.meetings]
+    first, last = (archive.meeting(topic.meetings[0]), archive.meeting(topic.meetings[-1])) if dates else (None, None)
     context = {
-        "topic": {"id": topic.id, "name": topic.name, "sources": list(topic.sources)},
+        # the other spellings the notes merged into it ("XYZ402", "org/xyz402"), most common first
+        "topic": {
+            "id": topic.id,
+            "name": topic.name,
+            "sources": list(topic.sources),
+            "spellings": list(topic.spellings),
+        },
         "count": len(topic.meetings),
-        "first": dates[0].isoformat() if dates else None,
-        "last": dates[-1].isoformat() if dates else None,
+        "first": when(first) if first else None,
+        "last": when(last) if last else None,
         "chart": monthly_chart(dates),
         "decisions": items,
         "people": [{"person": person_ref(p, archive), "count": count} for p, count in topic.people[:TOPIC_PEOPLE]],
@@ -224,8 +232,11 @@ def topic_page(topic: Topic, archive: Archive, decisions: list[Decision]) -> Pag
 
 
 def references_page(archive: Archive) -> PageSpec:
-    """Every issue and pull request, by repository, with each meeting and line that mentions it."""
+    """Every issue and pull request, by repository (the most cited first), each with its title, when the notes
+    give one, and every meeting and line that mentions it, newest meeting first."""
+    dates = {meeting.id: meeting.date for meeting in archive.meetings}
     by_repo: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    latest: dict[str, dt.date] = {}
     for reference in archive.references:
         meetings: dict[str, dict[str, Any]] = {}
         for mention in reference.mentions:
@@ -235,11 +246,45 @@ def references_page(archive: Archive) -> PageSpec:
                     "lines": [],
                 }
             meetings[mention.meeting]["lines"].append(
-                {"line": mention.line, "text": mention.text, "anchor": mention.anchor}
+                {"line": mention.line, "text": mention.text, "anchor": mention.anchor, "title": mention.title}
             )
+        ordered = sorted(meetings, key=lambda m: (dates[m], m), reverse=True)
+        latest[reference.id] = dates[ordered[0]] if ordered else dt.date.min
         by_repo[reference.repo].append(
-            {"id": reference.id, "number": reference.number, "url": reference.url, "meetings": list(meetings.values())}
+            {
+                "id": reference.id,
+                "repo": reference.repo,
+                "number": reference.number,
+                "url": reference.url,
+                "kind": _reference_kind(reference.url),
+                "title": reference.title,
+                "mentions": len(reference.mentions),
+                "meetings": [meetings[m] for m in ordered],
+            }
         )
-    repositories = [{"repo": repo, "references": by_repo[repo]} for repo in sorted(by_repo, key=str.lower)]
-    context = {"count": len(archive.references), "repositories": repositories}
+    repositories = []
+    for repo, references in by_repo.items():
+        references.sort(key=lambda r: (latest[r["id"]], r["number"]), reverse=True)  # the latest cited first
+        repositories.append(
+            {
+                "repo": repo,
+                "references": references,
+                "mentions": sum(r["mentions"] for r in references),
+                "meetings": len({m["meeting"]["id"] for r in references for m in r["meetings"]}),
+            }
+        )
+    repositories.sort(key=lambda group: (-group["mentions"], group["repo"].lower()))
+    context = {
+        "count": len(archive.references),
+        "meetings": len({m for reference in archive.references for m in reference.meetings}),
+        "repositories": repositories,
+    }
     return PageSpec(REFERENCES, "references", "minutes/references.html", in_nav=True, context=context)
+
+
+def _reference_kind(url: str) -> str:
+    """``pull``, ``issues`` or ``discussions``, as the reference's address says; "" when it does not."""
+    for kind in ("pull", "issues", "discussions"):
+        if f"/{kind}/" in url:
+            return kind
+    return ""
