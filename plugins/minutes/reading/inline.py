@@ -9,6 +9,7 @@ check and the pages. Block structure (headings, lists, code, tables) is
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -54,6 +55,9 @@ def strip_markup(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" \t:;,.")
 
 
+# The classifier, the action items and the pages ask for the plain text of the same line several times
+# (about half the calls of a parse repeat one): a pure function of its arguments, so kept.
+@functools.lru_cache(maxsize=8192)
 def plain_text(markdown: str, limit: int = 0) -> str:
     """Markdown as one line of plain text: links to their text, markup and block markers gone.
 

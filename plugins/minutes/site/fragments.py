@@ -32,10 +32,14 @@ import copy
 import posixpath
 import re
 from collections.abc import Collection, Iterable, Iterator
+from typing import Any, cast
 
 from lxml import etree
 from lxml import html as lxml_html
-from lxml.html import HtmlElement
+
+# Plain lxml elements, not ``lxml.html.HtmlElement``: lxml.html looks up a Python class for every element
+# it hands out, a cost per element of every meeting page; nothing here needs HtmlElement's methods.
+HtmlElement = etree._Element
 
 # Marks a link made relative to the site root: no note can write it (the sanitizer drops unknown schemes).
 SITE_ROOT = "minutes-site-root:"
@@ -47,7 +51,11 @@ _BLOCKS = frozenset({"li", "p", "td", "th", "dd", "dt", "blockquote", "div", "de
 # h3 meeting, h4 section).
 _LOWEST_HEADING = 5
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-_PARSER = lxml_html.HTMLParser(huge_tree=True, remove_comments=True)
+_PARSER = etree.HTMLParser(huge_tree=True, remove_comments=True)
+# What ``_clean`` changes: ids, headings above the lowest, links (the container itself included).
+_TO_CLEAN = etree.XPath("descendant-or-self::*[@id or @href or @src or self::h1 or self::h2 or self::h3 or self::h4]")
+# The elements that carry an id, in document order: found by libxml2, not by visiting every element.
+_WITH_ID = etree.XPath("//*[@id]")
 
 
 def cut_fragments(html: str, anchors: Collection[str], base: str = "") -> dict[str, str]:
@@ -60,17 +68,28 @@ def cut_fragments(html: str, anchors: Collection[str], base: str = "") -> dict[s
     wanted = set(anchors)
     if not wanted or not html.strip():
         return {}
-    root = lxml_html.fragment_fromstring(html, create_parent="div", parser=_PARSER)
+    root = _parse(html)
     found: dict[str, HtmlElement] = {}
-    for element in root.iter():
+    for element in _WITH_ID(root):
         anchor = element.get("id")
-        if anchor is not None and anchor in wanted and anchor not in found:
+        if anchor in wanted and anchor not in found:
             found[anchor] = element
     fragments = {}
     for anchor, element in found.items():
         parts = [copy.deepcopy(part) for part in _reach(element)]
         fragments[anchor] = _serialize(parts, element, base)
     return fragments
+
+
+def _parse(html: str) -> HtmlElement:
+    """``html`` in a ``div``, as ``lxml.html.fragment_fromstring(html, create_parent="div")`` gives it, but
+    of plain elements: that function's ``div`` is an HtmlElement, whose tree then looks up classes."""
+    elements: list[Any] = lxml_html.fragments_fromstring(html, parser=cast(Any, _PARSER))
+    root = etree.Element("div")
+    if elements and isinstance(elements[0], str):
+        root.text = elements.pop(0)
+    root.extend(elements)
+    return root
 
 
 def place_fragment(fragment: str, page_url: str) -> str:
@@ -164,7 +183,7 @@ def _serialize(parts: list[HtmlElement], anchor: HtmlElement, base: str) -> str:
         container.tail = None
         _clean(container, base)
         return _inner(container)
-    holder = lxml_html.Element("div")
+    holder = etree.Element("div")
     for part in parts:
         part.tail = "\n"
         holder.append(part)
@@ -207,10 +226,8 @@ def _clean(container: HtmlElement, base: str) -> None:
     """No ids, no permalinks, headings below the page's own, links that work from any page."""
     for link in [a for a in container.iter("a") if "headerlink" in _classes(a)]:
         _remove_keeping_tail(link)
-    for element in container.iter():
-        if not isinstance(element.tag, str):
-            continue
-        if "id" in element.attrib:
+    for element in _TO_CLEAN(container):
+        if element.get("id") is not None:
             del element.attrib["id"]
         level = _heading_level(element)
         if level and level < _LOWEST_HEADING:
