@@ -89,13 +89,22 @@ class _Section:
     found: FoundDate | None
 
 
+# Folders that hold notes rather than name a series: in ``docs/meetings/community/2024-09-17.md`` the
+# series is ``community``; in ``meetings/2024-09-17.md`` it is ``meetings``, there being nothing more.
+CONTAINER_FOLDERS = frozenset(
+    {"docs", "doc", "notes", "minutes", "meetings", "meeting-notes", "meeting-minutes", "content", "src", "pages"}
+)
+
+
 def series_of(path: str, front: FrontMatter, default: str) -> tuple[str, str]:
-    """The series id and display name of a note: front matter, else its first non-date folder."""
+    """The series id and display name of a note: front matter, else its first folder that is neither a date
+    nor a container of notes (``docs``, ``meetings``), else the last container."""
     if front.series:
         return slugify(front.series, default), front.series
-    for part in posixpath.dirname(path).split("/"):
-        if part and not _DATE_DIR.match(part):
-            return slugify(part, default), _pretty(part)
+    folders = [part for part in posixpath.dirname(path).split("/") if part and not _DATE_DIR.match(part)]
+    named = [part for part in folders if part.lower() not in CONTAINER_FOLDERS] or folders[-1:]
+    if named:
+        return slugify(named[0], default), _pretty(named[0])
     return slugify(default, "meetings"), _pretty(default)
 
 
