@@ -14,7 +14,8 @@ import pytest
 from minutes.index import build_index
 from minutes.parse import parse_note
 from minutes.reading.source import Source
-from minutes.site.person_pages import PAGE_BUDGET, person_pages
+from minutes.site.paging import PAGE_BUDGET
+from minutes.site.person_pages import person_pages
 
 TEAM = {
     "team/2024-03-05.md": (

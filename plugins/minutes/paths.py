@@ -61,6 +61,34 @@ def topic_path(topic_id: str) -> str:
     return f"{TOPICS_DIR}/{topic_id}.md"
 
 
+def topic_page_path(topic_id: str, number: int = 1) -> str:
+    """Page ``number`` of a topic: the newest meetings at ``topics/<id>.md``, older at ``topics/<id>/2.md``..."""
+    return topic_path(topic_id) if number <= 1 else f"{TOPICS_DIR}/{topic_id}/{number}.md"
+
+
+def decisions_path(year: int | None = None, number: int = 1) -> str:
+    """A page of the decisions log: the whole log, or its newest year, at ``decisions.md`` (``year`` None);
+    another year at ``decisions/2023.md``; the further pages of a year too large for one at ``decisions/2023/2.md``."""
+    if year is None and number <= 1:
+        return DECISIONS
+    if number <= 1:
+        return f"decisions/{year}.md"
+    return f"decisions/{year}/{number}.md"
+
+
+def actions_path(number: int = 1) -> str:
+    """Page ``number`` of the action items: the open ones first, at ``actions.md``; then ``actions/2.md``..."""
+    return ACTIONS if number <= 1 else f"actions/{number}.md"
+
+
+def references_path(repository: str | None = None, number: int = 1) -> str:
+    """The references: the index of repositories at ``references.md``; a large repository's references at
+    ``references/<repository>.md`` (its slug: ``rust-lang-rust``), then ``references/<repository>/2.md``..."""
+    if repository is None:
+        return REFERENCES
+    return f"references/{repository}.md" if number <= 1 else f"references/{repository}/{number}.md"
+
+
 def series_feed(series_id: str) -> str:
     """The Atom feed of one series' meetings."""
     return f"{FEEDS_DIR}/{series_id}.xml"

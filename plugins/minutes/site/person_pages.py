@@ -24,16 +24,13 @@ from ..paths import person_page_path
 from ..reading.inline import plain_text
 from .charts import monthly_chart
 from .pages import SUMMARY, PageSpec, meeting_ref, topic_ref, when
+from .paging import HTML_PER_MARKDOWN, PAGE_BUDGET, fill, pagination
 from .record_pages import action_item, decision_item
 
 # A speaker's turn of at most this many words ("Okay.", "Yes, thanks", "+1") is counted, not listed; a
 # turn longer than SHORT_TURN_CHARS is not short, whatever its markup.
 SHORT_TURN_WORDS = 3
 SHORT_TURN_CHARS = 60
-# What a page's reports may weigh, estimated from their Markdown before they are rendered: rendered HTML
-# (highlighted code above all) is heavier than its Markdown, and the page's frame adds some 40 KB.
-PAGE_BUDGET = 150_000
-HTML_PER_MARKDOWN = 2
 HTML_PER_ENTRY = 400
 # What the first page's records weigh, each: an action item, a decision, a meeting attended without a report.
 HTML_PER_RECORD = 600
@@ -62,26 +59,26 @@ def person_pages(person: Person, archive: Archive) -> list[PageSpec]:
     short = {(item.meeting, item.entry.anchor) for item in entries if is_short_turn(item)}
     newest_first = sorted(by_meeting, key=lambda m: (archive.meeting(m).date, m), reverse=True)
 
-    # Fill pages: a meeting's reports stay together unless they alone outweigh a page. The first page
-    # also holds the person's records.
-    chunks: list[list[tuple[str, list[PersonEntry]]]] = [[]]
+    # Fill pages (``paging.fill``): a meeting's reports stay together unless they alone outweigh a page.
+    # The first page also holds the person's records.
     records = (
         len(archive.actions_of_person.get(person.id, ()))
         + len(archive.decisions_of_person.get(person.id, ()))
         + len([meeting for meeting in attended if meeting.id not in by_meeting])
     )
-    weight = HTML_PER_RECORD * records
-    for meeting_id in newest_first:
-        for item in by_meeting[meeting_id]:
-            cost = 0 if (item.meeting, item.entry.anchor) in short else _weight(item)
-            if weight + cost > PAGE_BUDGET and chunks[-1] and cost:
-                chunks.append([])
-                weight = 0
-            current = chunks[-1]
-            if not current or current[-1][0] != meeting_id:
-                current.append((meeting_id, []))
-            current[-1][1].append(item)
-            weight += cost
+    ordered = [item for meeting_id in newest_first for item in by_meeting[meeting_id]]
+
+    def cost(item: PersonEntry) -> int:
+        return 0 if (item.meeting, item.entry.anchor) in short else _weight(item)
+
+    chunks: list[list[tuple[str, list[PersonEntry]]]] = []
+    for page in fill(ordered, cost, PAGE_BUDGET, first=HTML_PER_RECORD * records):
+        chunk: list[tuple[str, list[PersonEntry]]] = []
+        for item in page:
+            if not chunk or chunk[-1][0] != item.meeting:
+                chunk.append((item.meeting, []))
+            chunk[-1][1].append(item)
+        chunks.append(chunk)
 
     header = _header(person, archive, entries, attended)
     paths = [person_page_path(person.id, number) for number in range(1, len(chunks) + 1)]
@@ -97,14 +94,8 @@ def person_pages(person: Person, archive: Archive) -> list[PageSpec]:
     for number, chunk in enumerate(chunks, 1):
         context: dict[str, Any] = {
             **header,
-            "pages": {
-                "number": number,
-                "count": len(chunks),
-                "paths": paths,
-                "spans": spans,  # each page's path and the dates of its newest and oldest meeting
-                "previous": paths[number - 2] if number > 1 else None,
-                "next": paths[number] if number < len(chunks) else None,
-            },
+            # each page's path and the dates of its newest and oldest meeting
+            "pages": pagination(paths, number, spans),
             "reports": [_meeting_reports(meeting_id, items, archive, short) for meeting_id, items in chunk],
         }
         if number == 1:
