@@ -220,3 +220,19 @@ def test_action_items_are_followed_until_a_later_meeting_marks_them_done(make_si
     page = site.page("actions/")
     assert "open for 3 meetings" in page
     assert page.index('id="open"') < page.index('id="done"')
+
+
+def test_stale_action_items_come_after_the_open_ones_with_their_age(make_site: Any) -> None:
+    site = make_site(
+        {
+            "team/2022-01-04.md": "# Team\n\n## Action items\n\n- [ ] Renew the domain (Alice)\n",
+            "team/2022-06-07.md": "# Team\n\n## Action items\n\n- [ ] Fix CI (Bob)\n",
+        }
+    )
+    actions = _texts(site.json()["actions"])
+    assert (actions["Renew the domain (Alice)"]["status"], actions["Renew the domain (Alice)"]["age"]) == ("stale", 154)
+    assert (actions["Fix CI (Bob)"]["status"], actions["Fix CI (Bob)"]["age"]) == ("open", 0)
+    page = site.page("actions/")
+    assert "1 open, 1 stale and 0 done action items." in page
+    assert page.index('id="open"') < page.index("Fix CI") < page.index('id="stale"') < page.index("Renew the domain")
+    assert "154 days old" in page and 'id="done"' not in page

@@ -222,22 +222,26 @@ def _found(found: Iterable[str]) -> dict[str, object]:
 
 
 def actions_pages(archive: Archive) -> list[PageSpec]:
-    """Open and stale items by owner (longest open first), then the done ones by the meeting that closed them.
+    """Open items by owner (longest open first), then the stale ones, then the done ones by the meeting that
+    closed them.
 
     However many, the items fill pages (``actions.md``, then ``actions/2.md``...): the open ones first, so
     that the first page has them, the done ones after. Every page has the counts.
     """
     open_items = [action for action in archive.actions if action.pending]
     done = [action for action in archive.actions if action.status == "done"]
-    by_owner: dict[str, list[ActionItem]] = defaultdict(list)
-    for action in open_items:
-        for owner in action.owners or ("",):
-            by_owner[owner].append(action)
-    # (section, group, item) in the order of the pages: the group is an owner, or the meeting that closed it
+    # (section, group, item) in the order of the pages: the group is an owner, or the meeting that closed it;
+    # the open items first, then the stale ones (open for longer than the site's horizon), then the done ones
     rows: list[tuple[str, str, dict[str, Any]]] = []
-    for owner in sorted(by_owner, key=lambda o: (o == "", fold(archive.person(o).name) if o else "")):
-        ranked = sorted(by_owner[owner], key=lambda a: (-a.open_for, a.id))
-        rows.extend(("open", owner, action_item(a, archive)) for a in ranked)
+    for section in ("open", "stale"):
+        by_owner: dict[str, list[ActionItem]] = defaultdict(list)
+        for action in open_items:
+            if action.status == section:
+                for owner in action.owners or ("",):
+                    by_owner[owner].append(action)
+        for owner in sorted(by_owner, key=lambda o: (o == "", fold(archive.person(o).name) if o else "")):
+            ranked = sorted(by_owner[owner], key=lambda a: (-a.open_for, a.id))
+            rows.extend((section, owner, action_item(a, archive)) for a in ranked)
     by_meeting: dict[str, list[ActionItem]] = defaultdict(list)
     for action in done:
         by_meeting[action.done_in or action.meeting].append(action)
@@ -253,10 +257,11 @@ def actions_pages(archive: Archive) -> list[PageSpec]:
     paths = [actions_path(number) for number in range(1, len(chunks) + 1)]
     pages = []
     for number, chunk in enumerate(chunks, 1):
-        owners: list[dict[str, Any]] = []
+        owed: dict[str, list[dict[str, Any]]] = {"open": [], "stale": []}
         closed: list[dict[str, Any]] = []
         for section, group, item in chunk:
-            if section == "open":
+            if section in owed:
+                owners = owed[section]
                 if not owners or owners[-1]["key"] != group:
                     owners.append({"key": group, "owner": person_ref(group, archive) if group else None, "actions": []})
                 owners[-1]["actions"].append(item)
@@ -269,7 +274,8 @@ def actions_pages(archive: Archive) -> list[PageSpec]:
         shown = [row[2] for row in chunk]
         context = {
             **totals,
-            "open": owners,
+            "open": owed["open"],
+            "stale": owed["stale"],
             "done": closed,
             "pages": pagination(paths, number),
             "filters": [_found(item["found"] for item in shown)],
