@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Generic, TypeVar, overload
 
 from ..people.names import is_abbreviation
@@ -118,6 +119,7 @@ class Lexicon:
         # the marks its special phrases hold, without one of which a sentence holds none of them
         self.marks = frozenset(char for phrase in special for char in phrase if not (char.isalnum() or char == " "))
         self.words = words
+        self.number = -1  # its place in ``_LEXICONS``, whose phrases ``find_all`` finds in one pass
 
     def finditer(self, spans: Spans, text: str) -> list[Found]:
         """The phrases found in a sentence (its ``spans`` in ``text``), leftmost first, longest at a place."""
@@ -156,6 +158,8 @@ _STATUS = Lexicon(STATUS_CUES)
 _HEDGE = Lexicon(HEDGE_CUES)
 _META = Lexicon(META_CUES)
 _LEXICONS = (_AGREEMENT, _DEFERRAL, _COMMITMENT, _REQUEST, _TASK, _STATUS, _HEDGE, _META)
+for _number, _lexicon in enumerate(_LEXICONS):
+    _lexicon.number = _number
 # Every lexicon's phrases by their first word, then by their second ("" for a phrase of one word or one
 # whose second word is "*"), so that one pass over a sentence's words finds them all.
 _BY_FIRST: dict[str, dict[str, list[tuple[int, tuple[str, ...]]]]] = {}
@@ -205,6 +209,20 @@ def find_all(spans: Spans, text: str) -> list[list[Found]]:
             found[number].extend(Found(m.group(0), m.start(), m.end()) for m in lexicon.special.finditer(text))
             found[number].sort(key=lambda match: match.begin)
     return found
+
+
+# A meeting's sentences are many and an archive's meetings repeat them (a triage agenda's standing items, a
+# template's lines): their words and phrases, which only their text decides, are read once per process.
+@lru_cache(maxsize=1 << 16)
+def _spans_of(text: str) -> Spans:
+    """The words of a folded sentence, each with where it starts and ends (shared: not to be modified)."""
+    return [(match.group(0), match.start(), match.end()) for match in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _found_in(text: str) -> list[list[Found]]:
+    """``find_all`` of a folded sentence (shared: not to be modified)."""
+    return find_all(_spans_of(text), text)
 
 
 # The verbs after a task's owner, by their first word: "will" -> ("will",), "is" -> ("is", "going", "to")...
@@ -308,7 +326,7 @@ class Sentence:
 
     @once
     def _spans(self) -> Spans:
-        return [(match.group(0), match.start(), match.end()) for match in _TOKEN.finditer(self.text)]
+        return _spans_of(self.text)
 
     @once
     def words(self) -> list[str]:
@@ -316,10 +334,10 @@ class Sentence:
 
     @once
     def _found(self) -> list[list[Found]]:
-        return find_all(self._spans, self.text)
+        return _found_in(self.text)
 
     def _find(self, lexicon: Lexicon) -> list[Found]:
-        return self._found[_LEXICONS.index(lexicon)]
+        return self._found[lexicon.number]
 
     @once
     def core(self) -> str:
