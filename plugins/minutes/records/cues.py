@@ -425,7 +425,7 @@ class Sentence:
                 return match.group(0)
             if re.search(
                 r"\b(?:and|but|so|then|also|now|thus|hence|instead|otherwise|basically|probably|like|think|feel|guess"
-                r"|agree|agreed|decided|sure|clear)$",
+                r"|agree|agreed|decided|sure|clear|thinks|feels|guesses|suggests|agrees)$",
                 before,
             ):
                 return match.group(0)
