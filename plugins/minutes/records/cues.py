@@ -269,7 +269,8 @@ _CLAUSE = re.compile(r"\s*(?:[;.]\s+|,\s+|[()]|\s[-–—]\s)\s*")
 _ZULIP = re.compile(r"@_?\*\*(?P<name>[^*\n]+?)\*\*")
 _ADDRESSED = re.compile(
     r"^\s*(?:@_?\*\*(?P<name>[^*\n]+?)\*\*|@(?P<handle>" + HANDLE + r")\b)"
-    r"(?!\s+(?:\w+ed|was|were|has|had|is|are)\b)"
+    # not a report about them: "@bob has a prototype", "@Nicholas M has a working prototype now"
+    r"(?!(?:\s+[A-Z][\w.]*){0,2}\s+(?:\w+ed|was|were|has|had|is|are)\b)"
 )
 _CC = re.compile(r"(?i)(?<!\w)cc\b")
 _ARROW_OWNER = re.compile(r"(?:<-|<--|←)\s*@?(?P<name>[A-Za-z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s*\)?\s*$")
