@@ -592,26 +592,6 @@ def _judge(context: _Context, index: int, text: str, item: Item | None, prefix: 
         return []  # in a transcript plain speech is never an outcome
     if _title_only(prefix.body):
         return []  # "[Stabilize `!` #65355](...) @bob": a title
-    words_only = _words_only(prefix.body)
-    if words_only == _SILENT:
-        return []  # no words, a "+1" alone, or words to the note takers: whatever the place, no record
-    if (
-        words_only == _CUELESS
-        and not label_kind
-        and section not in ("decision", "action", "deferred", "question")
-        and not (item is not None and "(" in prefix.body)
-        and not _after_question(context, index, item)
-    ):
-        # The common case, tested before this meeting's reading of the words: no cue, whoever its people are;
-        # only a place could make it a record (a lead-in above it, a question it is nested in).
-        parent = _parent(context, index, item)
-        parent_prefix = context.prefixes.get(parent.index) if parent is not None else None
-        parent_sentence = _sentence(context, parent_prefix.body) if parent_prefix is not None else None
-        if not (
-            (parent_sentence is not None and "?" in parent_sentence.text)
-            or _lead_in(context, item, parent, parent_prefix, parent_sentence)
-        ):
-            return []
     sentence = _sentence(context, prefix.body)
     if not sentence.words or sentence.plus_one or sentence.meta:
         return []
@@ -1034,26 +1014,8 @@ def _after_question(context: _Context, index: int, item: Item | None) -> bool:
     return before is not None and "?" in before.body
 
 
-_SILENT, _CUELESS, _CUED = 0, 1, 2
-
-
-@lru_cache(maxsize=1 << 16)
-def _words_only(markdown: str) -> int:
-    """What a unit's words alone say, read once per process (an archive's meetings repeat many lines):
-    ``_SILENT`` (no words, a ``+1`` alone, words to the note takers: never a record), ``_CUELESS`` (no cue
-    that ``_may_record`` reads, and no subject before a verb of an assignment, whoever the meeting's people
-    are) or ``_CUED``."""
-    sentence = _reading(markdown, frozenset(), False)
-    if not sentence.words or sentence.plus_one or sentence.meta:
-        return _SILENT
-    if _may_record(sentence, assignment=False) or sentence.may_assign:
-        return _CUED
-    return _CUELESS
-
-
-def _may_record(sentence: Sentence, assignment: bool = True) -> bool:
-    """Whether a unit's words hold any cue that can make a record (cheap tests first); with ``assignment``
-    false, of the cues that its words alone decide (not who may own a task, which the meeting's people do)."""
+def _may_record(sentence: Sentence) -> bool:
+    """Whether a unit's words hold any cue that can make a record (cheap tests first)."""
     text = sentence.text
     return bool(
         sentence.imperative
@@ -1068,7 +1030,7 @@ def _may_record(sentence: Sentence, assignment: bool = True) -> bool:
         or sentence.task
         or ("?" in text and sentence.answered)
         or sentence.first_person
-        or (assignment and sentence.assignment[0])
+        or sentence.assignment[0]
     )
 
 
@@ -1076,42 +1038,11 @@ def _sentence(context: _Context, markdown: str) -> Sentence:
     """The cues of ``markdown``, read once per meeting (a parent's are asked again by each of its bullets)."""
     found = context.sentences.get(markdown)
     if found is None:
-        found = context.sentences[markdown] = _reading(markdown, context.known, context.listed)
+        # Most units hold no markup at all: their plain text is their text.
+        plain = plain_text(markdown) if _MARKUP.search(markdown) else " ".join(markdown.split())
+        found = Sentence(quick_fold(plain.replace("’", "'").replace("‘", "'")), plain, context.known, context.listed)
+        context.sentences[markdown] = found
     return found
-
-
-def _reading(markdown: str, known: frozenset[str], listed: bool) -> Sentence:
-    """The cues of ``markdown`` as a meeting with these people reads them: what its words alone say is read once
-    per process (``_words_read``) and handed on; only who may own a task is read again."""
-    words = _words_read(markdown)
-    if not known and not listed:
-        return words
-    plain, text = _plain(markdown)
-    found = Sentence(text, plain, known, listed)
-    found.__dict__.update(
-        (name, value) for name, value in words.__dict__.items() if name not in _PEOPLE_CUES and name not in _FIELDS
-    )
-    return found
-
-
-# What a sentence reads of the meeting's people (its ``known`` and ``listed``), and its fields: not handed on.
-_PEOPLE_CUES = frozenset({"assignment", "subject"})
-_FIELDS = frozenset({"text", "raw", "known", "listed"})
-
-
-@lru_cache(maxsize=1 << 15)
-def _words_read(markdown: str) -> Sentence:
-    """``markdown``'s sentence as a meeting that knows nobody reads it (shared: its cues are kept as read)."""
-    plain, text = _plain(markdown)
-    return Sentence(text, plain)
-
-
-@lru_cache(maxsize=1 << 16)
-def _plain(markdown: str) -> tuple[str, str]:
-    """A unit's plain text, and the same folded with straight apostrophes (as ``Sentence`` reads it)."""
-    # Most units hold no markup at all: their plain text is their text.
-    plain = plain_text(markdown) if _MARKUP.search(markdown) else " ".join(markdown.split())
-    return plain, quick_fold(plain.replace("’", "'").replace("‘", "'"))
 
 
 _LINK_OR_REF = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://\S+|(?:[\w.-]+/[\w.-]+)?#\d+|@[\w-]+")

@@ -610,16 +610,6 @@ class Sentence:
         return "", ""
 
     @once
-    def may_assign(self) -> bool:
-        """Whether some clause opens with words before a verb of an assignment, so that ``assignment`` may find
-        one (as the meeting's people say): when not, it finds none, whoever they are."""
-        if _match_assignment(self.text) is not None:
-            return True
-        if not any(mark in self.text for mark in ";(,.-"):
-            return False
-        return any(_match_assignment(clause) is not None for clause in self.clauses[1:])
-
-    @once
     def subject(self) -> str:
         """The assignment's subject as written (its capitals kept): ``Bob`` of ``..., Bob will ping them``."""
         who, _ = self.assignment
