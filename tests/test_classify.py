@@ -97,6 +97,13 @@ def test_an_abbreviation_owns_a_task_when_the_meeting_defines_it() -> None:
     assert sentence("ABC to look into it", frozenset({"abc"})).assignment[0] == "abc"
 
 
+def test_a_report_about_someone_is_not_addressed_to_them() -> None:
+    assert owners_written("@bob please rebase") == ["@bob"]
+    assert owners_written("@bob has a working prototype now") == []
+    assert owners_written("@Nicholas M has a working prototype now") == []  # a display name after the handle
+    assert owners_written("@**Esteban Küber** merged the fix") == []
+
+
 def test_questions_answers_and_imperatives() -> None:
     assert sentence("Should we move the meeting?").question
     assert sentence("Write it up? <- Mike").question and owners_written("Write it up? <- Mike") == ["Mike"]

@@ -336,6 +336,7 @@ DEFERRAL_CUES = _words(
     let's defer | defer these | defer this | defer it | defer that | defer the | defer to next
     reporté | reportée | prochaine réunion | vertagt | verschoben | nächste sitzung | aplazado | pospuesto
     próxima reunión | próxima sesión
+    hold off | holding off | on hold | put on hold | come back to it | come back to this | for later | come later
     """
 )
 # The group commits itself: "we will ...", "let's ship it in 1.1", "the plan is to ...".
@@ -396,7 +397,7 @@ TASK_VERBS = _words(
     put raise reach read rebase record re-review reach refactor reject remind remove rename reopen reply report
     request reschedule research respond revert review revise revisit rewrite run schedule send separate set setup
     share ship sort split start submit summarize summarise sync talk tell test think track triage try turn update
-    upgrade upload use verify vote write
+    upgrade upload use verify vote write archive
     ajouter contacter créer écrire envoyer mettre organiser préparer relire vérifier
     anlegen erstellen prüfen schreiben senden aktualisieren
     añadir crear enviar escribir preparar revisar

@@ -29,6 +29,7 @@ ATTR_LIST = re.compile(r"\s*\{:?\s*[#.:][^}\n]*\}\s*$")  # "{#id .class}" at the
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|~~")
 _BLOCK_PREFIX = re.compile(r"^\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?:\[[ xX]\]\s+)?")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
+_PREFIX_MARKS = frozenset(">-*+[")  # what a line that ``_BLOCK_PREFIX`` changes may open with (or a space, a digit)
 
 
 def without_code(text: str) -> str:
@@ -64,16 +65,23 @@ def plain_text(markdown: str, limit: int = 0) -> str:
     With a ``limit``, cut at a word boundary before it and end with an ellipsis.
     """
     parts = []
+    # Each pattern only where its first mark is (cheap tests first: most lines hold no markup at all).
     for line in markdown.split("\n"):
-        line = _BLOCK_PREFIX.sub("", line)
-        line = _HEADING_MARK.sub("", line)
-        line = ATTR_LIST.sub("", line)
+        first = line[:1]
+        if first and (first in _PREFIX_MARKS or first.isspace() or first.isdigit()):
+            line = _BLOCK_PREFIX.sub("", line)
+        if "#" in line:
+            line = _HEADING_MARK.sub("", line)
+        if "{" in line:
+            line = ATTR_LIST.sub("", line)
         if line.strip():
             parts.append(line.strip())
     text = link_texts(" ".join(parts))
-    text = TAG.sub("", text)
-    text = _EMPHASIS.sub("", text).replace("`", "")
-    text = re.sub(r"\s+", " ", text).strip()
+    if "<" in text:
+        text = TAG.sub("", text)
+    if "*" in text or "_" in text or "~" in text:
+        text = _EMPHASIS.sub("", text)
+    text = " ".join(text.replace("`", "").split())  # runs of white space as one space, none at the ends
     if limit and len(text) > limit:
         cut = text.rfind(" ", 0, limit)
         text = text[: cut if cut > limit // 2 else limit].rstrip(" ,;:-") + "…"

@@ -672,7 +672,9 @@ def _judge(context: _Context, index: int, text: str, item: Item | None, prefix: 
         if speaker and not question_above:
             confidence = min(confidence, 0.45)  # "Josh: we don't want ...": one person's view
         propose("decision", confidence, "commitment")
-        if _task_after(sentence, sentence.commitment) and not _decides(sentence, sentence.commitment):
+        if (_task_after(sentence, sentence.commitment) and not _decides(sentence, sentence.commitment)) or _task_clause(
+            sentence, sentence.commitment
+        ):
             confidence = 0.7 if strength == 1 else 0.55 if strength else 0.45
             propose("action", min(confidence, 0.45) if speaker else confidence, "commitment")
     if sentence.bare_will:
@@ -684,8 +686,9 @@ def _judge(context: _Context, index: int, text: str, item: Item | None, prefix: 
         propose("decision", 0.6, "commitment")  # "Plan: drop that combo"; "Plan: Mike will look" is Mike's task
     if sentence.answered and not _INFO.match(_last_question(sentence.text)):
         propose("decision", 0.75, "answer")  # "Will it be an alias to `!`? Presumably yes."
-    if re.search(r"(?:\+1|:\+1:|👍)\W*$", prefix.body) and decision_cue == "commitment":
-        decision += 0.2  # "**Sarah** thinks we should convert this into an issue :+1:": the others agree
+    # "**Sarah** thinks we should convert this into an issue :+1:": a view that the others endorse (a thumbs-up
+    # ends it) is the group's, whoever voiced it and however it was hedged.
+    endorsed = bool(re.search(r"(?:\+1|:\+1:|👍)\W*$", prefix.body)) and decision_cue == "commitment"
     if question_above == "sibling" and not sentence.question:
         if sentence.answer_word:
             propose("decision", 0.6, "answer")  # "* Can we check for free variables?" then "* Not quite:"
@@ -793,6 +796,10 @@ def _judge(context: _Context, index: int, text: str, item: Item | None, prefix: 
             action -= 0.2
     if sentence.logistics and not sentence.first_person:
         action = 0.0
+    if endorsed and not sentence.question:
+        decision = max(decision, 0.6)
+        if action_cue == "commitment":
+            action = max(action, 0.6)
     if header and not (who or sentence.imperative or sentence.commitment):
         decision = min(decision, 0.0) if not explicit_decision else decision
         action = min(action, 0.0) if not explicit_action else action
@@ -1079,6 +1086,26 @@ def _task_after(sentence: Sentence, phrase: str) -> bool:
         return False
     after = Sentence(sentence.text[position + len(phrase) :].strip())
     return bool(after.imperative)
+
+
+_THEN_TASK = re.compile(
+    r"(?:,|;|\band|\bbut|\bthen)\s+(?:then\s+|also\s+)?(?:we\s+)?(?:will\s+|'ll\s+)?(?:also\s+)?([\w-]+)"
+)
+
+
+def _task_clause(sentence: Sentence, phrase: str) -> bool:
+    """Whether a commitment goes on with a task in a clause of its own: ``We will continue with pyrefly but will
+    add a note to the contributing guide`` (settled, and a task); not ``we will keep X and use Y``."""
+    position = sentence.text.find(phrase)
+    if position < 0 or (
+        " and " not in sentence.text and " but " not in sentence.text and " then " not in sentence.text
+    ):
+        return False
+    for match in _THEN_TASK.finditer(sentence.text, position + len(phrase)):
+        verb = match.group(1)
+        if verb in TASK_VERBS and verb not in _DECIDING_VERBS and verb not in ("think", "try"):
+            return True
+    return False
 
 
 # Verbs that, after "we will" or "let's", say what the group settles on rather than a task to do.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Generic, TypeVar, overload
 
 from ..people.names import is_abbreviation
@@ -118,6 +119,7 @@ class Lexicon:
         # the marks its special phrases hold, without one of which a sentence holds none of them
         self.marks = frozenset(char for phrase in special for char in phrase if not (char.isalnum() or char == " "))
         self.words = words
+        self.number = -1  # its place in ``_LEXICONS``, whose phrases ``find_all`` finds in one pass
 
     def finditer(self, spans: Spans, text: str) -> list[Found]:
         """The phrases found in a sentence (its ``spans`` in ``text``), leftmost first, longest at a place."""
@@ -156,6 +158,8 @@ _STATUS = Lexicon(STATUS_CUES)
 _HEDGE = Lexicon(HEDGE_CUES)
 _META = Lexicon(META_CUES)
 _LEXICONS = (_AGREEMENT, _DEFERRAL, _COMMITMENT, _REQUEST, _TASK, _STATUS, _HEDGE, _META)
+for _number, _lexicon in enumerate(_LEXICONS):
+    _lexicon.number = _number
 # Every lexicon's phrases by their first word, then by their second ("" for a phrase of one word or one
 # whose second word is "*"), so that one pass over a sentence's words finds them all.
 _BY_FIRST: dict[str, dict[str, list[tuple[int, tuple[str, ...]]]]] = {}
@@ -207,6 +211,20 @@ def find_all(spans: Spans, text: str) -> list[list[Found]]:
     return found
 
 
+# A meeting's sentences are many and an archive's meetings repeat them (a triage agenda's standing items, a
+# template's lines): their words and phrases, which only their text decides, are read once per process.
+@lru_cache(maxsize=1 << 16)
+def _spans_of(text: str) -> Spans:
+    """The words of a folded sentence, each with where it starts and ends (shared: not to be modified)."""
+    return [(match.group(0), match.start(), match.end()) for match in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _found_in(text: str) -> list[list[Found]]:
+    """``find_all`` of a folded sentence (shared: not to be modified)."""
+    return find_all(_spans_of(text), text)
+
+
 # The verbs after a task's owner, by their first word: "will" -> ("will",), "is" -> ("is", "going", "to")...
 _ASSIGNMENT_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in sorted(ASSIGNMENT_VERBS, key=lambda phrase: -len(phrase.split())):
@@ -251,7 +269,8 @@ _CLAUSE = re.compile(r"\s*(?:[;.]\s+|,\s+|[()]|\s[-–—]\s)\s*")
 _ZULIP = re.compile(r"@_?\*\*(?P<name>[^*\n]+?)\*\*")
 _ADDRESSED = re.compile(
     r"^\s*(?:@_?\*\*(?P<name>[^*\n]+?)\*\*|@(?P<handle>" + HANDLE + r")\b)"
-    r"(?!\s+(?:\w+ed|was|were|has|had|is|are)\b)"
+    # not a report about them: "@bob has a prototype", "@Nicholas M has a working prototype now"
+    r"(?!(?:\s+[A-Z][\w.]*){0,2}\s+(?:\w+ed|was|were|has|had|is|are)\b)"
 )
 _CC = re.compile(r"(?i)(?<!\w)cc\b")
 _ARROW_OWNER = re.compile(r"(?:<-|<--|←)\s*@?(?P<name>[A-Za-z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s*\)?\s*$")
@@ -308,7 +327,7 @@ class Sentence:
 
     @once
     def _spans(self) -> Spans:
-        return [(match.group(0), match.start(), match.end()) for match in _TOKEN.finditer(self.text)]
+        return _spans_of(self.text)
 
     @once
     def words(self) -> list[str]:
@@ -316,10 +335,10 @@ class Sentence:
 
     @once
     def _found(self) -> list[list[Found]]:
-        return find_all(self._spans, self.text)
+        return _found_in(self.text)
 
     def _find(self, lexicon: Lexicon) -> list[Found]:
-        return self._found[_LEXICONS.index(lexicon)]
+        return self._found[lexicon.number]
 
     @once
     def core(self) -> str:
@@ -407,7 +426,7 @@ class Sentence:
                 return match.group(0)
             if re.search(
                 r"\b(?:and|but|so|then|also|now|thus|hence|instead|otherwise|basically|probably|like|think|feel|guess"
-                r"|agree|agreed|decided|sure|clear)$",
+                r"|agree|agreed|decided|sure|clear|thinks|feels|guesses|suggests|agrees)$",
                 before,
             ):
                 return match.group(0)
