@@ -175,3 +175,12 @@ def test_standards_archive_gives_one_decision_per_outcome_bullet_and_owned_actio
         assert action.owners and not action.names  # the abbreviations resolved through the attendee tables
         delegates = {archive.person(person).abbreviations for person in action.owners}
         assert all(abbreviations for abbreviations in delegates)
+
+
+def test_a_chat_user_number_alone_is_no_owner(tmp_path: Path) -> None:
+    # Zulip writes a mention of a user it cannot name as "@**|116118**": an action item, owned by nobody named
+    note = tmp_path / "t" / "2024-01-09.md"
+    note.parent.mkdir()
+    note.write_text("# Triage\n\n## Action items\n\n- @**|116118** will look at the regression\n", encoding="utf-8")
+    (action,) = build_archive([NoteFile(str(note), "t/2024-01-09.md")]).actions
+    assert (action.text, action.owners, action.names) == ("@**|116118** will look at the regression", (), ())

@@ -161,11 +161,11 @@ def _follow_actions(meetings: Sequence[Meeting], person: _Resolver, stale_after:
                     anchor=anchor,
                     owners=tuple(dict.fromkeys(o for o in owners if o)),
                     # Owners written but known to nobody ("ACTION: WH to review" without a table of WH);
-                    # "(PRs + blog)" is no owner.
+                    # "(PRs + blog)" is no owner, nor a chat's user number alone (Zulip's "@**|116266**").
                     names=tuple(
                         name
                         for name, resolved in zip(action.owners, owners, strict=False)
-                        if not resolved and not _PLURAL_ACRONYM.fullmatch(name)
+                        if not resolved and not _PLURAL_ACRONYM.fullmatch(name) and any(c.isalpha() for c in name)
                     ),
                     status="done" if action.done else "open",
                     appearances=((meeting.id, anchor),),

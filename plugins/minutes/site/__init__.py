@@ -3,7 +3,8 @@
 ``build.build_pages`` makes every page the plugin adds as a ``pages.PageSpec``: its path, kind, template
 and the structured data its template renders (``pages``: meetings, running logs, the people index, the
 archive, the home page; ``person_pages``: a person's pages of reports; ``record_pages``: decisions, action
-items, topics, references; ``charts``: the bars of a chart). ``fragments`` cuts the rendered text of an
+items, topics, references; ``paging``: the cutting of a long list into pages under a weight budget;
+``charts``: the bars of a chart). ``fragments`` cuts the rendered text of an
 entry, decision or action item out of its meeting page, for the pages that show it. Beside the pages:
 ``feeds`` (Atom, and ``calendar``'s iCalendar), ``minutes_json`` (``minutes.json``) and ``sanitize`` (the
 HTML allowlist).
