@@ -385,3 +385,16 @@ def test_mkdocs_serve_reindexes_after_an_edit(tmp_path: Path) -> None:
         _, errors = server.communicate(timeout=30)
     assert "Traceback" not in errors
     assert "search: the search index is being written in the background" in errors
+
+
+def test_a_line_that_is_a_decision_and_an_action_item_is_one_record_of_both_kinds(tmp_path: Path) -> None:
+    note = tmp_path / "team" / "2026-03-17.md"
+    note.parent.mkdir()
+    note.write_text("# Team\n\n## Registry\n\n- We will change the Harbor configuration to use a quota of 10TB\n", "utf-8")
+    archive = build_archive([NoteFile(str(note), "team/2026-03-17.md")])
+    assert len(archive.decisions) == 1 and len(archive.actions) == 1  # one line, both kinds, one anchor
+    assert archive.decisions[0].anchor == archive.actions[0].anchor
+    (record,) = [r for r in archive_records(archive) if r.fields.kind in ("decision", "action")]
+    assert record.fields.pagefind_filters()["kind"] == ["decision", "action"]
+    assert record.fields.pagefind_meta()["kind"] == "Decision · Action item"
+    assert record.fields.pagefind_filters()["status"] == ["open"]

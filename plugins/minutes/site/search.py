@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from typing import Literal
 
@@ -55,9 +55,10 @@ class Fields:
     date: str = ""  # ISO, the sort key; "" for what has no date
     meta: Mapping[str, str] = field(default_factory=dict)  # shown with the result: series, meeting, owners...
     filters: Mapping[str, Sequence[str]] = field(default_factory=dict)  # ids: person, topic, series, year
+    also: tuple[Kind, ...] = ()  # the other kinds of the same paragraph: a decision that is an action item too
 
     def pagefind_meta(self) -> dict[str, str]:
-        meta = {"title": self.title, "kind": KIND_NAMES[self.kind]}
+        meta = {"title": self.title, "kind": " · ".join(KIND_NAMES[kind] for kind in (self.kind, *self.also))}
         if self.date:
             meta["date"] = self.date
             meta["when"] = format_day_iso(self.date)
@@ -66,7 +67,7 @@ class Fields:
 
     def pagefind_filters(self) -> dict[str, list[str]]:
         filters = {key: list(dict.fromkeys(values)) for key, values in self.filters.items() if values}
-        filters["kind"] = [self.kind]
+        filters["kind"] = [self.kind, *self.also]
         return filters
 
     def pagefind_sort(self) -> dict[str, str]:
@@ -143,17 +144,33 @@ def page_document(content: str, fields: Fields, language: str = "en") -> str:
 def archive_records(archive: Archive, use_directory_urls: bool = True) -> Iterator[Record]:
     """Every decision, action item, person and topic of the archive, as records of the index."""
     series = {series_id: item.name for series_id, item in archive.series.items()}
+    # Pagefind keeps one record an address: a line that is a decision and an action item ("We will change
+    # the configuration") is one record of both kinds, found by either filter.
+    records: dict[str, Record] = {}
     for decision in archive.decisions:
         meeting = archive.meeting(decision.meeting)
         meta = {"series": series[meeting.series], "section": decision.topic}
         filters = {"person": list(decision.people), "topic": list(decision.topics)}
-        yield _meeting_record(meeting, decision.anchor, decision.text, "decision", meta, filters, use_directory_urls)
+        record = _meeting_record(meeting, decision.anchor, decision.text, "decision", meta, filters, use_directory_urls)
+        records.setdefault(record.url, record)
     for action in archive.actions:
         meeting = archive.meeting(action.meeting)
         owners = [archive.person(owner).name for owner in action.owners] + list(action.names)
         meta = {"series": series[meeting.series], "owners": ", ".join(owners), "status": action.status}
         filters = {"person": list(action.owners), "status": [action.status]}
-        yield _meeting_record(meeting, action.anchor, action.text, "action", meta, filters, use_directory_urls)
+        record = _meeting_record(meeting, action.anchor, action.text, "action", meta, filters, use_directory_urls)
+        both = records.get(record.url)
+        if both is not None and both.fields.kind == "decision" and not both.fields.also:
+            people = [*both.fields.filters.get("person", ()), *action.owners]
+            fields = replace(
+                both.fields,
+                also=("action",),
+                meta={**both.fields.meta, **{key: value for key, value in meta.items() if key != "series"}},
+                filters={**both.fields.filters, "person": list(dict.fromkeys(people)), "status": [action.status]},
+            )
+            record = replace(both, fields=fields)
+        records[record.url] = record
+    yield from records.values()
     for person in archive.people:
         attended = archive.attendance.get(person.id, ())
         last = archive.meeting(attended[-1]).date.isoformat() if attended else ""
