@@ -390,7 +390,9 @@ def test_mkdocs_serve_reindexes_after_an_edit(tmp_path: Path) -> None:
 def test_a_line_that_is_a_decision_and_an_action_item_is_one_record_of_both_kinds(tmp_path: Path) -> None:
     note = tmp_path / "team" / "2026-03-17.md"
     note.parent.mkdir()
-    note.write_text("# Team\n\n## Registry\n\n- We will change the Harbor configuration to use a quota of 10TB\n", "utf-8")
+    note.write_text(
+        "# Team\n\n## Registry\n\n- We will change the Harbor configuration to use a quota of 10TB\n", "utf-8"
+    )
     archive = build_archive([NoteFile(str(note), "team/2026-03-17.md")])
     assert len(archive.decisions) == 1 and len(archive.actions) == 1  # one line, both kinds, one anchor
     assert archive.decisions[0].anchor == archive.actions[0].anchor
