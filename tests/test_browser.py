@@ -236,3 +236,40 @@ def test_a_decision_link_lands_on_its_paragraph(page: Any, decisions_url: str) -
     target = page.locator(f":is(li, p):has(> [id='{anchor}'])")
     expect(target).to_be_in_viewport()
     expect(target).to_contain_text("tsc spends less in 2024-06")  # the newest TSC meeting's last decision
+
+
+ACTION_NOTES = {
+    "team/2024-03-05.md": (
+        "# Team meeting\n\n## Attendees\n\n- Ada Lovelace\n- Grace Hopper\n\n## Action items\n\n"
+        "- [ ] Fix the release script (Ada Lovelace, Grace Hopper)\n- [ ] Book the room (Ada Lovelace)\n\n"
+        "## Website\n\n- Grace Hopper will update the front page\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def actions_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root: Path = tmp_path_factory.mktemp("actions")
+    for name, text in ACTION_NOTES.items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        "site_name: A team\ntheme: {name: material}\nplugins: [search, minutes]\n", encoding="utf-8"
+    )
+    build(load_config(str(root / "mkdocs.yml"), strict=True))
+    with _served(root / "site") as url:
+        yield url
+
+
+def test_the_actions_page_filters_what_the_notes_label_from_what_was_read(page: Any, actions_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(actions_url + "actions/")
+    expect(page.locator(".minutes-record")).to_have_count(4)  # the item of two owners is under each
+    expect(page.locator(".minutes-filter-count")).to_have_text("3 of 3 action items")  # counted once
+    page.select_option("select[name=found]", "inferred")
+    expect(page.locator(".minutes-record:visible")).to_have_count(1)
+    expect(page.locator(".minutes-record:visible")).to_contain_text("update the front page")
+    expect(page.locator(".minutes-record:visible")).to_contain_text("read from the text")
+    expect(page.locator(".minutes-filter-count")).to_have_text("1 of 3 action items")
+    expect(page.locator("h3#open-ada-lovelace")).to_be_hidden()  # an owner with nothing left goes too

@@ -13,14 +13,15 @@
       form.querySelectorAll("select").forEach(function (select) {
         if (select.value) chosen[select.name] = select.value;
       });
-      var shown = 0;
-      records.forEach(function (record) {
+      // An action item of two owners is listed under each: the count is of records, once each.
+      var shown = {};
+      records.forEach(function (record, index) {
         var visible = Object.keys(chosen).every(function (key) {
           var values = (record.getAttribute("data-" + key) || "").split(" ");
           return values.indexOf(chosen[key]) >= 0;
         });
         record.hidden = !visible;
-        if (visible) shown += 1;
+        if (visible) shown[record.getAttribute("data-record") || index] = true;
       });
       // A year (or an owner's group of action items) with nothing left in it goes too.
       document.querySelectorAll(".minutes-year, .minutes-filter-group").forEach(function (year) {
@@ -28,7 +29,13 @@
       });
       if (count) {
         var format = count.getAttribute("data-format") || "{shown} / {total}";
-        count.textContent = format.replace("{shown}", shown).replace("{total}", records.length);
+        var total = {};
+        records.forEach(function (record, index) {
+          total[record.getAttribute("data-record") || index] = true;
+        });
+        count.textContent = format
+          .replace("{shown}", Object.keys(shown).length)
+          .replace("{total}", Object.keys(total).length);
       }
     }
     form.addEventListener("change", apply);

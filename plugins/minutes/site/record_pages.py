@@ -218,7 +218,8 @@ def _choices(key: str, options: Iterable[tuple[str, str]]) -> dict[str, object]:
 
 def _found(found: Iterable[str]) -> dict[str, object]:
     """The filter on how records were found; the template names its values."""
-    return {"key": "found", "options": [[value, value] for value in FOUND.values() if value in set(found)]}
+    present = set(found)
+    return {"key": "found", "options": [[value, value] for value in FOUND.values() if value in present]}
 
 
 def actions_pages(archive: Archive) -> list[PageSpec]:
