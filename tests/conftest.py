@@ -15,7 +15,8 @@ import pytest
 import yaml
 from hypothesis import settings
 from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from mkdocs.config import config_options, load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 # Property tests draw the same examples on every run and have no deadline (no timing in tests), so that CI is
 # red only for a change, never by luck or a busy machine; HYPOTHESIS_PROFILE=explore draws new ones (with
@@ -52,6 +53,20 @@ class Site:
 
     def messages(self, level: int = logging.INFO) -> list[str]:
         return [record.getMessage() for record in self.logs if record.levelno >= level]
+
+
+@pytest.fixture(autouse=True)
+def fresh_plugins() -> Iterator[None]:
+    """Each test's builds get plugin objects of their own, as each `mkdocs` command does.
+
+    MkDocs keeps a plugin that defines ``on_startup`` in a cache shared by the whole process, so that
+    ``mkdocs serve`` reuses it across rebuilds; without this, a test that starts the plugin as under
+    serve would leave it writing the search index in the background for the builds of later tests.
+    """
+    yield
+    option = dict(MkDocsConfig._schema)["plugins"]
+    assert isinstance(option, config_options.Plugins)
+    option.plugin_cache.clear()
 
 
 def build_sample(root: Path) -> Site:
