@@ -347,11 +347,13 @@ def test_mkdocs_serve_reindexes_after_an_edit(tmp_path: Path) -> None:
 
     def index_hash(previous: str = "", touch: Any = None) -> str:
         deadline = time.monotonic() + 120
-        touched = time.monotonic()
+        touched, wait = time.monotonic(), 10.0
         while time.monotonic() < deadline:
-            if touch is not None and time.monotonic() - touched > 10:  # an edit made before the watcher started
+            # An edit made before the watcher started is made again, less and less often: each edit starts a
+            # rebuild that stops the index being written, so a busy machine must be given the time to finish.
+            if touch is not None and time.monotonic() - touched > wait:
                 touch()
-                touched = time.monotonic()
+                touched, wait = time.monotonic(), wait * 2
             if server.poll() is not None:  # it could not start (the port was taken meanwhile?)
                 raise AssertionError(f"mkdocs serve stopped: {server.communicate()[1]}")
             try:
