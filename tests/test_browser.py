@@ -91,19 +91,24 @@ DECISION_NOTES = {
 }
 
 
-@pytest.fixture(scope="module")
-def decisions_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root: Path = tmp_path_factory.mktemp("decisions")
-    for name, text in DECISION_NOTES.items():
+def _built_and_served(root: Path, notes: dict[str, str], config: str) -> Iterator[str]:
+    """The site of ``notes`` under ``root``, built strictly with ``config`` (mkdocs.yml) and served."""
+    for name, text in notes.items():
         (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (root / "docs" / name).write_text(text, encoding="utf-8")
-    (root / "mkdocs.yml").write_text(
-        "site_name: Two teams\ntheme: {name: material, features: [navigation.instant]}\nplugins: [search, minutes]\n",
-        encoding="utf-8",
-    )
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     build(load_config(str(root / "mkdocs.yml"), strict=True))
     with _served(root / "site") as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def decisions_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _built_and_served(
+        tmp_path_factory.mktemp("decisions"),
+        DECISION_NOTES,
+        "site_name: Two teams\ntheme: {name: material, features: [navigation.instant]}\nplugins: [search, minutes]\n",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -249,16 +254,11 @@ ACTION_NOTES = {
 
 @pytest.fixture(scope="module")
 def actions_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root: Path = tmp_path_factory.mktemp("actions")
-    for name, text in ACTION_NOTES.items():
-        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / "docs" / name).write_text(text, encoding="utf-8")
-    (root / "mkdocs.yml").write_text(
-        "site_name: A team\ntheme: {name: material}\nplugins: [search, minutes]\n", encoding="utf-8"
+    yield from _built_and_served(
+        tmp_path_factory.mktemp("actions"),
+        ACTION_NOTES,
+        "site_name: A team\ntheme: {name: material}\nplugins: [search, minutes]\n",
     )
-    build(load_config(str(root / "mkdocs.yml"), strict=True))
-    with _served(root / "site") as url:
-        yield url
 
 
 def test_the_actions_page_filters_what_the_notes_label_from_what_was_read(page: Any, actions_url: str) -> None:
