@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test lint typecheck check clean bench bench-search eval
+.PHONY: serve build test lint typecheck check clean bench bench-search bench-scaling eval train
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -37,8 +37,20 @@ check: $(STAMP)  ## lint the sample notes as CI does on pull requests
 bench: $(STAMP)  ## the plugin's cost as a ratio against plain MkDocs, archive by archive (ARGS="--quick", "--only teams-1000")
 	$(BIN)/python benchmarks/run.py $(ARGS)
 
-eval: $(STAMP)  ## decisions and action items against the hand labels, dev split (ARGS="--show", "--heldout", "--json out.json")
+TRAIN := $(VENV)/.train
+
+$(TRAIN): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,train]"
+	touch $(TRAIN)
+
+eval: $(TRAIN)  ## decisions and action items, one archive held out at a time (ARGS="--show", "--archive NAME", "--json out.json")
 	$(BIN)/python benchmarks/eval.py $(ARGS)
+
+train: $(TRAIN)  ## fit the classifier's re-ranker on every labelled archive: plugins/minutes/records/classifier.json
+	$(BIN)/python benchmarks/train.py $(ARGS)
+
+bench-scaling: $(STAMP)  ## parse notes of one list of 1,000, 10,000 and 100,000 items: the time per item stays flat
+	$(BIN)/python benchmarks/scaling.py $(ARGS)
 
 bench-search: $(STAMP)  ## Pagefind against lunr in headless Chromium, on 1,000 and 5,000 meetings (ARGS="--meetings 1000")
 	$(BIN)/python benchmarks/search.py $(ARGS)

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import glob
 import json
 import logging
 import re
@@ -49,10 +50,11 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+import learn
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
@@ -60,6 +62,7 @@ from mkdocs.structure.files import get_files
 from minutes.index import Archive
 from minutes.model import Meeting
 from minutes.plugin import MinutesPlugin
+from minutes.records import classify
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -123,6 +126,9 @@ class Found:
     owners: tuple[frozenset[str], ...] = ()  # per owner, every folded spelling that stands for them
     text: str = ""
     owner_names: tuple[str, ...] = ()  # per owner, how the report names them
+    explicit: bool = True  # the note labels it itself (a section, a label, a marker)
+    confidence: float = 1.0
+    shown: bool = True  # shown by default (not a candidate)
 
 
 def read_labels(path: Path) -> list[Label]:
@@ -412,12 +418,14 @@ def timed_pipeline(clock: Clock) -> Iterator[None]:
             setattr(module, name, original)
 
 
-def extract(docs: Path, full_build: bool = False) -> Extraction:
-    """The decisions and action items that ``plugins: [minutes]`` finds in the notes of ``docs``."""
+def extract(docs: Path, full_build: bool = False, files: Sequence[str] = ()) -> Extraction:
+    """The decisions and action items that ``plugins: [minutes]`` finds in the notes of ``docs`` (only in
+    ``files``, if given: the labelled ones, which is quicker than the whole archive)."""
     clock = Clock()
     with tempfile.TemporaryDirectory() as scratch:
         config_file = Path(scratch) / "mkdocs.yml"
-        settings: dict[str, Any] = {"site_name": "Eval", "docs_dir": str(docs.resolve()), "plugins": ["minutes"]}
+        plugin: Any = {"minutes": {"notes": [glob.escape(file) for file in files]}} if files else "minutes"
+        settings: dict[str, Any] = {"site_name": "Eval", "docs_dir": str(docs.resolve()), "plugins": [plugin]}
         if full_build:
             settings["theme"] = {"name": "material"}
         config_file.write_text(json.dumps(settings), encoding="utf-8")  # JSON is YAML
@@ -431,9 +439,9 @@ def extract(docs: Path, full_build: bool = False) -> Extraction:
                 clock.seconds["build"] = time.perf_counter() - start
             else:
                 config = config.plugins.on_config(config)
-                files = get_files(config)
+                site_files = get_files(config)
                 start = time.perf_counter()
-                config.plugins.on_files(files, config=config)
+                config.plugins.on_files(site_files, config=config)
                 clock.seconds["on_files"] = time.perf_counter() - start
     archive = plugin.archive
     assert archive is not None
@@ -458,11 +466,12 @@ def found_items(archive: Archive, docs: Path) -> list[Found]:
         spellings[person.id] = frozenset(fold(name) for name in spelled if name)
     meetings = {meeting.id: meeting for meeting in archive.meetings}
     found: list[Found] = []
-    for decision in archive.decisions:
+    for decision in (*archive.decisions, *archive.candidate_decisions):
         meeting = meetings[decision.meeting]
         line = _text_start(note_lines(meeting), decision.line, decision.text)
-        found.append(Found(meeting.source, line, "decision", (), decision.text))
-    for action in archive.actions:
+        item = Found(meeting.source, line, "decision", (), decision.text, (), decision.explicit, decision.confidence)
+        found.append(replace(item, shown=not decision.candidate))
+    for action in (*archive.actions, *archive.candidate_actions):
         owners: tuple[frozenset[str], ...] = tuple(
             spellings.get(person, frozenset({fold(person)})) for person in action.owners
         )
@@ -473,7 +482,11 @@ def found_items(archive: Archive, docs: Path) -> list[Found]:
             line = action.line if meeting_id == action.meeting else _anchor_line(meeting, anchor)
             if line:
                 line = _text_start(note_lines(meeting), line, action.text)
-                found.append(Found(meeting.source, line, "action", owners, action.text, names))
+                found.append(
+                    Found(
+                        meeting.source, line, "action", owners, action.text, names, action.explicit, action.confidence
+                    )
+                )
     return found
 
 
@@ -591,69 +604,226 @@ def _seconds(extraction: Extraction) -> str:
     )
 
 
+@dataclass
+class Labelled:
+    """One labelled archive: its labels, its files' lines, and what the rules alone find in it."""
+
+    name: str
+    folder: Path
+    files: list[str]
+    labels: list[Label]
+    lines_of: dict[str, list[str]]
+    rules: Evaluation
+    units: list[learn.Unit]
+    tally: learn.Tally
+    seconds: dict[str, float]
+    found: list[Found] = field(default_factory=list)  # what the rules alone find, with their confidence
+
+
+def read_archive(name: str, folder: Path, files: list[str], labels: list[Label]) -> Labelled:
+    """Build the labelled ``files`` of an archive with the rules alone, and keep their units' features."""
+    lines_of = {file: note_lines(folder / file) for file in files if (folder / file).is_file()}
+    classify.use_model(None)
+    with learn.collecting() as collected:
+        extraction = extract(folder, files=files)
+    rules = evaluate(labels, extraction.found, files, lines_of)
+    explicit = evaluate(labels, [item for item in extraction.found if item.explicit], files, lines_of)
+    labelled: dict[tuple[str, int], set[str]] = {}
+    for label in labels:
+        labelled.setdefault((label.file, label.line), set()).add(label.kind)
+    units = learn.units_of(name, collected, labelled, set(files))
+    tally = learn.Tally(
+        {kind: explicit.exact[kind].tp for kind in KINDS},
+        {kind: explicit.exact[kind].fp for kind in KINDS},
+        {kind: explicit.exact[kind].labels for kind in KINDS},
+    )
+    return Labelled(name, folder, files, labels, lines_of, rules, units, tally, extraction.seconds, extraction.found)
+
+
+SHOW_GRID = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)  # 1.01: what the notes label, only
+
+
+def shown_by_rules(found: Iterable[Found], thresholds: dict[str, float]) -> list[Found]:
+    """What the site shows by default: what the notes label, and what the rules read at or above the threshold."""
+    return [item for item in found if item.explicit or item.confidence >= thresholds[item.kind] - 1e-9]
+
+
+def show_thresholds(training: Sequence[Labelled]) -> dict[str, float]:
+    """Per kind, the lowest confidence of the rules from which what the ``training`` archives show, pooled,
+    has a precision of at least ``learn.SHOW_PRECISION``; 1.01 (the notes' labels only) if none has."""
+    chosen: dict[str, float] = {}
+    for kind in KINDS:
+        chosen[kind] = SHOW_GRID[-1]
+        for threshold in SHOW_GRID:
+            tp = found = 0
+            for archive in training:
+                shown = shown_by_rules(archive.found, {"decision": threshold, "action": threshold})
+                score = evaluate(archive.labels, shown, archive.files, archive.lines_of).exact[kind]
+                tp, found = tp + score.tp, found + score.found
+            if found and tp / found >= learn.SHOW_PRECISION:
+                chosen[kind] = threshold
+                break
+    return chosen
+
+
+def fold_model(training: Sequence[Labelled], c: float = learn.C) -> classify.Model:
+    """The model of the ``training`` archives: weights on all their units, thresholds on out-of-archive ones."""
+    units = [unit for archive in training for unit in archive.units]
+    weights: dict[str, dict[str, float]] = {kind: learn.fit(units, kind, c) for kind in KINDS}
+    scored = learn.out_of_archive(units, c)
+    record, show = learn.thresholds(scored, {archive.name: archive.tally for archive in training})
+    return classify.Model(weights, record, show)
+
+
+@dataclass
+class Fold:
+    """An archive measured by what the seven others taught: the re-ranker's records, and what the site shows
+    by default (the rules' records at or above the show threshold chosen on the others)."""
+
+    model: classify.Model
+    records: Evaluation
+    shown: Evaluation
+    show: dict[str, float]
+
+
+def held_out(archive: Labelled, others: Sequence[Labelled], c: float = learn.C) -> Fold:
+    """``archive`` built with the model that the ``others`` trained, as a new user's archive would be."""
+    model = fold_model(others, c)
+    classify.use_model(model)
+    try:
+        extraction = extract(archive.folder, files=archive.files)
+    finally:
+        classify.use_model(None)
+    show = show_thresholds(others)
+    return Fold(
+        model,
+        evaluate(archive.labels, extraction.found, archive.files, archive.lines_of),
+        evaluate(archive.labels, shown_by_rules(archive.found, show), archive.files, archive.lines_of),
+        show,
+    )
+
+
+def agreement(
+    labels_dir: Path, manifest: dict[str, Any], out: Callable[[str], None] = print, key: str = "second"
+) -> dict[str, Any]:
+    """F1 per kind (exact line) between two labellers of the same files, each from the rubric alone.
+
+    ``first/<archive>.jsonl`` holds the first labeller's labels of the double-labelled files as they made
+    them (the archive's own labels may have been adjudicated since), ``second/<archive>.jsonl`` the second's;
+    ``key`` names the manifest's list of files to compare ("second": all of them, "sharpened": those
+    labelled after the rubric's notes).
+    """
+    totals: dict[str, list[int]] = {kind: [0, 0, 0] for kind in KINDS}
+    for name, entry in manifest.items():
+        first_path, second_path = labels_dir / "first" / f"{name}.jsonl", labels_dir / "second" / f"{name}.jsonl"
+        if not (first_path.is_file() and second_path.is_file()):
+            continue
+        files = set(entry.get(key, ()))
+        first = {(x.file, x.line, x.kind) for x in read_labels(first_path) if x.file in files}
+        second = {(x.file, x.line, x.kind) for x in read_labels(second_path) if x.file in files}
+        for kind in KINDS:
+            mine = {x for x in first if x[2] == kind}
+            theirs = {x for x in second if x[2] == kind}
+            totals[kind][0] += len(mine & theirs)
+            totals[kind][1] += len(mine)
+            totals[kind][2] += len(theirs)
+    figures: dict[str, Any] = {}
+    for name_of_kind, (both, one, two) in totals.items():
+        figures[name_of_kind] = 2 * both / (one + two) if one + two else None
+        out(f"  {name_of_kind:<9} first {one:>4}, second {two:>4}, both {both:>4}: F1 {_figure(figures[name_of_kind])}")
+    return figures
+
+
 def run(
     corpora: Path,
     labels_dir: Path,
     show: bool = False,
-    heldout: bool = False,
     only: Sequence[str] = (),
-    full_build: bool = False,
+    c: float = learn.C,
     out: Callable[[str], None] = print,
 ) -> dict[str, Any]:
-    """Evaluate every archive of the manifest found in ``corpora``; the figures, by archive, split and kind."""
+    """Leave one archive out, each in turn: the figures, by archive and kind, of the rules alone and of the
+    model trained on the other archives (all records, and what the site shows by default)."""
     manifest = json.loads((labels_dir / "manifest.json").read_text(encoding="utf-8"))
-    figures: dict[str, Any] = {}
-    totals: dict[Split, dict[Kind, list[tuple[Score, Score]]]] = {"dev": {}, "heldout": {}}
-    for name, splits in manifest.items():
-        if only and name not in only:
-            continue
+    archives: list[Labelled] = []
+    for name, entry in manifest.items():
         folder = corpora / name
         if not folder.is_dir():
             out(f"{name}: not in {corpora}, skipped")
             continue
-        extraction = extract(folder, full_build)
-        figures[name] = {
-            "notes": extraction.notes,
-            "meetings": extraction.meetings,
-            "seconds": extraction.seconds,
-        }
-        chosen: list[Split] = ["dev", "heldout"] if heldout else ["dev"]
-        for split in chosen:
-            files = list(splits[split])
-            lines_of = {file: note_lines(folder / file) for file in files if (folder / file).is_file()}
-            labels = read_labels(labels_dir / name / f"{split}.jsonl")
-            problems = _label_problems(labels, files, lines_of)
-            evaluation = evaluate(labels, extraction.found, files, lines_of)
-            figures[name][split] = {
-                "files": evaluation.files,
-                "lines": evaluation.lines,
-                "exact": {kind: evaluation.exact[kind].figures() for kind in KINDS},
-                "lenient": {kind: evaluation.lenient[kind].figures() for kind in KINDS},
-            }
-            for kind in KINDS:
-                totals[split].setdefault(kind, []).append((evaluation.exact[kind], evaluation.lenient[kind]))
-            out("")
-            out("\n".join(table(name, split, evaluation)))
-            if problems:
-                out(f"  labels out of place: {problems} (a file not in the manifest, or a line past the file's end)")
-            if split == "dev":
-                out(_seconds(extraction))
-                if show:
-                    out("\n".join(details(evaluation, lines_of)) or "  nothing missed, no false alarm")
-    for split, kinds in totals.items():
-        if not kinds or len(next(iter(kinds.values()))) < 2:
+        labels = read_labels(labels_dir / f"{name}.jsonl")
+        archives.append(read_archive(name, folder, list(entry["files"]), labels))
+        archive = archives[-1]
+        problems = _label_problems(labels, archive.files, archive.lines_of)
+        out(
+            f"{name}: {len(archive.files)} files, {sum(map(len, archive.lines_of.values()))} lines,"
+            f" {len(labels)} labels, {len(archive.units)} units read"
+            + (f", {problems} labels out of place" if problems else "")
+        )
+    figures: dict[str, Any] = {"archives": {}}
+    rows: list[tuple[str, str, Score, Score, Score]] = []
+    for archive in archives:
+        if only and archive.name not in only:
             continue
-        out("")
-        out(f"all archives [{split}], summed")
-        for kind_of, scores in kinds.items():
-            exact = Score(*(sum(getattr(s[0], f) for s in scores) for f in ("labels", "found", "tp")))
-            lenient = Score(*(sum(getattr(s[1], f) for s in scores) for f in ("labels", "found", "tp")))
-            out(
-                f"  {kind_of:<9} labels {exact.labels:>4} found {exact.found:>4} | exact recall {_figure(exact.recall)}"
-                f" precision {_figure(exact.precision)} F1 {_figure(exact.f1)}"
-                f" | lenient recall {_figure(lenient.recall)} precision {_figure(lenient.precision)}"
-                f" F1 {_figure(lenient.f1)}"
+        fold = held_out(archive, [other for other in archives if other is not archive], c)
+        figures["archives"][archive.name] = {
+            "files": archive.rules.files,
+            "lines": archive.rules.lines,
+            "record_threshold": fold.model.record,
+            "show_threshold": fold.show,
+            **{
+                f"{what}/{kind}": evaluation.exact[kind].figures()
+                for what, evaluation in (("rules", archive.rules), ("records", fold.records), ("shown", fold.shown))
+                for kind in KINDS
+            },
+        }
+        for kind in KINDS:
+            rows.append(
+                (archive.name, kind, archive.rules.exact[kind], fold.records.exact[kind], fold.shown.exact[kind])
             )
+        if show:
+            out("\n".join(details(fold.records, archive.lines_of)) or "  nothing missed, no false alarm")
+    out("")
+    out(
+        "leave-one-archive-out (exact line): the rules alone; the re-ranker's records (trained on the other"
+        " archives); what the site shows (the rules' records from the show threshold chosen on the others)"
+    )
+    out(
+        f"  {'archive':<25} {'kind':<9} {'labels':>6} | rules alone: R    P    F1 | re-ranked: R    P    F1 |"
+        " shown by default: R    P    F1"
+    )
+    for name, row_kind, rules, records, shown in rows:
+        out(
+            f"  {name:<25} {row_kind:<9} {rules.labels:>6} |"
+            f"          {_figure(rules.recall)} {_figure(rules.precision)}"
+            f" {_figure(rules.f1)} |     {_figure(records.recall)} {_figure(records.precision)} {_figure(records.f1)} |"
+            f"              {_figure(shown.recall)} {_figure(shown.precision)} {_figure(shown.f1)}"
+        )
+    for kind in KINDS:
+        mine = [row for row in rows if row[1] == kind]
+        if not mine:
+            continue
+        mean = {
+            "rules": sum((row[2].f1 or 0.0) for row in mine) / len(mine),
+            "records": sum((row[3].f1 or 0.0) for row in mine) / len(mine),
+            "shown": sum((row[4].f1 or 0.0) for row in mine) / len(mine),
+        }
+        found = sum(row[4].found for row in mine)
+        precision = sum(row[4].tp for row in mine) / found if found else None
+        figures[f"mean/{kind}"] = {**mean, "shown_precision": precision}
+        out(
+            f"  {'mean F1':<25} {kind:<9}        |                  {mean['rules']:.2f} |"
+            f"               {mean['records']:.2f} |                        {mean['shown']:.2f}"
+            f"  (shown precision, pooled: {_figure(precision)})"
+        )
+    out("")
+    files = sum(len(entry.get("second", ())) for entry in manifest.values())
+    out(f"agreement of two labellers on the {files} double-labelled files (F1, exact line)")
+    figures["agreement"] = agreement(labels_dir, manifest, out)
+    sharpened = sum(len(entry.get("sharpened", ())) for entry in manifest.values())
+    if sharpened:
+        out(f"... of which the {sharpened} labelled after the rubric's notes (benchmarks/labels/RUBRIC-NOTES.md)")
+        figures["agreement_after_notes"] = agreement(labels_dir, manifest, out, "sharpened")
     return figures
 
 
@@ -665,18 +835,17 @@ def _label_problems(labels: list[Label], files: list[str], lines_of: dict[str, l
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--show", action="store_true", help="list the dev misses and false alarms (file:line: text)")
-    parser.add_argument("--heldout", action="store_true", help="also the held-out split's aggregate figures")
+    parser.add_argument("--show", action="store_true", help="list each held-out archive's misses and false alarms")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
-    parser.add_argument("--archive", action="append", default=[], help="only this archive (repeatable)")
-    parser.add_argument("--build", action="store_true", help="run the whole mkdocs build, to time the share")
+    parser.add_argument("--archive", action="append", default=[], help="only hold out this archive (repeatable)")
+    parser.add_argument("--c", type=float, default=learn.C, help=f"inverse L2 strength ({learn.C})")
     parser.add_argument("--corpora", type=Path, default=CORPORA, help=f"the archives' folder ({CORPORA})")
     parser.add_argument("--labels", type=Path, default=LABELS, help=f"the labels' folder ({LABELS})")
     args = parser.parse_args(argv)
     if not args.corpora.is_dir():
         print(f"no development archives at {args.corpora}: nothing to evaluate, skipped")
         return 0
-    figures = run(args.corpora, args.labels, args.show, args.heldout, args.archive, args.build)
+    figures = run(args.corpora, args.labels, args.show, args.archive, args.c)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8")

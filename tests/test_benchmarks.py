@@ -103,3 +103,25 @@ def test_meeting_pages_do_not_embed_the_archive_in_their_nav(built: dict[str, An
     # the plain build of the same note is the counter-example: its auto nav links every note
     plain = (built["sites"]["plain"] / meeting["source"][: -len(".md")] / "index.html").read_text(encoding="utf-8")
     assert _links_to_other_meetings(plain, meetings, meeting["url"]) > MEETINGS // 3
+
+
+def _scaling() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_scaling", REPO / "benchmarks" / "scaling.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_scaling_note_is_one_list_whose_items_are_read_as_records() -> None:
+    """What ``benchmarks/scaling.py`` times (never timed here): a note of one list whose items every rule reads."""
+    from minutes.parse import parse_note
+    from minutes.reading.source import Source
+
+    scaling = _scaling()
+    text = scaling.note(80)
+    assert text.count("\n    - ") == 10  # 80 items, 10 of them nested answers
+    (meeting,) = parse_note(Source("2024-05-13.md", text)).meetings
+    assert len(meeting.records.decisions) >= 10 and len(meeting.records.actions) >= 20
+    assert len({action.anchor for action in meeting.records.actions}) == len(meeting.records.actions)
