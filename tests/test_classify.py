@@ -58,7 +58,12 @@ def test_deferral_and_commitment_cues() -> None:
     assert sentence("take the discussion back to GitHub").deferral
     assert sentence("Closed").deferral and not sentence("Closed and re-opened the RFC to summarize").deferral
     assert sentence("we will drop Python 3.9").commitment_strength == 1
-    assert sentence("we should look at it").commitment_strength == 0.5
+    assert sentence("we shall look at it").commitment_strength == 1
+    # issue 17: discussion is no commitment: "we should", "we'll need to", "let's talk about it later"
+    assert not sentence("we should look at it").commitment
+    assert not sentence("we'll need to look at the backlog again").commitment
+    assert not sentence("let's talk about it later").commitment
+    assert sentence("let's talk about it at the next meeting").deferral
     assert sentence("we can revisit it").commitment_strength == 0
     assert not sentence("the first project that we will shift").commitment  # a relative clause
 
@@ -168,7 +173,9 @@ def test_standards_archive_gives_one_decision_per_outcome_bullet_and_owned_actio
     decisions = {(source_of[decision.meeting], decision.line) for decision in archive.decisions}
     assert decisions == outcomes  # one per outcome bullet; no speech is an outcome
     assert all("\n" not in decision.text for decision in archive.decisions)
-    owned = {(source_of[action.meeting], action.line): action for action in archive.actions}
+    # the tasks are read from the text: records, shown or candidates as the re-ranker is sure of them
+    records = (*archive.actions, *archive.candidate_actions)
+    owned = {(source_of[action.meeting], action.line): action for action in records}
     assert tasks <= owned.keys()
     for place in tasks:
         action = owned[place]

@@ -2,8 +2,8 @@
 
 Each command loads the site's ``mkdocs.yml`` (``-f FILE``, else the nearest one above the paths given or
 in the current folder) and reads the notes as the build does: the same files (MkDocs' own file listing,
-with ``exclude_docs``), the same options (``settings.build_settings``, shared with the plugin), the same
-core (``settings.read_archive``).
+with ``exclude_docs``), read by the same function as the plugin's (``settings.read_site``): the same options,
+the same core, the same cache of parsed notes.
 
 - ``minutes new [--series S] [--date D] [--title T]``: the next note of a series (``new_note``).
 - ``minutes check [PATH...]``: every finding of the notes at PATH (files or folders, as given on the
@@ -38,16 +38,28 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
-from .archive import NoteFile
 from .export import KEPT_SETTINGS, THEME_SETTINGS, Export, export_config, exported_page, head_assets, write_export
 from .findings import Finding, sorted_findings
 from .index import Archive
 from .new_note import NoteError, plan_note
-from .notecache import CachedRunner, NoteCache
-from .paths import CALENDAR, DECISIONS_FEED, FEEDS_DIR, JSON, MEETINGS_FEED, SEARCH, SEARCH_SCRIPT, SEARCH_STYLESHEET
+from .paths import (
+    CALENDAR,
+    DECISIONS_FEED,
+    FEEDS_DIR,
+    JSON,
+    MEETINGS_FEED,
+    SEARCH,
+    SEARCH_SCRIPT,
+    SEARCH_STYLESHEET,
+    person_feed,
+    topic_feed,
+)
 from .people.review import people_file_draft, review_lines, review_summary
 from .reading.inline import plain_text
-from .settings import Settings, build_settings, read_archive
+from .records.review import NAMES as REVIEW_FILES
+from .records.review import Candidate, review_draft
+from .settings import Settings, SourceFile
+from .settings import read_site as settings_read_site
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
@@ -142,31 +154,21 @@ def load_site_config(config_file: str | None, paths: Sequence[str] = ()) -> MkDo
 def read_site(config: MkDocsConfig) -> Site:
     """The archive of the site's notes, read exactly as ``MinutesPlugin.on_files`` reads them."""
     plugin = config.plugins.get("minutes")
-    options = getattr(plugin, "config", None) or {}
-    settings = build_settings(
+    with _quiet():
+        files = get_files(config)
+        files.add_files_from_theme(config.theme.get_env(), config)
+    pages = {file.src_uri for file in files.documentation_pages()}
+    read = settings_read_site(
         config.docs_dir,
-        options,
+        getattr(plugin, "config", None) or {},
+        [SourceFile(file.src_uri, file.abs_src_path, file.src_uri in pages) for file in files],
         config_file=config.config_file_path,
         repo_url=config.repo_url or "",
         toc=config.mdx_configs.get("toc", {}),
     )
-    with _quiet():
-        files = get_files(config)
-        files.add_files_from_theme(config.theme.get_env(), config)
-    for path in settings.data_files:
-        for file in list(files):
-            if file.abs_src_path and os.path.abspath(file.abs_src_path) == path:
-                files.remove(file)
-    notes = [file for file in files.documentation_pages() if settings.is_note(file.src_uri)]
-    on_disk = {file.src_uri for file in files}
-    # the build's cache of parsed notes: a check after a build (or a commit's check after the last) parses
-    # only the notes that changed
-    cache = NoteCache(settings.cache_folder)
-    cache.start_build()
-    note_files = (NoteFile(str(file.abs_src_path), file.src_uri) for file in notes)
-    archive = read_archive(settings, note_files, on_disk, run=CachedRunner(cache))
-    cache.end_build()
-    return Site(config, settings, files, tuple(file.src_uri for file in notes), archive)
+    for path in read.unpublished:
+        files.remove(files.src_uris[path])
+    return Site(config, read.settings, files, read.notes, read.archive)
 
 
 # --- minutes check -------------------------------------------------------------------------------------------------
@@ -227,6 +229,32 @@ def format_finding(finding: Finding, path: str, github: bool) -> str:
     return f"{where}: {finding.level}: {message}"
 
 
+_LABELS = {"decision": "Decision:", "action": "ACTION:"}
+
+
+def candidates(archive: Archive, selection: Selection | None = None) -> list[Candidate]:
+    """The records read from the text that the site does not show (of the notes of ``selection``), in order."""
+    found = [
+        Candidate(kind, record.id, meeting.source, record.line, record.text, record.cue, record.confidence)
+        for kind, records in (("decision", archive.candidate_decisions), ("action", archive.candidate_actions))
+        for record in records
+        if (meeting := archive.meeting(record.meeting)).source in (selection or Selection(True))
+    ]
+    return sorted(found, key=lambda candidate: (candidate.source, candidate.line, candidate.kind))
+
+
+def format_candidate(candidate: Candidate, path: str, github: bool) -> str:
+    """``path:line: candidate: reads as a decision ...``: what the note's author confirms by labelling it."""
+    kind = "an action item" if candidate.kind == "action" else "a decision"
+    message = (
+        f"reads as {kind} ({candidate.cue}, confidence {candidate.confidence:.2f}): write"
+        f" `{_LABELS[candidate.kind]}` to publish it"
+    )
+    if github:
+        return f"::notice file={_escape(path, True)},line={candidate.line},title=minutes check::{_escape(message)}"
+    return f"{path}:{candidate.line}: candidate: {message}"
+
+
 def summary(site: Site, selection: Selection, findings: Sequence[Finding]) -> str:
     """A Markdown job summary: the meetings, decisions and action items of the notes checked, and the findings."""
     archive = site.archive
@@ -274,6 +302,15 @@ def summary(site: Site, selection: Selection, findings: Sequence[Finding]) -> st
                 f"- [{'x' if action.status == 'done' else ' '}] {when}: {cell(action.text, 200)} ({cell(owners)})"
             )
         lines.append("")
+    unconfirmed = candidates(archive, selection)
+    if unconfirmed:
+        lines += ["### Candidates", "", "Read from the text, not shown on the site until the note labels them:", ""]
+        for candidate in unconfirmed:
+            where = f"`{site.source(candidate.source)}:{candidate.line}`"
+            lines.append(
+                f"- {candidate.kind} ({candidate.cue}, {candidate.confidence:.2f}) {where}: {cell(candidate.text, 200)}"
+            )
+        lines.append("")
     if findings:
         lines += ["### Findings", ""]
         lines += [f"- {cell(format_finding(finding, site.source(finding.path), False), 300)}" for finding in findings]
@@ -297,7 +334,15 @@ def check(
     for finding in findings:
         print(format_finding(finding, site.source(finding.path), github))
     errors = sum(finding.level == "error" for finding in findings)
+    unconfirmed = candidates(site.archive, selection)
+    if not selection.everything:
+        for candidate in unconfirmed:
+            print(format_candidate(candidate, site.source(candidate.source), github))
     counts = f"{errors} errors, {len(findings) - errors} other findings"
+    if unconfirmed:
+        counts += f", {len(unconfirmed)} candidates"
+    if selection.everything and unconfirmed:
+        counts += " (minutes check NOTE lists those of a note; minutes check --records drafts a review file)"
     if selection.everything:
         print(f"{site.archive.accounting}; {counts}", file=sys.stderr)
     else:
@@ -309,6 +354,20 @@ def check(
         with open(summary_file, "a", encoding="utf-8") as handle:
             handle.write(summary(site, selection, findings) + "\n")
     return 1 if errors else 0
+
+
+def review_records(config_file: str | None = None, paths: Sequence[str] = ()) -> int:
+    """Draft the records review file (``records.yml`` beside the notes, or the configured ``records_file``):
+    every candidate of the archive, with the answers already given kept; print its path."""
+    site = read_site(load_site_config(config_file, paths))
+    settings = site.settings
+    path = next((p for p, shown in settings.data_files.items() if shown.rsplit("/", 1)[-1] in REVIEW_FILES), "")
+    path = path or os.path.join(settings.docs_dir, REVIEW_FILES[0])
+    unconfirmed = candidates(site.archive)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(review_draft(unconfirmed, settings.records.review))
+    print(f"minutes: {_shown(path)}: {len(unconfirmed)} candidates to review (yes or no)", file=sys.stderr)
+    return 0
 
 
 def review_people(config_file: str | None = None, paths: Sequence[str] = ()) -> int:
@@ -370,6 +429,15 @@ class _Collector(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return output
 
 
+def _follow_feeds(built: str) -> list[str]:
+    """The person and topic feeds the build wrote at the site root (``paths.person_feed``, ``topic_feed``)."""
+    return sorted(
+        name
+        for name in os.listdir(built)
+        if name.endswith(".xml") and name.startswith((person_feed("")[:-4], topic_feed("")[:-4]))
+    )
+
+
 def _nav(items: Sequence[Any]) -> list[Any]:
     """A nav as ``mkdocs.yml`` writes it."""
     result: list[Any] = []
@@ -428,7 +496,7 @@ def export(target: str, config_file: str | None = None) -> int:
                 collected.contents[file.src_uri] = file.content_bytes
             elif file.abs_src_path and os.path.abspath(file.abs_src_path).startswith(docs + os.sep):
                 collected.files[file.src_uri] = file.abs_src_path
-        for path in (JSON, MEETINGS_FEED, DECISIONS_FEED, CALENDAR):
+        for path in (JSON, MEETINGS_FEED, DECISIONS_FEED, CALENDAR, *_follow_feeds(built)):
             if os.path.isfile(os.path.join(built, path)):
                 collected.files[path] = os.path.join(built, path)
         feeds = os.path.join(built, FEEDS_DIR)
@@ -493,6 +561,11 @@ def parser() -> argparse.ArgumentParser:
     check_parser.add_argument(
         "--people", action="store_true", help="list likely junk and duplicate people, and draft a people file"
     )
+    check_parser.add_argument(
+        "--records",
+        action="store_true",
+        help="draft records.yml: every record read from the text that the site does not show, to answer yes or no",
+    )
     export_parser = commands.add_parser(
         "export", parents=[config], help="write the built archive as a docs folder for engines without plugins"
     )
@@ -509,6 +582,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return export(args.dir, args.config_file)
         if args.people:
             return review_people(args.config_file, args.paths)
+        if args.records:
+            return review_records(args.config_file, args.paths)
         return check(args.paths, args.config_file, args.github)
     except UsageError as error:
         print(f"minutes: {error}", file=sys.stderr)

@@ -36,6 +36,11 @@ class MinutesConfig(base.Config):  # type: ignore[no-untyped-call]
     e.g. ``joblib: [joblib, loky]``. When unset, ``topics.yml`` in the docs folder is used if there is one
     (and is not published)."""
 
+    records_file = c.Optional(c.File(exists=True))
+    """The review of records read from the text (YAML), relative to ``mkdocs.yml``: record id -> ``yes`` (show
+    it) or ``no`` (drop it), as ``minutes check --records`` drafts it. When unset, ``records.yml`` in the docs
+    folder is used if there is one (and is not published)."""
+
     stale_after = c.Type(int, default=STALE_AFTER)
     """Days after which an action item that no later meeting marks done is *stale* rather than *open*: its
     age runs from the meeting that first lists it to the archive's latest meeting. ``0`` keeps every item

@@ -78,6 +78,7 @@ class NotedDecision:
     people: tuple[str, ...] = ()  # as written: whose section holds it, who leads its agenda item
     cue: str = "section"  # why it was taken: "section", "label", "agreement", "deferral", "answer", ...
     confidence: float = 1.0  # how sure the classifier is, 0.5 to 1; 0.9 and more when the note labels it
+    subject: str = ""  # what it answers when its own words do not say: "Vote on the new charter" for "Approved"
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class NotedAction:
     kind: str = "section"  # section | label | action | sentence
     cue: str = "section"  # why it was taken: "section", "label", "marker", "assignment", "request", ...
     confidence: float = 1.0
+    subject: str = ""  # what it answers when its own words do not say: the question above "Will do"
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,8 @@ class Decision:
     topics: tuple[str, ...] = ()  # topic ids
     cue: str = "section"  # why it was taken (``NotedDecision.cue``)
     confidence: float = 1.0
+    subject: str = ""  # the agenda item, vote or question it answers, when its own words do not say
+    candidate: bool = False  # read from the text below the confidence the site shows: a person confirms it
 
     @property
     def explicit(self) -> bool:
@@ -229,6 +233,8 @@ class ActionItem:
     age: int = 0  # days from its first meeting to the archive's latest one, while it is open (or stale)
     cue: str = "section"  # why it was taken (``NotedAction.cue``)
     confidence: float = 1.0
+    subject: str = ""  # the agenda item or question it answers, when its own words do not say
+    candidate: bool = False  # read from the text below the confidence the site shows: a person confirms it
 
     @property
     def explicit(self) -> bool:

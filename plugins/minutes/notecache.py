@@ -30,10 +30,11 @@ _SCHEMA = "CREATE TABLE IF NOT EXISTS notes (key TEXT PRIMARY KEY, note BLOB NOT
 
 
 def _code_version() -> str:
-    """A digest of this package's Python files: a parse cached by another version is parsed again."""
+    """A digest of this package's Python files and the classifier's weights: a parse cached by another version
+    is parsed again."""
     digest = hashlib.sha256()
     root = Path(__file__).parent
-    for path in sorted(root.rglob("*.py")):
+    for path in sorted([*root.rglob("*.py"), *root.glob("records/*.json")]):
         digest.update(path.relative_to(root).as_posix().encode("utf-8"))
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

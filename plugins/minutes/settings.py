@@ -1,9 +1,11 @@
-"""A site's settings, from the plain values of ``mkdocs.yml`` to the core's options; no MkDocs here.
+"""A site's settings and its read archive, from the plain values of ``mkdocs.yml`` and its file list; no MkDocs here.
 
-The plugin (``on_files``) and the ``minutes`` command (``check``, ``new``, ``export``) both build their
-options here, from the same values, so that ``minutes check`` reads the notes exactly as the build does:
-which files are notes, the default series, the words that are never people, the people and topics files,
-the repository a bare ``#123`` refers to, and which files exist for images to point at.
+Produces ``Settings`` (``build_settings``) and a read site (``read_site``: the settings, the data files
+to unpublish, the notes chosen and their ``Archive``). The plugin (``on_files``) and the ``minutes``
+command (``check``, ``new``, ``export``) both call ``read_site`` with the same values, so that
+``minutes check`` reads the notes exactly as the build does: which files are notes, the default series,
+the words that are never people, the people and topics files, the repository a bare ``#123`` refers to,
+which files exist for images to point at, and the cache of parsed notes.
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ from typing import Any
 
 from .archive import NoteFile, build_archive
 from .index import Archive
+from .notecache import CachedRunner, NoteCache
 from .parse import ParseOptions, Runner, one_by_one
 from .people.people_file import NAMES as PEOPLE_FILES
 from .people.people_file import PeopleFile, load_people_file
 from .reading.inline import heading_slugger
 from .records.join import STALE_AFTER, RecordOptions
 from .records.references import repository_of
+from .records.review import NAMES as REVIEW_FILES
+from .records.review import RecordsReview, load_records_review
 from .records.topics import TopicsFile, load_topics_file
 from .slugs import fold
 from .vocabulary import SECTION_WORDS
@@ -35,6 +40,7 @@ DEFAULTS: dict[str, Any] = {
     "not_people": [],
     "people_file": None,
     "topics_file": None,
+    "records_file": None,
     "default_repository": "",
     "sanitize": True,
     "cache": True,
@@ -52,7 +58,7 @@ class Settings:
     parse: ParseOptions
     records: RecordOptions
     people: PeopleFile
-    # The people and topics files in use (absolute path -> how findings name it): data, never published.
+    # The people, topics and records files in use (absolute path -> how findings name it): data, never published.
     data_files: dict[str, str] = field(default_factory=dict)
     cache_folder: str | None = None  # where parsed notes are kept (``.cache/minutes`` beside mkdocs.yml), if anywhere
 
@@ -103,6 +109,8 @@ def build_settings(
     topics_path = data_file(values["topics_file"], TOPICS_FILES)
     people = load_people_file(people_path, data_files[people_path]) if people_path else PeopleFile()
     topics = load_topics_file(topics_path, data_files[topics_path]) if topics_path else TopicsFile()
+    review_path = data_file(values["records_file"], REVIEW_FILES)
+    review = load_records_review(review_path, data_files[review_path]) if review_path else RecordsReview()
     return Settings(
         docs_dir=docs_dir,
         notes=tuple(values["notes"]),
@@ -117,6 +125,7 @@ def build_settings(
             default_repository=values["default_repository"] or repository_of(repo_url or "") or "",
             topics=topics,
             stale_after=values["stale_after"],
+            review=review,
         ),
         people=people,
         data_files=data_files,
@@ -132,3 +141,55 @@ def read_archive(
     ``run`` parses the notes (``notecache.CachedRunner`` keeps them, in ``settings.cache_folder``).
     """
     return build_archive(notes, settings.parse, settings.people, existing_files, settings.records, run=run)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file of the site as the adapter lists it (MkDocs' ``File``, in plain values)."""
+
+    path: str  # relative to the docs folder, forward slashes (MkDocs' ``src_uri``)
+    abs_path: str | None  # on disk, if the file is there (generated files are not)
+    page: bool = False  # a documentation page (Markdown, not excluded): it may be a note
+
+
+@dataclass(frozen=True)
+class ReadSite:
+    """A site's notes, read as its build reads them."""
+
+    settings: Settings
+    unpublished: tuple[str, ...]  # the data files among the site's files (their paths): never published
+    notes: tuple[str, ...]  # the note files, relative to the docs folder
+    archive: Archive
+    cache: NoteCache  # the cache of parsed notes used, to be passed again on the next read (``mkdocs serve``)
+
+
+def read_site(
+    docs_dir: str,
+    options: Mapping[str, Any] | None,
+    files: Iterable[SourceFile],
+    *,
+    config_file: str | None = None,
+    repo_url: str = "",
+    toc: Mapping[str, Any] | None = None,
+    cache: NoteCache | None = None,
+) -> ReadSite:
+    """Read a site: its settings (``build_settings``, from the same values), the data files among ``files``
+    (left out of the notes and of the files images may point at), the notes chosen, and their archive.
+
+    ``cache`` is kept when it keeps parsed notes in this site's cache folder; otherwise a new one is used
+    (a process may read several sites).
+    """
+    settings = build_settings(docs_dir, options, config_file=config_file, repo_url=repo_url, toc=toc)
+    files = list(files)
+    unpublished = {
+        file.path for file in files if file.abs_path and os.path.abspath(file.abs_path) in settings.data_files
+    }
+    kept = [file for file in files if file.path not in unpublished]
+    notes = [file for file in kept if file.page and settings.is_note(file.path)]
+    if cache is None or cache.folder != settings.cache_folder:
+        cache = NoteCache(settings.cache_folder)
+    cache.start_build()
+    note_files = (NoteFile(str(file.abs_path), file.path) for file in notes)
+    archive = read_archive(settings, note_files, {file.path for file in kept}, run=CachedRunner(cache))
+    cache.end_build()
+    return ReadSite(settings, tuple(sorted(unpublished)), tuple(file.path for file in notes), archive, cache)

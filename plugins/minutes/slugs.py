@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -33,11 +34,23 @@ def slugify(text: str, fallback: str = "item") -> str:
     return slug[:80].strip("-") or fallback
 
 
+class Taken(set[str]):
+    """Slugs taken, which remember the next number to try for each slug: ``unique`` then finds the 2,500th
+    "decision-yes" of a note in one step, not 2,500."""
+
+    def __init__(self, slugs: Iterable[str] = ()) -> None:
+        super().__init__(slugs)
+        self.next: dict[str, int] = {}
+
+
 def unique(slug: str, taken: set[str]) -> str:
     """``slug``, or ``slug-2``, ``slug-3``... whichever is not taken; records it."""
-    candidate, number = slug, 2
+    number = taken.next.get(slug, 2) if isinstance(taken, Taken) else 2
+    candidate = slug if number == 2 else f"{slug}-{number}"
     while candidate in taken:
         candidate = f"{slug}-{number}"
         number += 1
     taken.add(candidate)
+    if isinstance(taken, Taken):
+        taken.next[slug] = number
     return candidate

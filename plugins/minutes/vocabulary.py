@@ -97,7 +97,8 @@ SECTION_FILLERS = _words("and or for of the to a points need needs")
 
 # Words of the procedure every meeting follows: with section words and fillers, they make the headings that
 # are never a topic ("Adoption of the agenda", "Next meeting date and chair person", "Speaker's Summary of
-# Key Points", "Links shared", "Check-in", "Ice breaker") and never a person.
+# Key Points", "Links shared", "Check-in", "Ice breaker", a team's "Need attention/decision" in any of the four
+# languages: it says that something needs a decision, not what it is about) and never a person.
 PROCEDURAL_WORDS = _words(
     """
     adoption adopt approval approve approved minutes previous last next date dates time times chairperson chair
@@ -108,6 +109,10 @@ PROCEDURAL_WORDS = _words(
     daily session sessions follow ups wanted volunteers volunteer nags requiring short this our your is what
     who where when why how meeting's from up with on at by information things celebrate anything else everything
     active current subteam subteams prs tracker move moved
+    attention needed required requires requiring urgent
+    besoin d une requise requis nécessaire nécessite urgent
+    aufmerksamkeit entscheidung entscheidungen benötigt erforderlich nötig dringend
+    atención necesita necesaria necesario requiere requerida urgente
     """
 )
 
@@ -317,9 +322,20 @@ AGREEMENT_CUES = _words(
     general sense | everyone agrees | all agree | everybody agrees | encouraged by all | sign off | signed off
     ratified | adopted | opted to | settled on | we went with | go ahead with | green light | moving forward with
     move forward with | came to a consensus | found consensus | lgtm | sounds like yes | approve
+    motion passes | motion passed | motion carries | motion carried | motion approved | all in favor
+    all in favour | none opposed | +1 from all | +1 from everyone | vote passed | vote passes | passed unanimously
     d'accord | a été décidé | il est décidé | adopté | approuvé | validé
     beschlossen | entschieden | einigung | einig | angenommen | zugestimmt | genehmigt
     acordado | acuerdo | decidido | aprobado | aceptado | consenso
+    """
+)
+# The first word of a list's title that makes each of its bullets an outcome: "Accepted MCPs", "Finalized
+# FCPs (disposition merge)", "Approved proposals", "Consented decisions".
+OUTCOME_TITLE_WORDS = _words(
+    """
+    accepted | approved | adopted | agreed | decided | finalized | finalised | resolved | ratified | rejected
+    declined | passed | concluded | consented | acceptés | adoptés | approuvés | angenommen | beschlossen
+    aceptados | aprobados
     """
 )
 # The agenda's outcome: deferred, kept or taken off the agenda, sent back to the issue.
@@ -343,7 +359,7 @@ DEFERRAL_CUES = _words(
 COMMITMENT_CUES = _words(
     """
     we will | we'll | we are going to | we're going to | we would like to | we'd like to | we want to | we want
-    we should | we shall | we won't | we will not | we don't want | we do not want | let's | lets | let us
+    we shall | we won't | we will not | we don't want | we do not want | let's | lets | let us
     the plan is | plan is to | going forward | from now on | will continue | we can | we need
     nous allons | on va | wir werden | wir wollen | vamos a
     """
@@ -423,6 +439,10 @@ HEDGE_CUES = _words(
     agrees | +1 | :+1:
     """
 )
+# Of those, the ones one person says for themself ("Eric: Agreed; that sounds good"): in a speaker's turn, a view.
+PERSONAL_AGREEMENT = _words("agreed | agreement | lgtm | approve | sign off | signed off | go ahead with | i agree")
+# Of those, the ones that put a proposal forward ("Karl suggests we defer this"): no outcome, whatever follows.
+PROPOSAL_CUES = _words("suggest | suggests | suggestion | suggested | propose | proposes | proposal | proposed")
 # Of those, the ones that only give a person's view rather than make the line hypothetical.
 OPINION_CUES = _words(
     "i think | i feel | thinks | feels like | seems | seem | in favor | in favour | prefer | prefers | i agree | agrees"
@@ -443,7 +463,8 @@ META_CUES = _words(
     """
     agenda items | agenda item | start of the meeting | end of the meeting | beginning of the meeting
     this meeting | meeting slot | sign in | add yourself | roll call | note taker | notetaker | if you are joining
-    your update | your report | add item here
+    your update | your report | add item here | turn on recording | turn off recording | start recording
+    stop recording | start the recording | stop the recording | call for clarifications | hit record
     """
 )
 # Lead-ins of a list whose bullets are no outcomes: "One possibility:", "Argument for:", "Niko's thought:".
@@ -486,3 +507,70 @@ REPORT_SECTIONS = _words(
 )
 # Headings of lists that are agendas or checklists: their items are topics, not tasks.
 AGENDA_SECTIONS = _words("agenda checklist before meeting topics proposals items new standing triage")
+
+# --- Labels, sections and verbs the classifier reads ------------------------------------------------
+#
+# Labels before a colon, by what they make of the rest of the line (``records.units``). ("AI:" is an action
+# label in upper case only, which ``records.actions`` reads: "ai:" may be about AI.)
+ACTION_LABELS = _words("note to self | task | tasks | to do | todo | todos | to-do")
+QUESTION_LABELS = _words("q | question | questions | open question | ask | asks")
+PLAN_LABELS = _words("plan | the plan | proposal plan | plan of record")
+# Labels of a line that describes or points rather than records: "Status:", "Context:", "Related:".
+TOPIC_LABELS = _words(
+    """
+    status | current status | update | updates | note | notes | fyi | context | example | background | origin
+    restrictions | exclusions | problem | concern | concerns | argument | options | option | goal | goals | idea
+    ideas | link | links | issue | pr | related | see | cc | docs | side note | heads-up | heads up | reminder | demo
+    slides | summary | recap | motivation | request
+    """
+)
+# Words of a label that say its decision is still open: "Decision needed", "Pending decision", "No decision".
+NOT_DECIDED = _words("need needs needed pending open no without todo awaiting wanted")
+# Words that, with "action", make a heading of the tasks of earlier meetings: "Action items from last week".
+PREVIOUS_WORDS = _words("previous last from meeting meetings review week weeks s the of")
+# Words of a heading over a summary: "Summary", "Key takeaways", "Wrap-up".
+SUMMARY_WORDS = _words("summary summaries key points takeaways recap wrap")
+# What the group itself does next, when a line says "Will ..." with no one before it: "Will continue async".
+PROCESS_VERBS = _words(
+    """
+    continue discuss revisit document defer keep wait proceed stick postpone go move use adopt switch start stop
+    meet hold skip cancel push resume vote
+    """
+)
+# Verbs that, after "we will" or "let's", say what the group settles on rather than a task to do.
+DECIDING_VERBS = _words(
+    """
+    drop keep use adopt stick continue stay allow require support permit accept reject prefer default switch
+    deprecate remove
+    """
+)
+# Abbreviations whose full stop ends no sentence: "e.g. the docs", "vs. the old one".
+ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "cf.", "dr.", "mr.", "ms.", "mrs.", "approx.", "no.", "st.")
+
+# --- Words around the cues ------------------------------------------------------------------------
+#
+# Words of a sentence that ``records.cues`` reads around its cues.
+# What may stand before a word that opens a task without being part of it: "Also add ...", "And then ask ...".
+TASK_FILLERS = _words("also and then so just first finally next please pls now to")
+# Words that are not a task's verb although they open a sentence in the imperative: "See the thread".
+NOT_TASK_WORDS = _words("see note re fyi cf eg ie")
+# Nouns that a "to" follows without making them a task: "Request to rename", "Call to action".
+NOUNS_BEFORE_TO = _words("call request change update fix review vote report plan test")
+# Task verbs that are nouns as often ("file", "open", "update"), and the words after which they are verbs.
+NOUN_VERBS = _words(
+    """
+    open close file report review update change test check plan call request document record post draft poll
+    vote build release push merge fix start track host set ship turn present sort split run mention publish
+    setup
+    """
+)
+OBJECT_WORDS = _words(
+    """
+    a an the this that these those it them our your their its some all any up out on in to with for back down
+    off over through into about more new another each every one two us me him her after before
+    """
+)
+# Pronouns that are no task's owner at either end of its subject: "it will", "this is to", "those to".
+SUBJECT_STOPS = _words("it this that there which these those they he she what who nothing one")
+# Conjunctions that may open a sentence before its subject: "But Alice will", "And then Bob to ...".
+LEADING_CONJUNCTIONS = _words("but and so also then")

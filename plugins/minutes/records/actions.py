@@ -42,6 +42,8 @@ _ACTION = re.compile(
 _TODO_PREFIX = re.compile(r"^(?:\*\*|__)?(?:TODO|\[TODO\])(?:\*\*|__)?\s+(?P<rest>\S.*)$")
 _PARAGRAPH_LEAD = re.compile(r"^\s*(?:>\s*)*")
 _PLACEHOLDER = re.compile(r"^\W*(?:tbd|tba|todo|none|n/?a|nothing|-+|\?+|\.+)?\W*$", re.IGNORECASE)
+# A report's status labels, which say what was done or stands in the way, not what is to do.
+_STATUS_ITEM = re.compile(r"(?i)^\W*(?:done|blocked|blockers?|afk|ooo|out of (?:the )?office)\b(?!\s+(?:by|before)\b)")
 DONE = re.compile(
     r"^~~.+~~\W*$|^(?:\*\*|__)?(?:done|merged|landed|fixed|completed)(?:\*\*|__)?\s*[:\-–—]"
     r"|\((?:done|fixed|closed|merged|landed|completed|resolved)\)\s*$|\[done\]|[✅✔☑]"
@@ -69,78 +71,94 @@ def actions_in(document: Document, person_at: Sequence[str | None] = ()) -> list
     ``person_at`` gives, for each line, the person whose section it is in
     (their heading or name tag), who owns the items that name no owner.
     """
-    found: dict[int, FoundAction] = {}
-    taken = [False] * len(document.lines)
-
-    def owner_default(index: int) -> tuple[str, ...]:
-        person = person_at[index] if index < len(person_at) else None
-        return (person,) if person else ()
-
-    def add(item: Item, kind: str, group_owners: tuple[str, ...] = (), text: str | None = None) -> None:
-        if any(taken[item.index : item.end]):
-            return
-        body = document.item_text(item) if text is None else text
-        if not plain_text(body) or _PLACEHOLDER.match(plain_text(body)):
-            return
-        for index in range(item.index, item.end):
-            taken[index] = True
-        owners = tuple(dict.fromkeys([*group_owners, *owners_in(item.text)])) or owner_default(item.index)
-        done = item.task == "x" or bool(DONE.search(item.text.strip()))
-        cue = "section" if kind == "section" else "label" if kind == "label" else "marker"
-        found[item.index] = FoundAction(item.index, body, owners, done, kind, cue)
-
-    def add_list(items: list[Item], kind: str, group_owners: tuple[str, ...] = ()) -> None:
-        for item in items:
-            owners = owners_in(item.text)
-            children = document.children(item)
-            if owners and _only_names(item.text):
-                # "- (Julien):" heads the items it holds, which are Julien's.
-                add_list(children, kind, tuple(dict.fromkeys([*group_owners, *owners])))
-            elif item.task is None and sum(child.task is not None for child in children) >= 2:
-                # "- plans for the org" over "- [ ] Move the repo", "- [ ] Add teams": a group of tasks.
-                add_list(children, kind, group_owners)
-            else:
-                add(item, kind, group_owners)
-
+    actions = _Actions(document, person_at)
     for position, heading in enumerate(document.headings):
         if is_action_heading(heading.text):
             end = document.section_end(position)
-            add_list(document.top_items(heading.index + 1, end), "section")
-
+            actions.add_list(document.top_items(heading.index + 1, end), "section")
     for index, line in enumerate(document.lines):
-        if document.verbatim[index] or taken[index]:
-            continue
+        if not (document.verbatim[index] or actions.taken[index]):
+            actions.read_line(index, line)
+    return [actions.found[index] for index in sorted(actions.found)]
+
+
+class _Actions:
+    """The action items of one meeting as they are found: an item, and the lines it holds, taken once."""
+
+    def __init__(self, document: Document, person_at: Sequence[str | None]) -> None:
+        self.document = document
+        self.person_at = person_at
+        self.found: dict[int, FoundAction] = {}
+        self.taken = [False] * len(document.lines)
+
+    def owner_default(self, index: int) -> tuple[str, ...]:
+        """The person whose section or name tag holds a line, as the owner of an item that names none."""
+        person = self.person_at[index] if index < len(self.person_at) else None
+        return (person,) if person else ()
+
+    def add(self, item: Item, kind: str, group_owners: tuple[str, ...] = (), text: str | None = None) -> None:
+        """Take ``item`` (and its nested lines) as an action item, unless one of its lines is taken already."""
+        if any(self.taken[item.index : item.end]):
+            return
+        body = self.document.item_text(item) if text is None else text
+        if not plain_text(body) or _PLACEHOLDER.match(plain_text(body)) or _STATUS_ITEM.match(plain_text(body)):
+            return  # "TBD"; "Done: mfs write", "Blocked: none", "AFK until May" in a list of next steps
+        for index in range(item.index, item.end):
+            self.taken[index] = True
+        owners = tuple(dict.fromkeys([*group_owners, *owners_in(item.text)])) or self.owner_default(item.index)
+        done = item.task == "x" or bool(DONE.search(item.text.strip()))
+        cue = "section" if kind == "section" else "label" if kind == "label" else "marker"
+        self.found[item.index] = FoundAction(item.index, body, owners, done, kind, cue)
+
+    def add_list(self, items: list[Item], kind: str, group_owners: tuple[str, ...] = ()) -> None:
+        """Take each item of a list of action items; an item that only names people, or that groups tasks in
+        boxes, gives its nested items instead."""
+        for item in items:
+            owners = owners_in(item.text)
+            children = self.document.children(item)
+            if owners and _only_names(item.text):
+                # "- (Julien):" heads the items it holds, which are Julien's.
+                self.add_list(children, kind, tuple(dict.fromkeys([*group_owners, *owners])))
+            elif item.task is None and sum(child.task is not None for child in children) >= 2:
+                # "- plans for the org" over "- [ ] Move the repo", "- [ ] Add teams": a group of tasks.
+                self.add_list(children, kind, group_owners)
+            else:
+                self.add(item, kind, group_owners)
+
+    def read_line(self, index: int, line: str) -> None:
+        """Take what a line labels: ``ACTION: ...``, ``TODO ...``, ``Action items:`` over a list."""
+        document = self.document
         item = document.items.get(index)
         text = item.text if item is not None else _PARAGRAPH_LEAD.sub("", line)
         action = _ACTION.match(text.strip())
         if action is not None and document.heading_at(index) is None:
             rest = action.group("rest").strip()
             if item is not None:
-                add(item, "action", (), _with_nested(document, item, text.strip()))
+                self.add(item, "action", (), _with_nested(document, item, text.strip()))
             else:
-                owners = owners_in(rest) or owner_default(index)
-                found[index] = FoundAction(index, text.strip(), owners, bool(DONE.search(rest)), "action", "marker")
-                taken[index] = True
-            continue
+                owners = owners_in(rest) or self.owner_default(index)
+                done = bool(DONE.search(rest))
+                self.found[index] = FoundAction(index, text.strip(), owners, done, "action", "marker")
+                self.taken[index] = True
+            return
         todo = _TODO_PREFIX.match(text.strip())
         if todo is not None and item is not None:
-            add(item, "action", (), _with_nested(document, item, text.strip()))
-            continue
+            self.add(item, "action", (), _with_nested(document, item, text.strip()))
+            return
         label = _LABEL.match(text.strip())
         if label is None or document.heading_at(index) is not None:
-            continue
+            return
         rest = label.group("rest").strip()
         if rest and label.group("colon"):
             if item is not None:
-                add(item, "label", (), _with_nested(document, item, text.strip()))
-            continue
+                self.add(item, "label", (), _with_nested(document, item, text.strip()))
+            return
         if rest:
-            continue
+            return
         if item is not None:
-            add_list(document.children(item), "label", owners_in(item.text) if _only_names(item.text) else ())
+            self.add_list(document.children(item), "label", owners_in(item.text) if _only_names(item.text) else ())
         elif label.group("colon"):
-            add_list(document.list_after(index), "label")
-    return [found[index] for index in sorted(found)]
+            self.add_list(document.list_after(index), "label")
 
 
 def _only_names(text: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..reading.blocks import Document
-from ..slugs import slugify, unique
+from ..slugs import Taken, slugify, unique
 from ..vocabulary import is_action_heading, is_decision_heading
 
 _EXPLICIT_ID = re.compile(r"\{:?[^}\n]*#([A-Za-z][\w:.-]*)[^}\n]*\}\s*$")
@@ -31,7 +31,7 @@ class Anchors:
         """``lines``: the meeting's lines as edited so far (the people parsers' anchors), by default its own."""
         self.document = document
         self.lines = list(document.lines if lines is None else lines)
-        self.taken: set[str] = document.ids()
+        self.taken: set[str] = Taken(document.ids())
         for line in self.lines:
             if 'id="' in line:
                 self.taken.update(re.findall(r'\bid="([^"]+)"', line))

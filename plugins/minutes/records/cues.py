@@ -4,226 +4,57 @@ Each test reads a sentence as plain, folded text (``Sentence``) and answers with
 the lexicons of the one vocabulary (``vocabulary``: agreement, deferral and agenda outcome, commitment,
 assignment, request, task, imperative verbs; and what makes a line no outcome: a question, a hedge or one
 person's view, a status report). Where the sentence sits (under a question, in a decision section, in an
-agenda item) is ``records.classify``'s part.
+agenda item) is ``records.place``'s part; the phrases are found by ``records.lexicons``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, Generic, TypeVar, overload
 
 from ..people.names import is_abbreviation
 from ..reading.inline import plain_text
 from ..slugs import fold
 from ..vocabulary import (
-    AGREEMENT_CUES,
     ANSWER_WORDS,
     ASSIGNMENT_VERBS,
-    COMMITMENT_CUES,
     COMMON_WORDS,
-    DEFERRAL_CUES,
     FIRM_COMMITMENTS,
     GROUP_OWNERS,
     HANDLE,
     HEDGE_CUES,
-    META_CUES,
+    LEADING_CONJUNCTIONS,
     NOT_OWNERS,
     NOT_SUBJECTS,
+    NOT_TASK_WORDS,
+    NOUN_VERBS,
+    NOUNS_BEFORE_TO,
+    OBJECT_WORDS,
     OPINION_CUES,
-    REQUEST_CUES,
     SECTION_WORDS,
     STATUS_CUES,
-    TASK_CUES,
+    SUBJECT_STOPS,
+    TASK_FILLERS,
     TASK_VERBS,
     WEAK_COMMITMENTS,
 )
-
-_TOKEN = re.compile(r"[\w'+-]+|:\+1:")
-_T = TypeVar("_T")
-
-
-class once(Generic[_T]):
-    """``functools.cached_property`` without its lock, which costs more than the cues it keeps (Python 3.11
-    takes it on each first reading, and a meeting's sentences have a dozen cues each)."""
-
-    def __init__(self, function: Callable[[Any], _T]) -> None:
-        self.function = function
-        self.name = function.__name__
-        self.__doc__ = function.__doc__
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    @overload
-    def __get__(self, instance: None, owner: type | None = None) -> once[_T]: ...
-
-    @overload
-    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
-
-    def __get__(self, instance: object | None, owner: type | None = None) -> once[_T] | _T:
-        if instance is None:
-            return self
-        value = self.function(instance)
-        instance.__dict__[self.name] = value  # read from the instance from now on, the descriptor bypassed
-        return value
-
-
-def phrases(words: frozenset[str]) -> re.Pattern[str]:
-    """One pattern for a lexicon's folded phrases, on word boundaries; ``*`` in a phrase is any one word."""
-    parts = []
-    for phrase in sorted(words, key=len, reverse=True):
-        pieces = [r"\S+" if piece == "*" else re.escape(piece) for piece in phrase.split()]
-        parts.append(r"\s+".join(pieces))
-    return re.compile(r"(?<![\w'+:-])(?:" + "|".join(parts) + r")(?![\w'+-])")
-
-
-@dataclass(frozen=True)
-class Found:
-    """A phrase of a lexicon found in a sentence (shaped as a ``re.Match``: ``group()``, ``start()``, ``end()``)."""
-
-    phrase: str  # its words as the sentence has them, one space apart
-    begin: int
-    stop: int
-
-    def group(self, _: int = 0) -> str:
-        return self.phrase
-
-    def start(self) -> int:
-        return self.begin
-
-    def end(self) -> int:
-        return self.stop
-
-
-Spans = list[tuple[str, int, int]]  # a sentence's words, each with where it starts and ends
-
-
-class Lexicon:
-    """A lexicon's phrases, found by their words: one look-up per word of a sentence, where a pattern of a few
-    hundred alternatives would be tried at every character. Phrases that words cannot show (``(action)``,
-    ``[to do]``) are kept in a pattern of their own."""
-
-    def __init__(self, words: frozenset[str]) -> None:
-        self.by_first: dict[str, list[tuple[str, ...]]] = {}
-        special = []
-        for phrase in sorted(words, key=lambda phrase: -len(phrase.split())):
-            parts = tuple(phrase.split())
-            if all(part == "*" or _TOKEN.fullmatch(part) for part in parts) and parts[0] != "*":
-                self.by_first.setdefault(parts[0], []).append(parts)
-            else:
-                special.append(phrase)
-        self.special = phrases(frozenset(special)) if special else None
-        # the marks its special phrases hold, without one of which a sentence holds none of them
-        self.marks = frozenset(char for phrase in special for char in phrase if not (char.isalnum() or char == " "))
-        self.words = words
-        self.number = -1  # its place in ``_LEXICONS``, whose phrases ``find_all`` finds in one pass
-
-    def finditer(self, spans: Spans, text: str) -> list[Found]:
-        """The phrases found in a sentence (its ``spans`` in ``text``), leftmost first, longest at a place."""
-        found: list[Found] = []
-        position, count = 0, len(spans)
-        while position < count:
-            options = self.by_first.get(spans[position][0])
-            step = 1
-            if options:
-                for parts in options:
-                    size = len(parts)
-                    if position + size <= count and all(
-                        part == "*" or part == spans[position + offset][0] for offset, part in enumerate(parts)
-                    ):
-                        words = " ".join(word for word, _, _ in spans[position : position + size])
-                        found.append(Found(words, spans[position][1], spans[position + size - 1][2]))
-                        step = size
-                        break
-            position += step
-        if self.special is not None and any(mark in text for mark in self.marks):
-            found.extend(Found(match.group(0), match.start(), match.end()) for match in self.special.finditer(text))
-            found.sort(key=lambda match: match.begin)
-        return found
-
-    def search(self, spans: Spans, text: str) -> Found | None:
-        found = self.finditer(spans, text)
-        return found[0] if found else None
-
-
-_AGREEMENT = Lexicon(AGREEMENT_CUES)
-_DEFERRAL = Lexicon(DEFERRAL_CUES)
-_COMMITMENT = Lexicon(COMMITMENT_CUES)
-_REQUEST = Lexicon(REQUEST_CUES)
-_TASK = Lexicon(TASK_CUES)
-_STATUS = Lexicon(STATUS_CUES)
-_HEDGE = Lexicon(HEDGE_CUES)
-_META = Lexicon(META_CUES)
-_LEXICONS = (_AGREEMENT, _DEFERRAL, _COMMITMENT, _REQUEST, _TASK, _STATUS, _HEDGE, _META)
-for _number, _lexicon in enumerate(_LEXICONS):
-    _lexicon.number = _number
-# Every lexicon's phrases by their first word, then by their second ("" for a phrase of one word or one
-# whose second word is "*"), so that one pass over a sentence's words finds them all.
-_BY_FIRST: dict[str, dict[str, list[tuple[int, tuple[str, ...]]]]] = {}
-for _number, _lexicon in enumerate(_LEXICONS):
-    for _first, _options in _lexicon.by_first.items():
-        for _parts in _options:
-            _second = _parts[1] if len(_parts) > 1 and _parts[1] != "*" else ""
-            _BY_FIRST.setdefault(_first, {}).setdefault(_second, []).append((_number, _parts))
-for _by_second in _BY_FIRST.values():
-    for _choices in _by_second.values():
-        _choices.sort(key=lambda option: -len(option[1]))
-_SPECIAL = tuple((number, lexicon) for number, lexicon in enumerate(_LEXICONS) if lexicon.special is not None)
-_SPECIAL_MARKS = frozenset(mark for _, lexicon in _SPECIAL for mark in lexicon.marks)
-
-
-def find_all(spans: Spans, text: str) -> list[list[Found]]:
-    """The phrases of every lexicon of ``_LEXICONS`` found in a sentence, per lexicon (as ``Lexicon.finditer``)."""
-    found: list[list[Found]] = [[] for _ in _LEXICONS]
-    free = [0] * len(_LEXICONS)  # per lexicon, where its next phrase may start (found phrases do not overlap)
-    count = len(spans)
-    for position in range(count):
-        by_second = _BY_FIRST.get(spans[position][0])
-        if by_second is None:
-            continue
-        following = spans[position + 1][0] if position + 1 < count else ""
-        candidates = by_second.get(following, [])
-        if "" in by_second:
-            candidates = [*candidates, *by_second[""]] if candidates else by_second[""]
-        for number, parts in candidates:
-            if free[number] > position:
-                continue
-            size = len(parts)
-            if position + size > count:
-                continue
-            if size > 2 and not all(
-                part == "*" or part == spans[position + offset][0] for offset, part in enumerate(parts[2:], 2)
-            ):
-                continue
-            words = (
-                " ".join(word for word, _, _ in spans[position : position + size]) if size > 1 else spans[position][0]
-            )
-            found[number].append(Found(words, spans[position][1], spans[position + size - 1][2]))
-            free[number] = position + size
-    if _SPECIAL_MARKS and any(mark in text for mark in _SPECIAL_MARKS):
-        for number, lexicon in _SPECIAL:
-            assert lexicon.special is not None
-            found[number].extend(Found(m.group(0), m.start(), m.end()) for m in lexicon.special.finditer(text))
-            found[number].sort(key=lambda match: match.begin)
-    return found
-
-
-# A meeting's sentences are many and an archive's meetings repeat them (a triage agenda's standing items, a
-# template's lines): their words and phrases, which only their text decides, are read once per process.
-@lru_cache(maxsize=1 << 16)
-def _spans_of(text: str) -> Spans:
-    """The words of a folded sentence, each with where it starts and ends (shared: not to be modified)."""
-    return [(match.group(0), match.start(), match.end()) for match in _TOKEN.finditer(text)]
-
-
-@lru_cache(maxsize=1 << 16)
-def _found_in(text: str) -> list[list[Found]]:
-    """``find_all`` of a folded sentence (shared: not to be modified)."""
-    return find_all(_spans_of(text), text)
-
+from .lexicons import (
+    AGREEMENT,
+    COMMITMENT,
+    DEFERRAL,
+    HEDGE,
+    META,
+    REQUEST,
+    STATUS,
+    TASK,
+    TOKEN,
+    Found,
+    Lexicon,
+    Spans,
+    found_in,
+    once,
+    spans_of,
+)
 
 # The verbs after a task's owner, by their first word: "will" -> ("will",), "is" -> ("is", "going", "to")...
 _ASSIGNMENT_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -233,7 +64,6 @@ _ASSIGNMENT_OPENERS = frozenset(_ASSIGNMENT_BY_FIRST)
 _SUBJECT_WORD = re.compile(r"@?[\w’.-]+")
 _CONDITIONAL = re.compile(r"^(?:(?:but|and|so|also)\s+)?(?:if|unless|when|once|in case)\b")
 _BARE_WILL = re.compile(r"^(?:will|to|i'll|going to|am going to|plan to|planning to|happy to|can help)\s+\S")
-_LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "also", "then"})
 _ANSWER = re.compile(
     r"^(?:" + "|".join(re.escape(word) for word in sorted(ANSWER_WORDS, key=len, reverse=True)) + r")\b"
 )
@@ -259,20 +89,22 @@ _FIRST_PERSON = re.compile(
     r"(?:^|[\s,;(])(?:i\s+will|i'll|i\s+am\s+going\s+to|i'm\s+going\s+to|i\s+plan\s+to|i\s+can|i\s+would\s+like\s+to"
     r"|i'd\s+like\s+to|i\s+want\s+to|i\s+intend\s+to|i\s+need\s+to|will\s+revisit\s+my|note\s+to\s+self)\b"
 )
-# What may stand before a word that opens a task without being part of it: "Also add ...", "And then ask ...".
-_FILLERS = frozenset(("also", "and", "then", "so", "just", "first", "finally", "next", "please", "pls", "now", "to"))
-_SUBJECT_STOP = frozenset(
-    {"it", "this", "that", "there", "which", "these", "those", "they", "he", "she", "what", "who", "nothing", "one"}
-)
 # Where a clause ends: "FCP is done; Niko will handle it", "(Centril to FCP)", "tests were added, Niko will".
 _CLAUSE = re.compile(r"\s*(?:[;.]\s+|,\s+|[()]|\s[-–—]\s)\s*")
 _ZULIP = re.compile(r"@_?\*\*(?P<name>[^*\n]+?)\*\*")
 _ADDRESSED = re.compile(
-    r"^\s*(?:@_?\*\*(?P<name>[^*\n]+?)\*\*|@(?P<handle>" + HANDLE + r")\b)"
+    r"^\s*(?:@_?\*\*(?P<name>[^*\n]+?)\*\*|@(?P<handle>" + HANDLE + r")(?![\w-]))"
     # not a report about them: "@bob has a prototype", "@Nicholas M has a working prototype now"
     r"(?!(?:\s+[A-Z][\w.]*){0,2}\s+(?:\w+ed|was|were|has|had|is|are)\b)"
 )
 _CC = re.compile(r"(?i)(?<!\w)cc\b")
+# After "we will" / "let's": what keeps the line a discussion ("need to", "have to"), or a deferral to no
+# time at all ("talk about it later", "discuss this at some point").
+_NOT_COMMITTED = re.compile(
+    r"\s*(?:(?:also|still|probably|really)\s+)?(?:need|needs|have to|has to|want to see|see)\b"
+    r"|\s*(?:talk|discuss|chat|think)(?:\s+(?:about|over|through))?(?:\s+(?:it|this|that|them))?\s+"
+    r"(?:later|more later|some other time|at some point|another time)\W*$"
+)
 _ARROW_OWNER = re.compile(r"(?:<-|<--|←)\s*@?(?P<name>[A-Za-z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s*\)?\s*$")
 _PLUS_ONE = re.compile(r"^(?:\+1|:\+1:|👍)+$")
 _HANDLE_WORD = re.compile(r"^@?" + HANDLE + "$")
@@ -281,27 +113,8 @@ _LOGISTICS = re.compile(
     r"\b(?:apologies|cannot attend|can't attend|can not attend|on (?:parental |sick |annual )?leave|out of office"
     r"|on vacation|on holiday|holidays|travel(?:l)?ing|away from)\b"
 )
-# Words that are not a task's verb although they open a sentence in the imperative: "See the thread".
-_NOT_TASKS = frozenset({"see", "note", "re", "fyi", "cf", "eg", "ie"})
 # "Website e-mail to be updated": a task in the passive.
 _TO_BE_DONE = re.compile(r"(?<!need )(?<!needs )\bto be ((?:\w+ed|done|made|written|set up|sent|built|taken))\b")
-_NOUN_BEFORE_TO = frozenset({"call", "request", "change", "update", "fix", "review", "vote", "report", "plan", "test"})
-# Task verbs that are nouns as often ("file", "open", "update"), and the words after which they are verbs.
-_NOUN_VERBS = frozenset(
-    re.findall(
-        r"\w+",
-        """open close file report review update change test check plan call request document record post draft poll
-        vote build release push merge fix start track host set ship turn present sort split run mention publish
-        setup""",
-    )
-)
-_OBJECT_WORDS = frozenset(
-    re.findall(
-        r"\w+",
-        """a an the this that these those it them our your their its some all any up out on in to with for back down
-        off over through into about more new another each every one two us me him her after before""",
-    )
-)
 
 
 def quick_fold(text: str) -> str:
@@ -327,7 +140,7 @@ class Sentence:
 
     @once
     def _spans(self) -> Spans:
-        return _spans_of(self.text)
+        return spans_of(self.text)
 
     @once
     def words(self) -> list[str]:
@@ -335,7 +148,7 @@ class Sentence:
 
     @once
     def _found(self) -> list[list[Found]]:
-        return _found_in(self.text)
+        return found_in(self.text)
 
     def _find(self, lexicon: Lexicon) -> list[Found]:
         return self._found[lexicon.number]
@@ -387,7 +200,7 @@ class Sentence:
     @once
     def agreement(self) -> str:
         """The agreement cue: ``agreed``, ``consensus``, ``no objections``, ``approved``; "" if none."""
-        found = self._find(_AGREEMENT)
+        found = self._find(AGREEMENT)
         if not found:
             return ""
         if _ONE_PERSON.match(self.text) or _ASKS_DECISION.search(self.text) or _NO_AGREEMENT.search(self.text):
@@ -410,7 +223,7 @@ class Sentence:
     def deferral(self) -> str:
         """The agenda outcome: ``deferred``, ``leave it on the agenda``, ``take it back to the issue``; a bare
         ``Closed`` only as the whole line's word (``Closed and re-opened the RFC`` reports)."""
-        for match in self._find(_DEFERRAL):
+        for match in self._find(DEFERRAL):
             if match.group(0) == "closed" and len(self.words) > 3:
                 continue
             return match.group(0)
@@ -420,8 +233,10 @@ class Sentence:
     def commitment(self) -> str:
         """The commitment that opens a clause (``we will ...``, ``so let's ...``); not one in a relative
         clause (``the first project that we will shift``)."""
-        for match in self._find(_COMMITMENT):
+        for match in self._find(COMMITMENT):
             before = self.text[: match.start()].rstrip()
+            if _NOT_COMMITTED.match(self.text[match.end() :]):
+                continue  # "we'll need to look at it", "let's talk about it later": discussion, not an outcome
             if not before or before.endswith((",", ";", ":", ".", "!", "?", "(", "-", "—", "–")):
                 return match.group(0)
             if re.search(
@@ -434,7 +249,7 @@ class Sentence:
 
     @once
     def request(self) -> str:
-        found = self._find(_REQUEST)
+        found = self._find(REQUEST)
         match = found[0] if found else None
         if match and match.group(0) == "cc" and not re.search(r"\bcc\b\s*:?\s*(?:\w+\s+){0,2}@", self.text):
             return ""  # "cc" is a request only to people it names: "cc @bob", "cc latest reviewers: @bob"
@@ -442,7 +257,7 @@ class Sentence:
 
     @once
     def task(self) -> str:
-        found = self._find(_TASK)
+        found = self._find(TASK)
         match = found[0] if found else None
         if match is None:
             passive = _TO_BE_DONE.search(self.text) if "to be " in self.text else None
@@ -458,7 +273,7 @@ class Sentence:
 
     @once
     def status(self) -> str:
-        found = self._find(_STATUS)
+        found = self._find(STATUS)
         match = found[0] if found else None
         return match.group(0) if match else ""
 
@@ -470,7 +285,7 @@ class Sentence:
             return True
         if first in ("was", "were", "has", "had") or (first.startswith("@") and len(self.words) > 1):
             return first in ("was", "were", "has", "had") or self._past(self.words[1])
-        return self._past(first) and first not in _DEFERRAL.words and first not in _AGREEMENT.words
+        return self._past(first) and first not in DEFERRAL.words and first not in AGREEMENT.words
 
     @staticmethod
     def _past(word: str) -> bool:
@@ -487,9 +302,9 @@ class Sentence:
         """The hedges of the sentence itself, not of an aside in brackets."""
         text = self._outside_brackets
         if text is self.text:
-            return self._find(_HEDGE)
-        spans = [(match.group(0), match.start(), match.end()) for match in _TOKEN.finditer(text)]
-        return _HEDGE.finditer(spans, text)
+            return self._find(HEDGE)
+        spans = [(match.group(0), match.start(), match.end()) for match in TOKEN.finditer(text)]
+        return HEDGE.finditer(spans, text)
 
     @once
     def _outside_brackets(self) -> str:
@@ -498,7 +313,7 @@ class Sentence:
     @once
     def meta(self) -> bool:
         """Speaks to the note takers about the meeting itself: ``Let's collect all agenda items here``."""
-        return bool(self._find(_META))
+        return bool(self._find(META))
 
     @once
     def opinion(self) -> bool:
@@ -563,17 +378,17 @@ class Sentence:
         """The task verb it opens with (``Run the job weekly``, ``also ask Quansight``), or ""."""
         words = self.words
         position = 0
-        while position < len(words) - 1 and words[position] in _FILLERS:
+        while position < len(words) - 1 and words[position] in TASK_FILLERS:
             position += 1
         if position >= len(words):
             return ""
         word = words[position]
-        if word in TASK_VERBS and word not in _NOT_TASKS:
+        if word in TASK_VERBS and word not in NOT_TASK_WORDS:
             following = words[position + 1] if position + 1 < len(words) else ""
             # "Review of the PR", "Update: ...", "Call for papers", "call to drain()" are nouns here.
             if following in ("of", "is", "was", "are", "for") and word not in ("ask", "reach", "look", "follow"):
                 return ""
-            if following == "to" and word in _NOUN_BEFORE_TO:
+            if following == "to" and word in NOUNS_BEFORE_TO:
                 return ""
             if following in ("question", "questions", "issue", "issues", "items", "prs", "source"):
                 return ""  # "open question as to ...", "open issues"
@@ -585,14 +400,14 @@ class Sentence:
     @once
     def ambiguous_verb(self) -> bool:
         """Whether its opening task verb may as well be a noun (``File permissions managed ...``, ``open
-        question as to ...``): a verb of ``_NOUN_VERBS`` not followed by an article, pronoun or particle."""
+        question as to ...``): a verb of ``NOUN_VERBS`` not followed by an article, pronoun or particle."""
         verb = self.imperative
-        if verb not in _NOUN_VERBS:
+        if verb not in NOUN_VERBS:
             return False
         words = self.words
         position = words.index(verb) if verb in words else -1
         following = words[position + 1] if 0 <= position < len(words) - 1 else ""
-        return following not in _OBJECT_WORDS
+        return following not in OBJECT_WORDS
 
     @once
     def assignment(self) -> tuple[str, str]:
@@ -640,7 +455,7 @@ class Sentence:
             return "", ""
         who, verb, following = match
         words = who.split()
-        if not words or words[0] in _SUBJECT_STOP or words[-1] in _SUBJECT_STOP:
+        if not words or words[0] in SUBJECT_STOPS or words[-1] in SUBJECT_STOPS:
             return "", ""
         if who in ("i", "we") or following in ("not", "probably", "likely", "hopefully", "still", "never"):
             return "", ""  # the writer's or the group's own words (a commitment), or a forecast
@@ -673,7 +488,7 @@ class Sentence:
                 return False
             return len(words) <= 3 and not any(
                 word in TASK_VERBS
-                or word in _SUBJECT_STOP
+                or word in SUBJECT_STOPS
                 or word in HEDGE_CUES
                 or word in STATUS_CUES
                 or word in NOT_OWNERS
@@ -721,7 +536,7 @@ def _match_assignment(text: str) -> tuple[str, str, str] | None:
     words = text.split(None, 10)
     if _ASSIGNMENT_OPENERS.isdisjoint(words[1:6]) and not any(word.endswith("'ll") for word in words[:5]):
         return None
-    if words and words[0] in _LEADING_CONJUNCTIONS:
+    if words and words[0] in LEADING_CONJUNCTIONS:
         words = words[1:]
     for end in range(1, min(5, len(words))):
         word = words[end - 1]

@@ -108,35 +108,11 @@ def decisions_in(
             continue
         admonition = _ADMONITION.match(line)
         if admonition:
-            end = index + 1
-            width = indent_of(admonition.group("indent"))
-            while end < len(document.lines) and (
-                not document.lines[end].strip() or indent_of(document.lines[end]) > width
-            ):
-                end += 1
-            body = document.block(index + 1, end)
-            first = next((i for i in range(index + 1, end) if document.lines[i].strip()), None)
-            for covered_index in range(index, end):
-                covered[covered_index] = True
-            title = admonition.group("title") or ""
-            if body.strip() and first is not None:
-                topic = title or topic_of(document, index, people_lines)
-                found.append(FoundDecision(index, body, topic, "admonition", first, "marker"))
+            found.extend(_admonition(document, index, admonition, covered, people_lines))
             continue
         match = _LINE.match(line)
         if match:
-            item = document.items.get(index)
-            rest = match.group("text").strip()
-            rest = re.sub(r"^(?:\*\*|__)\s*", "", rest)
-            if _PLACEHOLDER.match(plain_text(rest)):
-                continue  # "Decision: TBD"; "- consensus:" over a list, whose every bullet is one (``classify``)
-            # The line as written, its label kept: "Decision: release in May", "- conclusion: Alice joins".
-            text = line[match.end("lead") :].strip()
-            if item is not None and item.end > index + 1:
-                text = f"{text}\n{document.block(index + 1, item.end)}".strip()
-                for covered_index in range(index, item.end):
-                    covered[covered_index] = True
-            found.append(FoundDecision(index, text, topic_of(document, index, people_lines), "line", index, "label"))
+            found.extend(_labelled_line(document, index, match, covered, people_lines))
             continue
         if _may_decide_proposal(line) and _PROPOSAL.search(line) and document.heading_at(index) is None:
             text = document.block(index, index + 1)
@@ -146,6 +122,44 @@ def decisions_in(
             )
     found.sort(key=lambda decision: decision.index)
     return found
+
+
+def _admonition(
+    document: Document, index: int, admonition: re.Match[str], covered: list[bool], people_lines: frozenset[int]
+) -> list[FoundDecision]:
+    """``!!! decision "Title"`` and its indented body, which it covers: one decision, unless it is empty."""
+    end = index + 1
+    width = indent_of(admonition.group("indent"))
+    while end < len(document.lines) and (not document.lines[end].strip() or indent_of(document.lines[end]) > width):
+        end += 1
+    body = document.block(index + 1, end)
+    first = next((i for i in range(index + 1, end) if document.lines[i].strip()), None)
+    for covered_index in range(index, end):
+        covered[covered_index] = True
+    title = admonition.group("title") or ""
+    if body.strip() and first is not None:
+        topic = title or topic_of(document, index, people_lines)
+        return [FoundDecision(index, body, topic, "admonition", first, "marker")]
+    return []
+
+
+def _labelled_line(
+    document: Document, index: int, match: re.Match[str], covered: list[bool], people_lines: frozenset[int]
+) -> list[FoundDecision]:
+    """``Decision: release in May``, ``- conclusion: Alice joins`` (with the item's nested lines, which it
+    covers): one decision, unless it is a placeholder."""
+    item = document.items.get(index)
+    rest = match.group("text").strip()
+    rest = re.sub(r"^(?:\*\*|__)\s*", "", rest)
+    if _PLACEHOLDER.match(plain_text(rest)):
+        return []  # "Decision: TBD"; "- consensus:" over a list, whose every bullet is one (``classify``)
+    # The line as written, its label kept: "Decision: release in May", "- conclusion: Alice joins".
+    text = document.lines[index][match.end("lead") :].strip()
+    if item is not None and item.end > index + 1:
+        text = f"{text}\n{document.block(index + 1, item.end)}".strip()
+        for covered_index in range(index, item.end):
+            covered[covered_index] = True
+    return [FoundDecision(index, text, topic_of(document, index, people_lines), "line", index, "label")]
 
 
 def _section_decisions(

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from ..model import Entry, MeetingRecords, NotedAction, NotedDecision, NotedReference, NotedTopic
 from ..reading.blocks import Document
 from ..reading.inline import plain_text
 from ..vocabulary import PROPOSAL_KINDS
+from .actions import FoundAction
 from .anchors import Anchors
 from .classify import outcomes_in
+from .decisions import FoundDecision
 from .references import references_in
+from .subjects import subject_of
 from .topics import MAX_EXCERPT, KeywordMatcher, agenda_headings
 
 # Enhancement proposals are topics wherever they are named: "SLEP06", "SLEP 6", "PEP-703".
@@ -40,13 +44,37 @@ def meeting_records(
     attendee table, its speakers), by which an action item's owner is told from a word; ``listed`` whether
     the meeting lists its attendees (then only they own tasks by a lower-case name).
     """
-    first = document.first_line
-    total = len(document.lines)
-    people_lines = frozenset(
-        entry.line - first for entry in entries if entry.source == "heading" and 0 <= entry.line - first < total
-    )
+    voices = _voices(document, entries)
+    anchors = Anchors(document, heading_id, lines)
+    found = outcomes_in(document, voices.people_lines, voices.person_at, voices.speech, known, listed)
+    decisions = [_decision(document, decision, anchors, voices) for decision in found.decisions]
+    actions = [_action(document, action, anchors, voices) for action in found.actions]
+    topics = _topics(document, voices, heading_id, matcher)
+    references = _references(document, anchors, heading_id, voices)
+    return MeetingRecords(tuple(decisions), tuple(actions), tuple(references), tuple(topics)), anchors.lines
+
+
+@dataclass(frozen=True)
+class _Voices:
+    """Who holds each line of a meeting (0-based): the person whose section or name tag it is in, the leaders
+    of its agenda item, the headings that name a person, the lines that open a speaker's turn."""
+
+    first: int  # the meeting's first line in its note
+    people_lines: frozenset[int]
+    person_at: list[str | None]
+    leaders_at: list[tuple[str, ...]]
+    speech: frozenset[int]
+
+    def who(self, index: int) -> str:
+        return (self.person_at[index] or "") if 0 <= index < len(self.person_at) else ""
+
+
+def _voices(document: Document, entries: Sequence[Entry]) -> _Voices:
+    """The people of each line, from the people parsers' entries."""
+    first, total = document.first_line, len(document.lines)
     person_at: list[str | None] = [None] * total
     leaders_at: list[tuple[str, ...]] = [()] * total
+    positions = {heading.index: position for position, heading in enumerate(document.headings)}
     for entry in entries:
         index = entry.line - first
         if not 0 <= index < total:
@@ -57,68 +85,69 @@ def meeting_records(
             if position >= 0:
                 for covered in range(document.headings[position].index, document.section_end(position)):
                     leaders_at[covered] = (*leaders_at[covered], entry.name)
-            continue
-        if entry.source not in ("heading", "name-tag"):
-            continue
-        heading = document.heading_at(index)
-        if heading is not None:
-            end = document.section_end(document.headings.index(heading))
-        elif index in document.items:
-            end = document.items[index].end
-        else:
-            end = index + 1
-        for covered in range(index, end):
-            person_at[covered] = person_at[covered] or entry.name
+        elif entry.source in ("heading", "name-tag"):
+            if index in positions:
+                end = document.section_end(positions[index])
+            else:
+                end = document.items[index].end if index in document.items else index + 1
+            for covered in range(index, end):
+                person_at[covered] = person_at[covered] or entry.name
+    return _Voices(
+        first,
+        frozenset(e.line - first for e in entries if e.source == "heading" and 0 <= e.line - first < total),
+        person_at,
+        leaders_at,
+        frozenset(entry.line - first for entry in entries if entry.source == "speaker"),
+    )
 
-    anchors = Anchors(document, heading_id, lines)
-    speech = frozenset(entry.line - first for entry in entries if entry.source == "speaker")
-    found_records = outcomes_in(document, people_lines, person_at, speech, known, listed)
-    decisions = []
-    for found in found_records.decisions:
-        anchor = anchors.mark(found.anchor_index, "decision", plain_text(found.text, 60), "minutes-decision")
-        involved = tuple(dict.fromkeys(name for name in (person_at[found.index], *leaders_at[found.index]) if name))
-        decisions.append(
-            NotedDecision(
-                first + found.index,
-                found.text,
-                found.topic,
-                found.kind,
-                anchor,
-                involved,
-                found.cue,
-                found.confidence,
-            )
-        )
-    actions = []
-    for action in found_records.actions:
-        anchor = anchors.mark(action.index, "action", plain_text(action.text, 60), "minutes-action")
-        actions.append(
-            NotedAction(
-                first + action.index,
-                action.text,
-                action.owners,
-                action.done,
-                anchor,
-                action.kind,
-                action.cue,
-                action.confidence,
-            )
-        )
 
-    def who(index: int) -> str:
-        return (person_at[index] or "") if 0 <= index < total else ""
+def _decision(document: Document, found: FoundDecision, anchors: Anchors, voices: _Voices) -> NotedDecision:
+    """A decision anchored in its meeting, with the people involved (its section's, its agenda item's leaders)."""
+    anchor = anchors.mark(found.anchor_index, "decision", plain_text(found.text, 60), "minutes-decision")
+    involved = (voices.person_at[found.index], *voices.leaders_at[found.index])
+    return NotedDecision(
+        voices.first + found.index,
+        found.text,
+        found.topic,
+        found.kind,
+        anchor,
+        tuple(dict.fromkeys(name for name in involved if name)),
+        found.cue,
+        found.confidence,
+        subject_of(document, found.index, found.text, voices.people_lines),
+    )
 
+
+def _action(document: Document, found: FoundAction, anchors: Anchors, voices: _Voices) -> NotedAction:
+    """An action item anchored in its meeting."""
+    anchor = anchors.mark(found.index, "action", plain_text(found.text, 60), "minutes-action")
+    subject = subject_of(document, found.index, found.text, voices.people_lines, "action")
+    return NotedAction(
+        voices.first + found.index,
+        found.text,
+        found.owners,
+        found.done,
+        anchor,
+        found.kind,
+        found.cue,
+        found.confidence,
+        subject,
+    )
+
+
+def _topics(
+    document: Document, voices: _Voices, heading_id: Callable[[str], str], matcher: KeywordMatcher
+) -> list[NotedTopic]:
+    """The topics a meeting touches: its agenda headings, the topics file's keywords, enhancement proposals."""
+    first = voices.first
     topics = []
-    for agenda in agenda_headings(document, people_lines):
+    for agenda in agenda_headings(document, voices.people_lines):
         heading = document.heading_at(agenda.index)
         anchor = heading_id(heading.text) if heading is not None else ""  # the id the site's toc gives it
-        topics.append(
-            NotedTopic(
-                agenda.name, "agenda", first + agenda.index, agenda.excerpt, anchor, who(agenda.index), agenda.key
-            )
-        )
+        who = voices.who(agenda.index)
+        topics.append(NotedTopic(agenda.name, "agenda", first + agenda.index, agenda.excerpt, anchor, who, agenda.key))
     topics += [
-        NotedTopic(matcher.rules[hit.rule].name, "keyword", first + hit.index, hit.excerpt, "", who(hit.index))
+        NotedTopic(matcher.rules[hit.rule].name, "keyword", first + hit.index, hit.excerpt, "", voices.who(hit.index))
         for hit in matcher.hits(document)
     ]
     for index, line in enumerate(document.lines):
@@ -126,21 +155,28 @@ def meeting_records(
             continue
         for match in _PROPOSAL.finditer(line):
             name = f"{match.group('kind')} {int(match.group('number'))}"
-            topics.append(NotedTopic(name, "proposal", first + index, plain_text(line, MAX_EXCERPT), "", who(index)))
-    references = [
+            excerpt = plain_text(line, MAX_EXCERPT)
+            topics.append(NotedTopic(name, "proposal", first + index, excerpt, "", voices.who(index)))
+    return topics
+
+
+def _references(
+    document: Document, anchors: Anchors, heading_id: Callable[[str], str], voices: _Voices
+) -> list[NotedReference]:
+    """The issues and pull requests a meeting cites, each with where a link to it lands."""
+    return [
         NotedReference(
-            first + found.index,
+            voices.first + found.index,
             found.repo,
             found.number,
             found.kind,
             plain_text(document.lines[found.index], MAX_EXCERPT),
-            who(found.index),
+            voices.who(found.index),
             found.title,
             _nearest_anchor(document, anchors.lines, heading_id, found.index),
         )
         for found in references_in(document)
     ]
-    return MeetingRecords(tuple(decisions), tuple(actions), tuple(references), tuple(topics)), anchors.lines
 
 
 _LINE_ID = re.compile(r'\bid="([^"]+)"')

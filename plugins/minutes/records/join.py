@@ -12,8 +12,9 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from ..findings import Finding
 from ..model import ActionItem, Decision, Meeting, NotedDecision, Reference, ReferenceMention, Topic, TopicMention
@@ -22,7 +23,9 @@ from ..reading.inline import plain_text
 from ..slugs import fold, slugify, unique
 from ..vocabulary import HANDLE_MENTION, PARTICLES
 from .actions import action_key
+from .classify import show_threshold
 from .references import issue_url
+from .review import RecordsReview
 from .topics import MAX_EXCERPT, TopicsFile, agenda_name, topic_key
 
 # Runs of capitalised words (and handles, abbreviations) that may name a person in a decision.
@@ -44,6 +47,7 @@ class RecordOptions:
     default_repository: str = ""  # "owner/repo" that a bare "#123" refers to
     topics: TopicsFile = field(default_factory=TopicsFile)
     stale_after: int = STALE_AFTER  # days an action item stays open before it is stale; 0: never stale
+    review: RecordsReview = field(default_factory=RecordsReview)  # what a person said of the candidates
 
 
 @dataclass(frozen=True)
@@ -56,12 +60,22 @@ class Records:
     references: tuple[Reference, ...]  # by repository and number
     meeting_topics: dict[str, tuple[str, ...]]  # meeting id -> topic ids
     findings: tuple[Finding, ...]
+    candidate_decisions: tuple[Decision, ...] = ()  # read from the text below the shown confidence
+    candidate_actions: tuple[ActionItem, ...] = ()
 
 
 # The fields of a ``NotedDecision`` that its ``Decision`` keeps as they are.
-NOTED_DECISION = ("text", "topic", "line", "anchor", "kind", "cue", "confidence")
+NOTED_DECISION = ("text", "topic", "line", "anchor", "kind", "cue", "confidence", "subject")
 # The fields of ``Records`` that the archive keeps as they are (its findings join the archive's own).
-ARCHIVE_RECORDS = ("decisions", "actions", "topics", "references", "meeting_topics")
+ARCHIVE_RECORDS = (
+    "decisions",
+    "actions",
+    "topics",
+    "references",
+    "meeting_topics",
+    "candidate_decisions",
+    "candidate_actions",
+)
 
 
 def join_records(meetings: Sequence[Meeting], find_person: _Resolver, options: RecordOptions | None = None) -> Records:
@@ -73,14 +87,35 @@ def join_records(meetings: Sequence[Meeting], find_person: _Resolver, options: R
 
     decisions = [_decision(meeting, noted, person) for meeting in meetings for noted in meeting.records.decisions]
     topics, topics_of_meeting = _topics(meetings, person)
+    decisions = reviewed(_with_topics(decisions, topics), "decision", options.review.verdicts)
+    actions = reviewed(_follow_actions(meetings, person, options.stale_after), "action", options.review.verdicts)
     return Records(
-        decisions=tuple(_with_topics(decisions, topics)),
-        actions=tuple(_follow_actions(meetings, person, options.stale_after)),
+        decisions=tuple(decision for decision in decisions if not decision.candidate),
+        actions=tuple(action for action in actions if not action.candidate),
+        candidate_decisions=tuple(decision for decision in decisions if decision.candidate),
+        candidate_actions=tuple(action for action in actions if action.candidate),
         topics=tuple(topics),
         references=tuple(_references(meetings, options.default_repository)),
         meeting_topics=topics_of_meeting,
-        findings=options.topics.findings,
+        findings=(*options.topics.findings, *options.review.findings),
     )
+
+
+_Record = TypeVar("_Record", Decision, ActionItem)
+
+
+def reviewed(records: Iterable[_Record], kind: str, review: Mapping[str, bool]) -> list[_Record]:
+    """``records`` with what a person said of them: a record read from the text below the confidence the site
+    shows is a candidate, unless the review file says yes; one it says no to is dropped."""
+    threshold = show_threshold(kind)
+    kept = []
+    for record in records:
+        verdict = review.get(record.id)
+        if verdict is False:
+            continue
+        candidate = not record.explicit and record.confidence < threshold - 1e-9 and verdict is None
+        kept.append(replace(record, candidate=True) if candidate else record)
+    return kept
 
 
 def people_named(text: str, resolve: _Resolver) -> list[str]:
@@ -135,7 +170,8 @@ def _follow_actions(meetings: Sequence[Meeting], person: _Resolver, stale_after:
         position_in_series[meeting.id] = series_count[meeting.series]
     for meeting in meetings:
         for action in meeting.records.actions:
-            key = (meeting.series, action_key(action.text))
+            # "Will do" under two questions is two items: a short item is known by its subject too
+            key = (meeting.series, action_key(f"{action.subject} {action.text}" if action.subject else action.text))
             owners = [person(name) for name in action.owners]
             anchor = action.anchor
             earlier = open_by_key.get(key) if key[1] else None
@@ -172,6 +208,7 @@ def _follow_actions(meetings: Sequence[Meeting], person: _Resolver, stale_after:
                     done_in=meeting.id if action.done else "",
                     cue=action.cue,
                     confidence=action.confidence,
+                    subject=action.subject,
                 )
             )
             if not action.done and key[1]:

@@ -21,8 +21,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from ..findings import Finding
 from ..people.headings import clean_heading_name
 from ..reading.blocks import Document
@@ -30,6 +28,7 @@ from ..reading.dates import date_in_heading
 from ..reading.inline import plain_text
 from ..slugs import fold
 from ..vocabulary import is_action_heading, is_decision_heading, is_procedural
+from ..yaml_file import read_yaml_file
 
 _WORD = re.compile(r"[^\W\d_]+")
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Za-z][.)]|[IVX]+\.)\s+")
@@ -151,19 +150,10 @@ def parse_topics(data: Any, path: str, text: str = "") -> TopicsFile:
 
 def load_topics_file(path: str, display_path: str) -> TopicsFile:
     """Read the topics file at ``path``; ``display_path`` is how findings name it."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as error:
-        return TopicsFile((), (Finding(display_path, 0, "error", f"cannot read the topics file: {error}"),))
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        problem = getattr(error, "problem", None) or str(error)
-        return TopicsFile((), (Finding(display_path, line, "error", f"the topics file is not valid YAML: {problem}"),))
-    return parse_topics(data, display_path, text)
+    loaded = read_yaml_file(path, display_path, "topics file")
+    if loaded.error is not None:
+        return TopicsFile((), (loaded.error,))
+    return parse_topics(loaded.data, display_path, loaded.text)
 
 
 class KeywordMatcher:
