@@ -254,11 +254,17 @@ ACTION_NOTES = {
 
 @pytest.fixture(scope="module")
 def actions_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from _built_and_served(
-        tmp_path_factory.mktemp("actions"),
-        ACTION_NOTES,
-        "site_name: A team\ntheme: {name: material}\nplugins: [search, minutes]\n",
-    )
+    """The actions of ``ACTION_NOTES``, what was read from the text shown (as a site whose review file said yes
+    to it, or whose re-ranker is sure of it, shows it)."""
+    from minutes.records import join
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(join, "show_threshold", lambda kind: 0.0)
+        yield from _built_and_served(
+            tmp_path_factory.mktemp("actions"),
+            ACTION_NOTES,
+            "site_name: A team\ntheme: {name: material}\nplugins: [search, minutes]\n",
+        )
 
 
 def test_the_actions_page_filters_what_the_notes_label_from_what_was_read(page: Any, actions_url: str) -> None:
@@ -273,3 +279,40 @@ def test_the_actions_page_filters_what_the_notes_label_from_what_was_read(page: 
     expect(page.locator(".minutes-record:visible")).to_contain_text("read from the text")
     expect(page.locator(".minutes-filter-count")).to_have_text("1 of 3 action items")
     expect(page.locator("h3#open-ada-lovelace")).to_be_hidden()  # an owner with nothing left goes too
+
+
+@pytest.fixture(scope="module")
+def candidates_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The actions of ``ACTION_NOTES`` with what was read from the text below the shown confidence: the
+    item read from "Grace Hopper will update the front page" is a candidate."""
+    from minutes.records import join
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(join, "show_threshold", lambda kind: 0.99)
+        yield from _built_and_served(
+            tmp_path_factory.mktemp("candidates"),
+            ACTION_NOTES,
+            "site_name: A team\ntheme: {name: material}\nplugins: [search, minutes]\n",
+        )
+
+
+def test_the_found_filter_shows_the_candidates_hidden_by_default(page: Any, candidates_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(candidates_url + "actions/")
+    expect(page.locator(".minutes-record")).to_have_count(4)  # the candidate is on the page
+    expect(page.locator(".minutes-record:visible")).to_have_count(3)  # and hidden
+    expect(page.locator(".minutes-record:visible", has_text="update the front page")).to_have_count(0)
+    expect(page.locator(".minutes-filter-count")).to_have_text("2 of 2 action items")  # nor counted
+    page.select_option("select[name=found]", "candidate")
+    expect(page.locator(".minutes-record:visible")).to_have_count(1)
+    expect(page.locator(".minutes-record:visible")).to_contain_text("update the front page")
+    expect(page.locator(".minutes-record:visible")).to_contain_text("candidate, not shown by default")
+    expect(page.locator(".minutes-filter-count")).to_have_text("1 of 3 action items")
+    expect(page.locator("h3#open-ada-lovelace")).to_be_hidden()
+    page.select_option("select[name=found]", "explicit")
+    expect(page.locator(".minutes-record:visible")).to_have_count(3)
+    expect(page.locator(".minutes-filter-count")).to_have_text("2 of 2 action items")
+    page.locator("form.minutes-filters button[type=reset]").click()
+    expect(page.locator(".minutes-record:visible")).to_have_count(3)
+    expect(page.locator(".minutes-record:visible", has_text="update the front page")).to_have_count(0)

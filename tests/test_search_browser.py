@@ -59,7 +59,10 @@ def _build(root: Path, plugins: list[Any]) -> Path:
         "plugins": plugins,
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
-    build(load_config(str(root / "mkdocs.yml"), strict=True))
+    # what was read from the text is shown (as a site whose review file said yes to it shows it): searched
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("minutes.records.join.show_threshold", lambda kind: 0.0)
+        build(load_config(str(root / "mkdocs.yml"), strict=True))
     return root / "site"
 
 
@@ -123,8 +126,17 @@ def _search(page: Any, text: str) -> Any:
     expect(query).to_be_visible()
     query.click()
     query.press_sequentially(text)
-    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ matching documents?$"))
+    _settled(page)
     return query
+
+
+def _settled(page: Any) -> None:
+    """Wait until the header box shows all its results: it draws the best one first, then the rest (the
+    list is aria-busy meanwhile), and a key pressed in between lands on a list that is being replaced."""
+    from playwright.sync_api import expect
+
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ matching documents?$"))
+    expect(page.locator(".md-search-result__list")).to_have_attribute("aria-busy", "false")
 
 
 def _lands_on_paragraph(page: Any, anchor: str, text: str) -> None:
@@ -157,6 +169,7 @@ def test_slash_arrows_enter_and_escape(page: Any, site_url: str) -> None:
     page.keyboard.press("/")
     expect(query).to_be_focused()
     page.keyboard.type("sprint paris")
+    _settled(page)
     first = page.locator(".md-search-result__link").first
     expect(first).to_be_visible()
     page.keyboard.press("ArrowDown")

@@ -1,6 +1,8 @@
 // Filters of the decisions log and the actions page: show the records whose data- attributes match every chosen value.
 // Works without a server; with Material's instant navigation it runs again on every page change.
 // The count's words come from the page (data-format of the form's output), so that templates own them.
+// A candidate (data-found="candidate": read from the text below the confidence the site shows) stays hidden,
+// and out of the count's total, unless the Found filter chooses candidates.
 (function () {
   function setUp() {
     var form = document.querySelector("form.minutes-filters");
@@ -13,10 +15,14 @@
       form.querySelectorAll("select").forEach(function (select) {
         if (select.value) chosen[select.name] = select.value;
       });
+      var candidates = chosen.found === "candidate";
+      function counted(record) {
+        return candidates || record.getAttribute("data-found") !== "candidate";
+      }
       // An action item of two owners is listed under each: the count is of records, once each.
       var shown = {};
       records.forEach(function (record, index) {
-        var visible = Object.keys(chosen).every(function (key) {
+        var visible = counted(record) && Object.keys(chosen).every(function (key) {
           var values = (record.getAttribute("data-" + key) || "").split(" ");
           return values.indexOf(chosen[key]) >= 0;
         });
@@ -31,7 +37,7 @@
         var format = count.getAttribute("data-format") || "{shown} / {total}";
         var total = {};
         records.forEach(function (record, index) {
-          total[record.getAttribute("data-record") || index] = true;
+          if (counted(record)) total[record.getAttribute("data-record") || index] = true;
         });
         count.textContent = format
           .replace("{shown}", Object.keys(shown).length)

@@ -226,7 +226,8 @@
           return result.data();
         });
         var done = false;
-        // The best result as soon as it is there, then all of them.
+        // The best result as soon as it is there, then all of them; the list is busy until they are.
+        list.setAttribute("aria-busy", "true");
         if (loads.length > 1) {
           loads[0].then(function (data) {
             if (ticket === latest && !done) render(value, search, [data]);
@@ -234,7 +235,9 @@
         }
         return Promise.all(loads).then(function (datas) {
           done = true;
-          if (ticket === latest) render(value, search, datas);
+          if (ticket !== latest) return;
+          render(value, search, datas);
+          list.setAttribute("aria-busy", "false");
         });
       }
     }

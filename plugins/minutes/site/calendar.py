@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from ..index import Archive
 from ..paths import site_base
+from .words import Words
 
 
 def _text(value: str) -> str:
@@ -40,24 +41,39 @@ def _day(date: dt.date) -> str:
     return date.strftime("%Y%m%d")
 
 
-def ics_calendar(archive: Archive, site_name: str, site_url: str, url: Callable[[str], str]) -> str | None:
-    """The iCalendar file of every meeting, or None without ``site_url``; ``url(page_path)`` is site-relative."""
+def ics_calendar(
+    archive: Archive,
+    site_name: str,
+    site_url: str,
+    url: Callable[[str], str],
+    series: str = "",
+    words: Words | None = None,
+) -> str | None:
+    """The iCalendar file of every meeting (of one ``series`` id, if given), or None without ``site_url``;
+    ``url(page_path)`` is site-relative."""
     base = site_base(site_url)
     if not base:
         return None
     parts = urlsplit(base)
     domain = (parts.netloc + parts.path).rstrip("/") or "minutes"
+    words = words or Words()
+    if series:
+        name = words.feed_title("series", site_name, archive.series[series].name)
+    else:
+        name = words.feed_title("meetings", site_name)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//Minutes//meetings.ics//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_text(f'{site_name}: meetings')}",
+        f"X-WR-CALNAME:{_text(name)}",
     ]
     for meeting in archive.meetings:
+        if series and meeting.series != series:
+            continue
         link = base + url(meeting.page_path)
-        series = archive.series[meeting.series].name
+        series_name = archive.series[meeting.series].name
         end = (meeting.end_date or meeting.date) + dt.timedelta(days=1)  # DTEND of an all-day event is exclusive
         lines += [
             "BEGIN:VEVENT",
@@ -66,8 +82,8 @@ def ics_calendar(archive: Archive, site_name: str, site_url: str, url: Callable[
             f"DTSTART;VALUE=DATE:{_day(meeting.date)}",
             f"DTEND;VALUE=DATE:{_day(end)}",
             f"SUMMARY:{_text(meeting.title)}",
-            f"CATEGORIES:{_text(series)}",
-            f"DESCRIPTION:{_text(f'{series}: {link}')}",
+            f"CATEGORIES:{_text(series_name)}",
+            f"DESCRIPTION:{_text(f'{series_name}: {link}')}",
             f"URL:{link}",
         ]
         if meeting.location:

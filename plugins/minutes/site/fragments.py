@@ -31,7 +31,7 @@ from __future__ import annotations
 import copy
 import posixpath
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterator
 from typing import Any, cast
 
 from lxml import etree
@@ -273,11 +273,3 @@ def _split(url: str) -> tuple[str, str, str]:
     if cut < 0:
         return url, "", ""
     return url[:cut], url[cut], url[cut + 1 :]
-
-
-def anchors_of(items: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
-    """``(page key, anchor)`` pairs grouped by page key: what to cut from each page."""
-    grouped: dict[str, set[str]] = {}
-    for key, anchor in items:
-        grouped.setdefault(key, set()).add(anchor)
-    return grouped

@@ -13,7 +13,6 @@ the home page, and the references to meetings, people and topics that every page
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 import re
 from collections import defaultdict
@@ -47,23 +46,6 @@ HOME_ACTIONS = 10
 # How much of a decision's or action item's text a one-line list shows.
 SUMMARY = 160
 
-# English month names for the feeds, whose titles are text rather than templates (pages use
-# ``templates/minutes/partials/dates.html``).
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -79,21 +61,6 @@ class PageSpec:
     fragments: tuple[tuple[str, str], ...] = ()
 
 
-def format_day(date: dt.date) -> str:
-    """``8 February 2022``: for the feeds (pages format dates in their templates)."""
-    return f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
-
-
-def format_range(start: dt.date, end: dt.date | None) -> str:
-    if end is None or end == start:
-        return format_day(start)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {MONTH_NAMES[start.month - 1]} {start.year}"
-    if start.year == end.year:
-        return f"{start.day} {MONTH_NAMES[start.month - 1]} – {format_day(end)}"
-    return f"{format_day(start)} – {format_day(end)}"
-
-
 _DATED = re.compile(r"\d{4}|\b\d{1,2}(st|nd|rd|th)?\b")
 
 
@@ -106,15 +73,6 @@ def title_is_date(title: str) -> bool:
     """Whether a title says nothing but a date (``February 8th``, ``2024-09-16``): lists show the full date."""
     words = re.sub(r"[\d\W_]+", " ", title).split()
     return bool(_DATED.search(title)) and all(fold(word) in CALENDAR_WORDS for word in words)
-
-
-def meeting_label(meeting: Meeting) -> str:
-    """The meeting's title with its date, unless the title holds it already: for the feeds."""
-    if title_is_date(meeting.title):
-        return format_range(meeting.date, meeting.end_date)
-    if title_holds_date(meeting.title):
-        return meeting.title
-    return f"{meeting.title}, {format_range(meeting.date, meeting.end_date)}"
 
 
 def when(meeting: Meeting) -> str:
@@ -165,12 +123,13 @@ def _owed(action: ActionItem) -> str:
 def meeting_page(meeting: Meeting, archive: Archive) -> PageSpec:
     """The meeting's notes; the template shows its header, its decisions and action items, previous/next."""
     decisions = [
-        {"anchor": decision.anchor, "text": plain_text(decision.text, SUMMARY)}
+        {"anchor": decision.anchor, "subject": decision.subject, "text": plain_text(decision.text, SUMMARY)}
         for decision in archive.decisions_of_meeting.get(meeting.id, ())
     ]
     actions = [
         {
             "anchor": anchor,
+            "subject": action.subject,  # what it answers, when its words do not say
             "text": plain_text(action.text, SUMMARY),
             "status": "done" if action.status == "done" and action.done_in == meeting.id else _owed(action),
         }
@@ -330,6 +289,7 @@ def home_page(archive: Archive) -> PageSpec:
             {
                 "meeting": meeting_ref(archive.meeting(d.meeting), archive),
                 "anchor": d.anchor,
+                "subject": d.subject,
                 "text": plain_text(d.text, SUMMARY),
             }
             for d in decisions[:HOME_DECISIONS]
@@ -339,6 +299,7 @@ def home_page(archive: Archive) -> PageSpec:
             {
                 "meeting": meeting_ref(archive.meeting(a.meeting), archive),
                 "anchor": a.anchor,
+                "subject": a.subject,
                 "text": plain_text(a.text, SUMMARY),
                 "owners": [person_ref(owner, archive) for owner in a.owners],
                 "status": a.status,

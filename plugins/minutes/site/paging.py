@@ -9,7 +9,8 @@ links from each page to every other.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -52,3 +53,44 @@ def pagination(paths: Sequence[str], number: int, spans: Sequence[dict[str, Any]
         "previous": paths[number - 2] if number > 1 else None,
         "next": paths[number] if number < count else None,
     }
+
+
+@dataclass(frozen=True)
+class Weights:
+    """What a kind of page weighs in HTML besides the Markdown of its items (``HTML_PER_MARKDOWN`` a character)."""
+
+    frame: int  # what each page holds besides its items: header, counts, filters, the list of years
+    item: int  # what one item adds: its meeting, series, agenda item, topics, people
+    part: int = 0  # what a part of an item adds: a topic's excerpt, a reference's meeting
+    line: int = 0  # what a line of a part adds: a reference's line
+    row: int = 0  # what a row of an index adds: a repository listed
+
+
+@dataclass(frozen=True)
+class Paged(Generic[T]):
+    """One page of a paged list: its path, its items, and its ``pages`` context."""
+
+    path: str
+    number: int  # from 1
+    items: list[T]
+    pages: dict[str, Any]
+
+
+def paged(
+    items: Iterable[T],
+    weight: Callable[[T], int],
+    path: Callable[[int], str],
+    *,
+    first: int = 0,
+    budget: int = PAGE_BUDGET,
+    span: Callable[[list[T]], dict[str, Any]] | None = None,
+) -> list[Paged[T]]:
+    """``items`` cut into pages (``fill``), each with its path (``path(number)``) and pagination; ``span``
+    describes a page's items for its link's title (``pagination``)."""
+    chunks = fill(items, weight, budget, first)
+    paths = [path(number) for number in range(1, len(chunks) + 1)]
+    spans = [{"path": at, **span(chunk)} for at, chunk in zip(paths, chunks, strict=True)] if span else None
+    return [
+        Paged(paths[number - 1], number, chunk, pagination(paths, number, spans))
+        for number, chunk in enumerate(chunks, 1)
+    ]

@@ -25,7 +25,7 @@ from ..reading.inline import plain_text
 from .charts import monthly_chart
 from .pages import SUMMARY, PageSpec, meeting_ref, topic_ref, when
 from .paging import HTML_PER_MARKDOWN, PAGE_BUDGET, fill, pagination
-from .record_pages import action_item, decision_item
+from .record_items import action_item, decision_item
 
 # A speaker's turn of at most this many words ("Okay.", "Yes, thanks", "+1") is counted, not listed; a
 # turn longer than SHORT_TURN_CHARS is not short, whatever its markup.

@@ -18,7 +18,6 @@ what a result shows; ``date`` (ISO) is the sort key.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from html import escape
@@ -29,17 +28,11 @@ from ..model import Meeting
 from ..paths import SEARCH, page_url, person_path, topic_path
 from ..reading.inline import plain_text
 from ..slugs import fold
-from .pages import PageSpec, format_day, meeting_label
+from .pages import PageSpec
+from .words import Words
 
 Kind = Literal["meeting", "decision", "action", "person", "topic", "page"]
-KIND_NAMES: dict[str, str] = {
-    "meeting": "Meeting",
-    "decision": "Decision",
-    "action": "Action item",
-    "person": "Person",
-    "topic": "Topic",
-    "page": "Page",
-}
+KINDS: tuple[Kind, ...] = ("meeting", "decision", "action", "person", "topic", "page")  # named by the templates
 # Pagefind's filters, in the order the search page offers them.
 FILTERS = ("person", "topic", "series", "year", "kind")
 # What Pagefind skips in a page it indexes: the permalink sign after every heading.
@@ -57,11 +50,12 @@ class Fields:
     filters: Mapping[str, Sequence[str]] = field(default_factory=dict)  # ids: person, topic, series, year
     also: tuple[Kind, ...] = ()  # the other kinds of the same paragraph: a decision that is an action item too
 
-    def pagefind_meta(self) -> dict[str, str]:
-        meta = {"title": self.title, "kind": " · ".join(KIND_NAMES[kind] for kind in (self.kind, *self.also))}
+    def pagefind_meta(self, words: Words | None = None) -> dict[str, str]:
+        words = words or Words()
+        meta = {"title": self.title, "kind": " · ".join(words.kind(kind) for kind in (self.kind, *self.also))}
         if self.date:
             meta["date"] = self.date
-            meta["when"] = format_day_iso(self.date)
+            meta["when"] = words.day(self.date)
         meta.update({key: value for key, value in self.meta.items() if value})
         return meta
 
@@ -83,11 +77,6 @@ class Record:
     fields: Fields
 
 
-def format_day_iso(date: str) -> str:
-    """``2022-02-08`` as ``8 February 2022``."""
-    return format_day(dt.date.fromisoformat(date))
-
-
 def search_url(path: str, use_directory_urls: bool = True, anchor: str = "") -> str:
     """The URL the index gives the page at ``path`` (and one of its paragraphs), from the site root.
 
@@ -97,10 +86,10 @@ def search_url(path: str, use_directory_urls: bool = True, anchor: str = "") -> 
     return "/" + page_url(path, use_directory_urls) + (f"#{anchor}" if anchor else "")
 
 
-def meeting_fields(meeting: Meeting, archive: Archive) -> Fields:
+def meeting_fields(meeting: Meeting, archive: Archive, words: Words) -> Fields:
     """A meeting page's title, date, series, attendees and topics."""
     return Fields(
-        title=meeting_label(meeting),
+        title=words.meeting(meeting),
         kind="meeting",
         date=meeting.date.isoformat(),
         meta={"series": archive.series[meeting.series].name},
@@ -118,7 +107,7 @@ def page_fields(title: str) -> Fields:
     return Fields(title=title, kind="page")
 
 
-def page_document(content: str, fields: Fields, language: str = "en") -> str:
+def page_document(content: str, fields: Fields, language: str = "en", words: Words | None = None) -> str:
     """The HTML that Pagefind indexes for a page: its rendered body, titled, with its filters and sort key.
 
     Filters, meta and sort key ride on empty elements (``data-pagefind-filter="person[data-value]"``
@@ -126,7 +115,7 @@ def page_document(content: str, fields: Fields, language: str = "en") -> str:
     as text.
     """
     marks = []
-    for key, value in fields.pagefind_meta().items():
+    for key, value in fields.pagefind_meta(words or Words()).items():
         if key != "title":
             marks.append(f'<span data-pagefind-meta="{key}[data-value]" data-value="{escape(value)}"></span>')
     for key, values in fields.pagefind_filters().items():
@@ -141,8 +130,9 @@ def page_document(content: str, fields: Fields, language: str = "en") -> str:
     )
 
 
-def archive_records(archive: Archive, use_directory_urls: bool = True) -> Iterator[Record]:
+def archive_records(archive: Archive, use_directory_urls: bool = True, words: Words | None = None) -> Iterator[Record]:
     """Every decision, action item, person and topic of the archive, as records of the index."""
+    words = words or Words()
     series = {series_id: item.name for series_id, item in archive.series.items()}
     # Pagefind keeps one record an address: a line that is a decision and an action item ("We will change
     # the configuration") is one record of both kinds, found by either filter.
@@ -151,14 +141,34 @@ def archive_records(archive: Archive, use_directory_urls: bool = True) -> Iterat
         meeting = archive.meeting(decision.meeting)
         meta = {"series": series[meeting.series], "section": decision.topic}
         filters = {"person": list(decision.people), "topic": list(decision.topics)}
-        record = _meeting_record(meeting, decision.anchor, decision.text, "decision", meta, filters, use_directory_urls)
+        record = _meeting_record(
+            meeting,
+            decision.anchor,
+            decision.text,
+            "decision",
+            meta,
+            filters,
+            use_directory_urls,
+            decision.subject,
+            title=words.meeting(meeting),
+        )
         records.setdefault(record.url, record)
     for action in archive.actions:
         meeting = archive.meeting(action.meeting)
         owners = [archive.person(owner).name for owner in action.owners] + list(action.names)
         meta = {"series": series[meeting.series], "owners": ", ".join(owners), "status": action.status}
         filters = {"person": list(action.owners), "status": [action.status]}
-        record = _meeting_record(meeting, action.anchor, action.text, "action", meta, filters, use_directory_urls)
+        record = _meeting_record(
+            meeting,
+            action.anchor,
+            action.text,
+            "action",
+            meta,
+            filters,
+            use_directory_urls,
+            action.subject,
+            title=words.meeting(meeting),
+        )
         both = records.get(record.url)
         if both is not None and both.fields.kind == "decision" and not both.fields.also:
             people = [*both.fields.filters.get("person", ()), *action.owners]
@@ -184,7 +194,7 @@ def archive_records(archive: Archive, use_directory_urls: bool = True) -> Iterat
                 date=last,
                 meta={
                     "affiliation": person.affiliation,
-                    "meetings": f"{len(attended)} meeting{'' if len(attended) == 1 else 's'}",
+                    "meetings": words.meetings(len(attended)),
                 },
                 filters={"person": [person.id]},
             ),
@@ -199,7 +209,7 @@ def archive_records(archive: Archive, use_directory_urls: bool = True) -> Iterat
                 title=topic.name,
                 kind="topic",
                 date=last,
-                meta={"meetings": f"{count} meeting{'' if count == 1 else 's'}"},
+                meta={"meetings": words.meetings(count)},
                 filters={"topic": [topic.id]},
             ),
         )
@@ -216,7 +226,7 @@ def search_page(archive: Archive) -> PageSpec:
         "topic": [(topic.id, topic.name) for topic in sorted(archive.topics, key=lambda t: (fold(t.name), t.id))],
         "series": sorted(((s.id, s.name) for s in archive.series.values()), key=lambda pair: fold(pair[1])),
         "year": [(str(year), str(year)) for year in years],
-        "kind": [(kind, "") for kind in KIND_NAMES],  # named by the template
+        "kind": [(kind, "") for kind in KINDS],  # named by the template
     }
     context = {
         "filters": [{"key": key, "options": choices[key]} for key in FILTERS if choices[key]],
@@ -233,13 +243,17 @@ def _meeting_record(
     meta: dict[str, str],
     filters: dict[str, list[str]],
     use_directory_urls: bool,
+    subject: str = "",
+    *,
+    title: str,
 ) -> Record:
-    """A decision or action item: a record of its own, found by its text, that links to its paragraph."""
+    """A decision or action item: a record of its own, found by its text, that links to its paragraph; its
+    text is led by its subject, when it has one (``Vote on the new charter: Approved``)."""
     return Record(
         search_url(meeting.page_path, use_directory_urls, anchor),
-        plain_text(text),
+        f"{subject}: {plain_text(text)}" if subject else plain_text(text),
         Fields(
-            title=meeting_label(meeting),
+            title=title,
             kind=kind,
             date=meeting.date.isoformat(),
             meta=meta,
