@@ -57,7 +57,10 @@ def observed(archive: Archive) -> dict[str, Any]:
             + (f"; also {', '.join(topic.spellings)}" if topic.spellings else "")
             for topic in archive.topics
         ],
-        "decisions": [f"{d.meeting}:{d.line} {{{', '.join(d.topics)}}}: {d.text}" for d in archive.decisions],
+        "decisions": [
+            f"{d.meeting}:{d.line} {{{', '.join(d.topics)}}}{' candidate' if d.candidate else ''}: {d.text}"
+            for d in sorted((*archive.decisions, *archive.candidate_decisions), key=lambda d: (d.meeting, d.line))
+        ],
         "references": [
             f"{r.id} {r.title!r} at " + ", ".join(f"{m.meeting}:{m.line}" for m in r.mentions)
             for r in archive.references

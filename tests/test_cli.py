@@ -88,8 +88,9 @@ def test_check_suggests_the_known_person_for_a_misspelt_name(site: Path, capsys)
     status, out, _ = run(capsys, "check", "notes/tsc/2024-09-23.md")
     assert status == 0  # a warning
     assert out.splitlines() == [
-        "notes/tsc/2024-09-23.md:3: warning: 'Olivir' looks like a misspelling of Olivier Grisel "
-        "(did you mean Olivier Grisel? If they are two people, list both in people.yml)"
+        "notes/tsc/2024-09-23.md:3: warning: Olivir (2024-09-23.md:3) is new; did you mean Olivier Grisel"
+        " (2 meetings)? (if so, correct the note, or add 'Olivir' to the aliases of Olivier Grisel in people.yml;"
+        " if not, list Olivir in people.yml as a person of their own)"
     ]
 
 
@@ -140,13 +141,18 @@ def test_check_under_github_actions_annotates_and_summarises(site: Path, capsys,
     write(site / "notes", {"tsc/2024-09-23.md": "# TSC meeting\n\n### Olivir\n\n- Decision: a, b: c\n\n### Loïc\n"})
     status, out, _ = run(capsys, "check", "notes/tsc/2024-09-09.md", "notes/tsc/2024-09-23.md")
     assert status == 0
-    assert out.splitlines() == [
-        "::warning file=notes/tsc/2024-09-23.md,line=3,title=minutes check::'Olivir' looks like a misspelling of "
-        "Olivier Grisel (did you mean Olivier Grisel? If they are two people, list both in people.yml)"
+    # the candidates (records read from the text that the site does not show) come as notices: what the
+    # shipped classifier makes of these notes is tests/test_check_records.py's to pin
+    notices = [line for line in out.splitlines() if line.startswith("::notice")]
+    assert all("reads as" in line for line in notices)
+    assert [line for line in out.splitlines() if line not in notices] == [
+        "::warning file=notes/tsc/2024-09-23.md,line=3,title=minutes check::Olivir (2024-09-23.md:3) is new; did"
+        " you mean Olivier Grisel (2 meetings)? (if so, correct the note, or add 'Olivir' to the aliases of Olivier"
+        " Grisel in people.yml; if not, list Olivir in people.yml as a person of their own)"
     ]
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("## Minutes check\n\n2 meetings, 2 decisions, 1 action item; 0 errors, 1 other finding.")
-    assert "| 2024-09-09 | Tsc | TSC meeting | Olivier Grisel, Loïc Estève | `notes/tsc/2024-09-09.md:1` |" in text
+    assert "| 2024-09-09 | TSC | TSC meeting | Olivier Grisel, Loïc Estève | `notes/tsc/2024-09-09.md:1` |" in text
     assert "### Decisions\n\n- 2024-09-09: Decision: ship 1.5 on Monday\n- 2024-09-23: Decision: a, b: c\n" in text
     assert "- [ ] 2024-09-09: Olivier to write the announcement (Olivier Grisel)" in text
     assert run(capsys, "check", "--no-github", "notes/tsc/2024-09-23.md")[1].startswith("notes/tsc/2024-09-23.md:3:")

@@ -19,7 +19,6 @@ from minutes.model import ParsedNote
 from minutes.parse import parse_note
 from minutes.reading.dates import FoundDate, date_from_path, date_in_heading, slash_order
 from minutes.reading.source import Source
-from minutes.site.pages import MONTH_NAMES
 
 D = dt.date
 
@@ -533,7 +532,10 @@ def test_a_single_meeting_under_a_year_heading_takes_its_year() -> None:
 
 # --- properties: every way of writing a date reads back as that date ----------------------------------
 
-FULL_MONTHS = MONTH_NAMES
+FULL_MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -640,3 +642,11 @@ def test_a_log_dated_by_lines_under_its_headings() -> None:
         (D(2024, 9, 16), 1, "Weekly meeting"),
         (D(2024, 9, 9), 7, "Weekly meeting"),
     ]
+
+
+def test_a_comment_in_a_fenced_block_is_no_title() -> None:
+    fenced = "```bash\n# install the package first\npip install minutes\n```\n\n- released 1.2\n"
+    (meeting,) = parse("team/2024-09-16.md", fenced).meetings
+    assert meeting.title == "Team meeting"  # no heading: the default title, not the shell comment
+    titled = parse("team/2024-09-16.md", "```\n# not a heading\n```\n\n## Roadmap for 2.0\n\n- 1.2\n")
+    assert [meeting.title for meeting in titled.meetings] == ["Roadmap for 2.0"]

@@ -146,8 +146,9 @@ def test_a_misspelling_is_reported_with_file_line_and_the_likely_person() -> Non
     notes["team/2022-01-25.md"] = team_note("Olivir", "Guillaume")
     result = archive(notes)
     assert messages(result) == [
-        "team/2022-01-25.md:3: 'Olivir' looks like a misspelling of Olivier"
-        " (did you mean Olivier? If they are two people, list both in people.yml)"
+        "team/2022-01-25.md:3: Olivir (2022-01-25.md:3) is new; did you mean Olivier (3 meetings)? (if so, correct"
+        " the note, or add 'Olivir' to the aliases of Olivier in people.yml; if not, list Olivir in people.yml as a"
+        " person of their own)"
     ]
     assert "Olivir" in {person.name for person in result.people}  # reported, not merged
 
@@ -218,3 +219,81 @@ def test_slugs_never_collide_and_never_leave_the_people_folder() -> None:
     assert len(ids) == len(set(ids))
     assert all(person_id.replace("-", "").isalnum() for person_id in ids)
     assert "index" not in ids  # people/index.md would take the people page's address
+
+
+def test_a_bare_first_name_is_the_one_person_written_with_that_name_and_a_handle() -> None:
+    """In one working group ``* Ana @anadev``; in another, ``* Ana`` alone: one person, one page."""
+    result = archive(
+        {
+            "wg-docs/2022-01-04.md": "## Attendees\n\n* Ana @anadev\n* Karl @karlk\n",
+            "wg-docs/2022-01-11.md": "## Attendees\n\n* Ana @anadev\n* Karl @karlk\n",
+            "wg-security/2022-01-05.md": "## Attendees\n\n* Ana\n* Karl\n",
+        }
+    )
+    assert sorted(person.name for person in result.people) == ["Ana", "Karl"]
+    ana = person_named(result, "Ana")
+    assert ana.handles == ("anadev",)
+    assert result.attendance[ana.id] == ("wg-docs/2022-01-04", "wg-security/2022-01-05", "wg-docs/2022-01-11")
+    assert messages(result) == []
+
+
+def test_one_first_name_of_two_handles_is_two_people_titled_by_their_handles() -> None:
+    result = archive(
+        {
+            "wg-docs/2022-01-04.md": "## Attendees\n\n* Priya @priya-k\n* Karl @karlk\n",
+            "wg-infra/2022-01-11.md": "## Attendees\n\n* Priya @pnair\n* Karl @karlk\n",
+        }
+    )
+    names = sorted(person.name for person in result.people)
+    assert names == ["Karl", "Priya (@pnair)", "Priya (@priya-k)"]
+    assert len(names) == len(set(names))
+    assert result.attendance[person_named(result, "Priya (@pnair)").id] == ("wg-infra/2022-01-11",)
+    assert result.attendance[person_named(result, "Priya (@priya-k)").id] == ("wg-docs/2022-01-04",)
+    assert messages(result) == [
+        "wg-docs/2022-01-04.md:3: 'Priya' is written with two handles: Priya (@priya-k) (wg-docs/2022-01-04.md:3)"
+        " and Priya (@pnair) (wg-infra/2022-01-11.md:3); kept as two people (if they are one person, list both"
+        " handles in people.yml)"
+    ]
+
+
+def test_a_bare_name_beside_two_people_of_that_first_name_joins_neither() -> None:
+    result = archive(
+        {
+            "wg-docs/2022-01-04.md": "## Attendees\n\n* Priya @priya-k\n* Karl @karlk\n",
+            "wg-infra/2022-01-11.md": "## Attendees\n\n* Priya @pnair\n* Karl @karlk\n",
+            "wg-security/2022-01-12.md": "## Attendees\n\n* Priya\n* Karl\n",
+        }
+    )
+    names = [person.name for person in result.people]
+    assert sorted(names) == ["Karl", "Priya", "Priya (@pnair)", "Priya (@priya-k)"]
+    assert result.attendance[person_named(result, "Priya").id] == ("wg-security/2022-01-12",)
+    assert any("'Priya' may be Priya (@pnair) or Priya (@priya-k)" in message for message in messages(result))
+
+
+def test_a_new_name_close_to_a_known_person_prefers_the_same_series() -> None:
+    notes = {f"team/2024-04-{day:02d}.md": team_note("Olivier", "Guillaume") for day in (1, 8, 15, 22)}
+    notes |= {f"infra/2024-04-{day:02d}.md": team_note("Olivia", "Karl") for day in (2, 9, 16, 23, 30)}
+    notes["team/2024-05-13.md"] = team_note("Oliver", "Guillaume")
+    result = archive(notes)
+    assert [message.split(" (if so")[0] for message in messages(result)] == [
+        "team/2024-05-13.md:3: Oliver (2024-05-13.md:3) is new; did you mean Olivier (4 meetings)?"
+    ]
+
+
+def test_accents_and_case_do_not_hide_a_new_name() -> None:
+    notes = {f"team/2024-04-{day:02d}.md": team_note("Jérémie", "Guillaume") for day in (1, 8, 15)}
+    notes["team/2024-05-13.md"] = team_note("JEREMIA", "Guillaume")
+    result = archive(notes)
+    assert [message.split(" (if so")[0] for message in messages(result)] == [
+        "team/2024-05-13.md:3: JEREMIA (2024-05-13.md:3) is new; did you mean Jérémie (3 meetings)?"
+    ]
+
+
+def test_the_people_file_silences_a_new_name() -> None:
+    notes = {f"team/2024-04-{day:02d}.md": team_note("Olivier", "Guillaume") for day in (1, 8, 15)}
+    notes["team/2024-05-13.md"] = team_note("Oliver", "Guillaume")
+    alias = parse_people_file("- name: Olivier\n  aliases: [Oliver]\n", "people.yml")
+    merged = archive(notes, alias)
+    assert messages(merged) == [] and "Oliver" not in {person.name for person in merged.people}
+    own = parse_people_file("- name: Oliver\n", "people.yml")
+    assert messages(archive(notes, own)) == []

@@ -126,8 +126,9 @@ def test_meetings_attended_without_speaking(site: Any) -> None:
 
 def test_a_misspelling_is_reported_in_the_build_log(site: Any) -> None:
     assert (
-        "minutes: warning: team/2024-03-12.md:9: 'Olivir' looks like a misspelling of Olivier Grisel"
-        " (did you mean Olivier Grisel? If they are two people, list both in people.yml)"
+        "minutes: warning: team/2024-03-12.md:9: Olivir (2024-03-12.md:9) is new; did you mean Olivier Grisel"
+        " (2 meetings)? (if so, correct the note, or add 'Olivir' to the aliases of Olivier Grisel in people.yml;"
+        " if not, list Olivir in people.yml as a person of their own)"
     ) in site.messages()
 
 

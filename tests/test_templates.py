@@ -115,6 +115,59 @@ def test_a_site_translates_dates_and_titles_by_overriding_their_partials(make_si
     assert "March" not in site.page("people/olivier/")
 
 
+FRENCH_WORDS = """\
+{%- macro kind(name) -%}{{ {"meeting": "Réunion", "decision": "Décision", "action": "Action",
+  "person": "Personne", "topic": "Sujet", "page": "Page"}[name] }}{%- endmacro -%}
+{%- macro meetings(count) -%}{{ count }} réunion{% if count != 1 %}s{% endif %}{%- endmacro -%}
+{%- macro feed_title(kind, site_name, name="") -%}
+  {%- if kind == "meetings" -%}{{ site_name }} : réunions{%- elif kind == "decisions" -%}{{ site_name }} : décisions
+  {%- elif kind == "series" -%}{{ site_name }} : réunions {{ name }}
+  {%- else -%}{{ site_name }} : {{ name }}{%- endif -%}
+{%- endmacro -%}
+{%- macro record_title(kind, text, status="") -%}
+  {%- if kind == "decision" -%}Décision : {{ text }}{%- else -%}Action ({{ status }}) : {{ text }}{%- endif -%}
+{%- endmacro -%}
+{%- macro report_title(person, meeting) -%}{{ person }} à {{ meeting }}{%- endmacro -%}
+"""
+
+
+def test_a_site_translates_the_words_of_feeds_and_search_by_overriding_their_partials(
+    make_site: Any, tmp_path: Path
+) -> None:
+    import xml.etree.ElementTree as ET
+
+    import jinja2
+
+    from minutes.site.search import archive_records
+    from minutes.site.words import TEMPLATES, Words
+
+    overrides = {"minutes/partials/dates.html": FRENCH_DATES, "minutes/partials/words.html": FRENCH_WORDS}
+    config = {**_overrides(tmp_path, overrides), "site_url": "https://example.org/"}
+    site = make_site(TEAM, config, strict=True)
+    atom = "{http://www.w3.org/2005/Atom}"
+    meetings = ET.parse(site.site_dir / "meetings.xml").getroot()
+    assert meetings.findtext(f"{atom}title") == "Test minutes : réunions"
+    assert [entry.findtext(f"{atom}title") for entry in meetings.iter(f"{atom}entry")] == [
+        "Team sync du 12 mars 2024",
+        "Team sync du 5 mars 2024",
+    ]
+    assert ET.parse(site.site_dir / "feeds/team.xml").getroot().findtext(f"{atom}title") == (
+        "Test minutes : réunions Team"
+    )
+    person = ET.parse(site.site_dir / "person-olivier.xml").getroot()
+    titles = [entry.findtext(f"{atom}title") for entry in person.iter(f"{atom}entry")]
+    assert "Olivier à Team sync du 12 mars 2024" in titles
+    assert "X-WR-CALNAME:Test minutes : réunions" in (site.site_dir / "meetings.ics").read_text(encoding="utf-8")
+    # The search index's words, from the same partials (the plugin hands Words the theme's environment).
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(tmp_path / "overrides"), TEMPLATES]))
+    notes = [parse_note(Source(path, text)) for path, text in TEAM.items()]
+    archive = build_index(notes)
+    metas = [record.fields.pagefind_meta(Words(env)) for record in archive_records(archive, words=Words(env))]
+    assert {"Décision", "Personne"} <= {meta["kind"] for meta in metas}
+    assert {"2 réunions", "1 réunion"} & {meta.get("meetings", "") for meta in metas}
+    assert "5 mars 2024" in {meta.get("when", "") for meta in metas}
+
+
 # --- person pages of a very active speaker ----------------------------------------------------------------
 
 TABLE = "| Name | Abbreviation | Organization |\n| --- | --- | --- |\n| Ada Lovelace | ADA | Analytical |\n"

@@ -128,3 +128,21 @@ def test_the_hook_entry_is_an_installed_command() -> None:
 
     scripts = {entry.name: entry.value for entry in importlib.metadata.entry_points(group="console_scripts")}
     assert scripts.get("minutes") == "minutes.cli:main"
+
+
+def test_ci_builds_checks_and_installs_the_package_then_builds_the_sample_with_it() -> None:
+    workflow = load(WORKFLOWS / "package.yml")
+    assert set(triggers(workflow)) == {"push", "pull_request"}
+    run = "\n".join(commands(workflow))
+    assert "python -m build" in run and "twine check --strict dist/*" in run
+    assert 'python -m venv "$RUNNER_TEMP/clean"' in run and "pip install dist/*.whl" in run
+    assert '"$RUNNER_TEMP/clean/bin/mkdocs" build --strict' in run
+
+
+def test_a_version_tag_publishes_to_pypi_with_trusted_publishing() -> None:
+    workflow = load(WORKFLOWS / "release.yml")
+    assert triggers(workflow)["push"] == {"tags": ["v*"]}
+    publish = workflow["jobs"]["publish"]
+    assert publish["permissions"] == {"id-token": "write"} and publish["needs"] == "build"
+    assert "pypa/gh-action-pypi-publish" in uses(workflow)
+    assert not any("password" in step.get("with", {}) for step in publish["steps"])  # no token: trusted publishing

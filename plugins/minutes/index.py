@@ -13,14 +13,18 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Any
 
 from .findings import Finding
 from .model import ActionItem, Decision, Meeting, ParsedNote, Person, PersonEntry, Reference, Series, Topic
 from .paths import MEETINGS_DIR, RESERVED_PATHS, is_reserved
-from .people.resolve import label_node, resolve_people
+from .people.new_names import new_name_findings
+from .people.resolve import Node, Resolution, label_node, resolve_people
 from .people.review import PeopleReview, review_people
 from .reading.accounting import Accounting, account
-from .records.join import ARCHIVE_RECORDS, RecordOptions, join_records
+from .reading.series import series_label
+from .records.join import ARCHIVE_RECORDS, RecordOptions, Records, join_records
 from .slugs import fold, unique
 
 
@@ -40,7 +44,7 @@ class Archive:
     roles: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     # meeting id -> person id -> how the note says they attended: "excused", "joined at 16:23 UTC", "proposed by Ada"
     statuses: dict[str, dict[str, str]] = field(default_factory=dict)
-    names: dict[str, str] = field(default_factory=dict)  # name node ("n:olivier", "h:ogrisel") -> person id
+    names: dict[Node, str] = field(default_factory=dict)  # name node (``people.resolve.Node``) -> person id
     # What the meetings decided, owe, discuss and cite (``records.join``).
     decisions: tuple[Decision, ...] = ()  # oldest meeting first
     actions: tuple[ActionItem, ...] = ()  # by first appearance, oldest first
@@ -61,6 +65,10 @@ class Archive:
     companion_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
     companions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     people_review: PeopleReview = field(default_factory=lambda: PeopleReview(()))  # likely junk and duplicates
+    # Records read from the text below the confidence the site shows (``records.review``): listed by
+    # ``minutes check`` and ``minutes.json``, and on the record pages only when their filter asks.
+    candidate_decisions: tuple[Decision, ...] = ()
+    candidate_actions: tuple[ActionItem, ...] = ()
 
     def find_person(self, label: str) -> str | None:
         """The person a spelling stands for: ``Olivier``, ``olivier``, ``@ogrisel``, ``WH``; None if nobody."""
@@ -73,27 +81,32 @@ class Archive:
         return self._people_by_id[person_id]
 
     def topic(self, topic_id: str) -> Topic:
-        cached: dict[str, Topic] | None = self.__dict__.get("_topics")
-        if cached is None:
-            cached = {topic.id: topic for topic in self.topics}
-            object.__setattr__(self, "_topics", cached)
-        return cached[topic_id]
+        return self._topics_by_id[topic_id]
 
-    @property
+    # Lookups by id, made on first use: a frozen dataclass without slots keeps them in its ``__dict__``.
+    @cached_property
     def _meetings_by_id(self) -> dict[str, Meeting]:
-        cached: dict[str, Meeting] | None = self.__dict__.get("_by_id")
-        if cached is None:
-            cached = {meeting.id: meeting for meeting in self.meetings}
-            object.__setattr__(self, "_by_id", cached)
-        return cached
+        return {meeting.id: meeting for meeting in self.meetings}
 
-    @property
+    @cached_property
     def _people_by_id(self) -> dict[str, Person]:
-        cached: dict[str, Person] | None = self.__dict__.get("_people")
-        if cached is None:
-            cached = {person.id: person for person in self.people}
-            object.__setattr__(self, "_people", cached)
-        return cached
+        return {person.id: person for person in self.people}
+
+    @cached_property
+    def _topics_by_id(self) -> dict[str, Topic]:
+        return {topic.id: topic for topic in self.topics}
+
+
+def _series(meetings: Iterable[Meeting]) -> dict[str, Series]:
+    """Every series, labelled as its meetings' titles call it when they agree (``reading.series.series_label``);
+    its id, and so its address, stays its folder's."""
+    names: dict[str, str] = {}
+    titles: dict[str, list[str]] = defaultdict(list)
+    for meeting in meetings:
+        names.setdefault(meeting.series, meeting.series_name or meeting.series)
+        if not meeting.companion:
+            titles[meeting.series].append(meeting.title)
+    return {key: Series(key, series_label(name, titles[key])) for key, name in names.items()}
 
 
 def build_index(
@@ -125,18 +138,54 @@ def build_index(
         for meeting_id in of:
             companions[meeting_id].append(companion)
 
-    series: dict[str, Series] = {}
-    for meeting in meetings:
-        series.setdefault(meeting.series, Series(meeting.series, meeting.series_name or meeting.series))
+    series = _series(meetings)
 
     declared = list(people_file)
     resolution = resolve_people(meetings, declared)
     findings.extend(resolution.findings)
-    attendees: dict[str, tuple[str, ...]] = {}
-    attendance: dict[str, list[str]] = defaultdict(list)
-    entries: list[PersonEntry] = []
-    roles: dict[str, dict[str, tuple[str, ...]]] = {}
-    statuses: dict[str, dict[str, str]] = {}
+    declared_ids = [resolution.nodes.get(label_node(p.name), "") for p in declared]
+    findings.extend(new_name_findings(meetings, resolution.people, resolution.nodes, declared_ids))
+    present = _attendance(meetings, resolution)
+    previous, following = _neighbours(meetings)
+    joined = join_records(meetings, lambda label: resolution.lookup(label) if label else None, records)
+    findings.extend(joined.findings)
+    return Archive(
+        meetings=tuple(meetings),
+        series=series,
+        people=resolution.people,
+        attendance={person.id: tuple(present.attendance.get(person.id, ())) for person in resolution.people},
+        attendees=present.attendees,
+        entries=tuple(present.entries),
+        logs=logs,
+        previous=previous,
+        next=following,
+        findings=tuple(findings),
+        roles=present.roles,
+        statuses={meeting_id: found for meeting_id, found in present.statuses.items() if found},
+        names=resolution.nodes,
+        **{name: getattr(joined, name) for name in ARCHIVE_RECORDS},
+        **_records_by_owner(joined, present.entries, meetings),
+        accounting=account(notes),
+        companion_of=companion_of,
+        companions={meeting_id: tuple(found) for meeting_id, found in companions.items()},
+        people_review=review_people(meetings, resolution.people, resolution.nodes, declared_ids),
+    )
+
+
+@dataclass
+class _Present:
+    """Who each meeting names, and how: its attendees, their entries, roles and statuses."""
+
+    attendees: dict[str, tuple[str, ...]] = field(default_factory=dict)  # meeting id -> person ids
+    attendance: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # person id -> meeting ids
+    entries: list[PersonEntry] = field(default_factory=list)
+    roles: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    statuses: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def _attendance(meetings: list[Meeting], resolution: Resolution) -> _Present:
+    """Each meeting's people, resolved: who attended, who reported what, how the note names them."""
+    present = _Present()
     for meeting in meetings:
         if meeting.companion:
             continue  # a summary names people without their attending anything more
@@ -148,28 +197,34 @@ def build_index(
                 kinds[person_id].append(mention.kind)
             if person_id is not None and mention.status and mention.status not in said[person_id]:
                 said[person_id].append(mention.status)
+        # in this meeting, a first name is whom its handle there makes it ("Priya @pnair" and "### Priya")
+        here = {m.name: resolution.person_of(m) for m in sorted(meeting.mentions, key=lambda m: bool(m.handle))}
         for name in meeting.attendees:  # names of meetings made without mentions
-            person_id = resolution.by_name.get(name) or resolution.lookup(name)
+            person_id = here.get(name) or resolution.by_name.get(name) or resolution.lookup(name)
             if person_id is not None and person_id not in kinds:
                 kinds[person_id].append("attendee")
         for entry in meeting.entries:
-            person_id = resolution.by_name.get(entry.name) or resolution.lookup(entry.name)
+            person_id = here.get(entry.name) or resolution.by_name.get(entry.name) or resolution.lookup(entry.name)
             if person_id is not None:
-                entries.append(PersonEntry(person_id, meeting.id, entry))
+                present.entries.append(PersonEntry(person_id, meeting.id, entry))
                 if entry.source not in kinds[person_id]:
                     kinds[person_id].append(entry.source)
-        roles[meeting.id] = {person_id: tuple(found) for person_id, found in kinds.items() if found}
-        statuses[meeting.id] = {person_id: ", ".join(found) for person_id, found in said.items()}
+        present.roles[meeting.id] = {person_id: tuple(found) for person_id, found in kinds.items() if found}
+        present.statuses[meeting.id] = {person_id: ", ".join(found) for person_id, found in said.items()}
         # Listed as absent and nowhere as present: their update, sent ahead, does not make them attend.
         ids = tuple(
             person_id
             for person_id, found in kinds.items()
             if any(kind != "absent" for kind in found) and ("absent" not in found or "attendee" in found)
         )
-        attendees[meeting.id] = ids
+        present.attendees[meeting.id] = ids
         for person_id in ids:
-            attendance[person_id].append(meeting.id)
+            present.attendance[person_id].append(meeting.id)
+    return present
 
+
+def _neighbours(meetings: list[Meeting]) -> tuple[dict[str, str], dict[str, str]]:
+    """The previous and the next meeting of each meeting in its series (companions have none)."""
     previous: dict[str, str] = {}
     following: dict[str, str] = {}
     last_of_series: dict[str, str] = {}
@@ -181,9 +236,12 @@ def build_index(
             previous[meeting.id] = before
             following[before] = meeting.id
         last_of_series[meeting.series] = meeting.id
+    return previous, following
 
-    joined = join_records(meetings, lambda label: resolution.lookup(label) if label else None, records)
-    findings.extend(joined.findings)
+
+def _records_by_owner(joined: Records, entries: list[PersonEntry], meetings: list[Meeting]) -> dict[str, Any]:
+    """Each person's entries, decisions, action items (open first) and topics (most first), and each meeting's
+    decisions and action items: the ``Archive`` fields of the same names."""
     entries_of: dict[str, list[PersonEntry]] = defaultdict(list)
     for item in entries:
         entries_of[item.person].append(item)
@@ -216,40 +274,14 @@ def build_index(
     def open_first(action: ActionItem) -> tuple[bool, int, int]:
         return (not action.pending, -dates[action.meeting].toordinal(), action.line)
 
-    return Archive(
-        meetings=tuple(meetings),
-        series=series,
-        people=resolution.people,
-        attendance={person.id: tuple(attendance.get(person.id, ())) for person in resolution.people},
-        attendees=attendees,
-        entries=tuple(entries),
-        logs=logs,
-        previous=previous,
-        next=following,
-        findings=tuple(findings),
-        roles=roles,
-        statuses={meeting_id: found for meeting_id, found in statuses.items() if found},
-        names=resolution.nodes,
-        **{name: getattr(joined, name) for name in ARCHIVE_RECORDS},
-        entries_of={person: tuple(items) for person, items in entries_of.items()},
-        decisions_of_meeting={meeting: tuple(items) for meeting, items in decisions_of_meeting.items()},
-        decisions_of_person={p: tuple(sorted(items, key=newest_first)) for p, items in decisions_of_person.items()},
-        actions_of_meeting={meeting: tuple(items) for meeting, items in actions_of_meeting.items()},
-        actions_of_person={p: tuple(sorted(items, key=open_first)) for p, items in actions_of_person.items()},
-        topics_of_person={
-            p: tuple(sorted(items, key=lambda pair: (-pair[1], fold(names[pair[0]]))))
-            for p, items in topics_of_person.items()
-        },
-        accounting=account(notes),
-        companion_of=companion_of,
-        companions={meeting_id: tuple(found) for meeting_id, found in companions.items()},
-        people_review=review_people(
-            meetings,
-            resolution.people,
-            resolution.nodes,
-            [resolution.nodes.get(label_node(p.name), "") for p in declared],
-        ),
-    )
+    return {
+        "entries_of": {person: tuple(items) for person, items in entries_of.items()},
+        "decisions_of_meeting": {meeting: tuple(items) for meeting, items in decisions_of_meeting.items()},
+        "decisions_of_person": {p: tuple(sorted(items, key=newest_first)) for p, items in decisions_of_person.items()},
+        "actions_of_meeting": {meeting: tuple(items) for meeting, items in actions_of_meeting.items()},
+        "actions_of_person": {p: tuple(sorted(items, key=open_first)) for p, items in actions_of_person.items()},
+        "topics_of_person": {p: tuple(sorted(items, key=most_first)) for p, items in topics_of_person.items()},
+    }
 
 
 def _companions(meetings: list[Meeting]) -> tuple[list[Meeting], dict[str, tuple[str, ...]]]:

@@ -23,7 +23,7 @@ from .index import Archive
 from .model import Meeting
 from .reading.dates import FoundDate, date_from_path, date_in_heading
 from .reading.front_matter import FrontMatter
-from .reading.meetings import series_of
+from .reading.series import series_of
 from .settings import Settings
 from .slugs import fold, slugify
 from .vocabulary import MONTHS, WEEKDAYS

@@ -9,6 +9,9 @@ is derived from these names, so that a page added here is protected at once.
 from __future__ import annotations
 
 HOME = "index.md"
+# The stems of notes that stand for their folder ("2024/09/16/index.md", "2024-06-24-sprint/README.md"):
+# MkDocs gives index.md, and GitHub shows README.md, at the folder's own address.
+FOLDER_PAGES = frozenset(["index", "readme"])
 ARCHIVE = "archive.md"
 PEOPLE = "people.md"  # everyone, most active first
 PEOPLE_BY_NAME = "people-by-name.md"
@@ -92,6 +95,23 @@ def references_path(repository: str | None = None, number: int = 1) -> str:
 def series_feed(series_id: str) -> str:
     """The Atom feed of one series' meetings."""
     return f"{FEEDS_DIR}/{series_id}.xml"
+
+
+def series_calendar(series_id: str) -> str:
+    """The iCalendar file of one series' meetings, beside its feed."""
+    return f"{FEEDS_DIR}/{series_id}.ics"
+
+
+# A person's and a topic's feeds sit at the site root, as the archive's do: their pages link them in their head,
+# and Material fetches sitemap.xml beside every such link.
+def person_feed(person_id: str) -> str:
+    """The Atom feed of one person's new reports, decisions and action items."""
+    return f"person-{person_id}.xml"
+
+
+def topic_feed(topic_id: str) -> str:
+    """The Atom feed of one topic's new meetings and decisions."""
+    return f"topic-{topic_id}.xml"
 
 
 def is_reserved(path: str) -> bool:

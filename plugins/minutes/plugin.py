@@ -51,11 +51,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from .archive import NoteFile
 from .config import MinutesConfig
 from .findings import sorted_findings
 from .index import Archive
-from .notecache import CachedRunner, NoteCache
+from .notecache import NoteCache
 from .paths import (
     CALENDAR,
     DECISIONS_FEED,
@@ -66,11 +65,14 @@ from .paths import (
     SEARCH_SCRIPT,
     SEARCH_STYLESHEET,
     STYLESHEET,
+    person_feed,
+    series_calendar,
     series_feed,
+    topic_feed,
 )
 from .people.review import review_summary
 from .search_index import SiteSearch
-from .settings import build_settings, read_archive
+from .settings import SourceFile, read_site
 from .site.build import build_pages
 from .site.feeds import write_feeds
 from .site.fragments import cut_fragments, place_fragment
@@ -78,6 +80,7 @@ from .site.minutes_json import archive_json
 from .site.pages import PageSpec
 from .site.sanitize import sanitize_html
 from .site.search import search_page
+from .site.words import Words
 
 log = get_plugin_logger(__name__)
 
@@ -113,17 +116,17 @@ def _unmodified() -> bool:
     return False
 
 
-def _unpublish(path: str, files: Files) -> None:
-    """Take a data file (the people or topics file) out of the site."""
-    for file in list(files):
-        if file.abs_src_path and os.path.abspath(file.abs_src_path) == os.path.abspath(path):
-            files.remove(file)
+def _source_files(files: Files) -> list[SourceFile]:
+    """The site's files, in the plain values ``settings.read_site`` takes."""
+    pages = {file.src_uri for file in files.documentation_pages()}
+    return [SourceFile(file.src_uri, file.abs_src_path, file.src_uri in pages) for file in files]
 
 
 class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.cache: NoteCache | None = None  # kept across the rebuilds of ``mkdocs serve`` (see on_startup)
         self.archive: Archive | None = None
+        self.words = Words()
         self.pages: dict[str, PageSpec] = {}
         self.accounting = ""
         # meeting page path -> (meeting id, the anchors other pages show); meeting id -> anchor -> fragment
@@ -159,27 +162,20 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        settings = build_settings(
+        read = read_site(
             config.docs_dir,
             self.config,
+            _source_files(files),
             config_file=config.config_file_path,
             repo_url=config.repo_url or "",
             toc=config.mdx_configs.get("toc", {}),
+            cache=self.cache,
         )
-        for path in settings.data_files:
-            _unpublish(path, files)
-        notes = [file for file in files.documentation_pages() if settings.is_note(file.src_uri)]
-        on_disk = {file.src_uri for file in files}
-        if self.cache is None or self.cache.folder != settings.cache_folder:  # a process may build several sites
-            self.cache = NoteCache(settings.cache_folder)
-        self.cache.start_build()
-        note_files = (NoteFile(str(file.abs_src_path), file.src_uri) for file in notes)
-        archive = read_archive(settings, note_files, on_disk, run=CachedRunner(self.cache))
-        self.cache.end_build()
+        self.cache, archive = read.cache, read.archive
+        for path in (*read.unpublished, *read.notes):
+            files.remove(files.src_uris[path])
         self.archive = archive
         self._report(archive)
-        for file in notes:
-            files.remove(file)
         self.pages = {}
         self.wanted = {}
         if not self.dirty:
@@ -214,11 +210,12 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         for name, target in assets:
             with open(os.path.join(ASSETS, name), encoding="utf-8") as handle:
                 files.append(File.generated(config, target, content=handle.read()))
-        self.search.start(archive)
+        self.words = Words(config.theme.get_env())  # the templates' words, custom_dir first
+        self.search.start(archive, self.words)
         return files
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        for path in (self.config.people_file, self.config.topics_file):
+        for path in (self.config.people_file, self.config.topics_file, self.config.records_file):
             if path:
                 server.watch(path)
         return server
@@ -331,7 +328,12 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             "meetings_feed": MEETINGS_FEED,
             "decisions_feed": DECISIONS_FEED,
             "calendar": CALENDAR,
-            "series_feeds": [{"id": s.id, "name": s.name, "path": series_feed(s.id)} for s in series],
+            "series_feeds": [
+                {"id": s.id, "name": s.name, "path": series_feed(s.id), "calendar": series_calendar(s.id)}
+                for s in series
+            ],
+            "person_feed": person_feed,  # a person's id -> its feed's path
+            "topic_feed": topic_feed,
         }
         self._titles(env, files, config)
         return env
@@ -371,6 +373,7 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             config.use_directory_urls,
             feeds=self.config.feeds,
             calendar=self.config.calendar,
+            words=self.words,
         )
         if written is None:
             log.info("no feeds and no meetings.ics: their links must be absolute, and mkdocs.yml sets no site_url")

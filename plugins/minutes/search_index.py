@@ -39,6 +39,7 @@ from .index import Archive
 from .model import Meeting
 from .paths import SEARCH_INDEX_DIR, SEARCH_SCRIPT, SEARCH_STYLESHEET
 from .site.search import EXCLUDE_SELECTORS, Record, archive_records, meeting_fields, page_document, page_fields
+from .site.words import Words
 
 log = get_plugin_logger(__name__)
 
@@ -141,14 +142,14 @@ class PagefindIndexer:
         assert self._index is not None
         self._submit(self._index.add_html_file(content=html, url=url), url, "page")
 
-    def add_record(self, record: Record) -> None:
+    def add_record(self, record: Record, words: Words) -> None:
         assert self._index is not None
         fields = record.fields
         coroutine = self._index.add_custom_record(
             url=record.url,
             content=record.content,
             language=self.language,
-            meta=fields.pagefind_meta(),
+            meta=fields.pagefind_meta(words),
             filters=fields.pagefind_filters(),
             sort=fields.pagefind_sort(),
         )
@@ -255,6 +256,7 @@ class SiteSearch:
         self.language = "en"
         self._meetings: dict[str, Meeting] = {}
         self._archive: Archive | None = None
+        self._words = Words()
         self._writer: threading.Thread | None = None
         self._writing: PagefindIndexer | None = None  # the index being written in the background
         self._use_directory_urls = True
@@ -295,9 +297,9 @@ class SiteSearch:
         self.language = (config.theme.get("language") or "en").split("-")[0].lower()
         self._use_directory_urls = config.use_directory_urls
 
-    def start(self, archive: Archive) -> None:
+    def start(self, archive: Archive, words: Words) -> None:
         """Launch Pagefind and hand it every record; pages follow as MkDocs renders them."""
-        self._archive = archive
+        self._archive, self._words = archive, words
         self._meetings = {meeting.page_path: meeting for meeting in archive.meetings}
         if not self.pagefind:
             return
@@ -313,8 +315,8 @@ class SiteSearch:
             log.warning(f"search: Pagefind could not start: {error}; the site has no search")
             return
         self.indexer = indexer
-        for record in archive_records(archive, self._use_directory_urls):
-            indexer.add_record(record)
+        for record in archive_records(archive, self._use_directory_urls, words):
+            indexer.add_record(record, words)
 
     def page(self, page: Page, generated: bool) -> None:
         """Hand Pagefind a page MkDocs has rendered: a meeting's notes, or a page of the site's own."""
@@ -322,12 +324,12 @@ class SiteSearch:
             return
         meeting = self._meetings.get(page.file.src_uri) if generated else None
         if meeting is not None:
-            fields = meeting_fields(meeting, self._archive)
+            fields = meeting_fields(meeting, self._archive, self._words)
         elif not generated and page.content:
             fields = page_fields(page.title or "")
         else:
             return  # the plugin's listing pages repeat what the records hold
-        self.indexer.add_page(page_document(page.content or "", fields, self.language), "/" + page.url)
+        self.indexer.add_page(page_document(page.content or "", fields, self.language, self._words), "/" + page.url)
 
     def finish(self, site_dir: str) -> None:
         """Write the bundle into ``pagefind/``: now, or in the background under ``mkdocs serve``."""

@@ -21,14 +21,14 @@ from ..model import Entry, Mention, MentionKind
 from ..reading.blocks import Document
 from ..reading.dates import date_in_heading
 from ..reading.inline import plain_text
-from ..slugs import fold, slugify, unique
+from ..slugs import Taken, fold, slugify, unique
 from ..vocabulary import SECTION_WORDS, is_action_heading
-from .attendees import attendees
+from .attendees import Attendance, attendees
 from .headings import person_headings
-from .name_tags import NAME_TAG, name_tags
+from .name_tags import NAME_TAG, NameTag, name_tags
 from .names import parse_person
 from .owners import owners_in, role_line
-from .speakers import speaker_turns
+from .speakers import Turn, speaker_turns
 
 _ACTION_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:action(?:\s+items?)?|todo|ai)(?:\*\*|__)?\s*:", re.I)
 _LEAD = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?")
@@ -61,26 +61,11 @@ def attribute(
     out = list(lines)
     entries: list[Entry] = []
     mentions: list[Mention] = []
-    anchors: set[str] = set()
+    anchors: set[str] = Taken()
 
     listed = attendees(document, not_people)
     table = dict(abbreviations or {})
-    for item in listed.attendees:
-        person = item.person
-        mentions.append(
-            Mention(
-                person.name,
-                first_line + item.index,
-                "attendee" if item.present and not person.absent else "absent",
-                person.handle,
-                person.abbreviation,
-                person.affiliation,
-                person.role,
-                person.status,
-            )
-        )
-        if person.abbreviation and person.name:
-            table[person.abbreviation] = person.name  # the meeting's own table wins over the people file
+    mentions.extend(_attendee_mentions(listed, first_line, table))
     full_names = {fold(m.name) for m in mentions if m.name and len(m.name.split()) >= 2}
     known = known | {fold(m.name) for m in mentions if m.name} | {name.split()[0] for name in full_names}
 
@@ -100,52 +85,18 @@ def attribute(
                 return plain_text(heading.text, 120)
         return ""
 
+    marks = _Marks(document, out, entries, mentions, anchors, section)
     for position, heading in enumerate(headings):
         name = people.get(heading.index)
         if name is None or heading.index in listed.headings or (transcript and fold(name) not in known):
             continue
-        end = document.section_end(position)
-        text = "\n".join(lines[heading.index + 1 : end]).strip("\n")
-        anchor = unique(slugify(name, "person"), anchors)
-        if "{#" not in lines[heading.index]:
-            out[heading.index] = lines[heading.index].rstrip() + " {#" + anchor + "}"
-        mentions.append(Mention(name, first_line + heading.index, "heading"))
-        if text.strip():
-            entries.append(Entry(name, text, first_line + heading.index, anchor, "heading", section(heading.index)))
-
+        marks.heading(position, name)
     for tag in tags:
-        # "[name=Min (not here)]": the name, and how they attended; "[name=myname]" in a template is nobody.
-        signed = [signer for raw in tag.names if (signer := parse_person(raw, not_people, slot=True)) is not None]
-        signed = [signer for signer in signed if signer.name or signer.handle]
-        if not signed:
-            continue
-        anchor = unique(slugify(signed[0].label, "person"), anchors)
-        line = out[tag.index]
-        match = NAME_TAG.search(line)
-        if match is not None:
-            span = f'<span class="minutes-name" id="{anchor}">{_escape(match.group(1))}</span>'
-            out[tag.index] = line[: match.start()] + span + line[match.end() :]
-        for signer in signed:
-            name = signer.label
-            kind: MentionKind = "absent" if signer.absent else "name-tag"
-            mentions.append(Mention(signer.name, first_line + tag.index, kind, signer.handle, status=signer.status))
-            if tag.text.strip():
-                entries.append(Entry(name, tag.text, first_line + tag.index, anchor, "name-tag", section(tag.index)))
-
+        marks.name_tag(tag, not_people)
     spoken: set[str] = set()
     for turn in found_turns.turns:
-        anchor = unique(slugify(turn.who, "turn"), anchors)
-        line = out[turn.index]
-        start = line.find(turn.who, turn.start)
-        out[turn.index] = (
-            f'{line[:start]}<span class="minutes-speaker" id="{anchor}">{_escape(turn.who)}</span>'
-            f"{line[start + len(turn.who) :]}"
-        )
-        entries.append(Entry(turn.name, turn.text, first_line + turn.index, anchor, "speaker", section(turn.index)))
-        if turn.name not in spoken:
-            spoken.add(turn.name)
-            abbreviation = turn.who if turn.who != turn.name else ""
-            mentions.append(Mention(turn.name, first_line + turn.index, "speaker", abbreviation=abbreviation))
+        marks.turn(turn, first=turn.name not in spoken)
+        spoken.add(turn.name)
 
     entries.extend(_leaders(document, out, entries, mentions, anchors, section))
     mentions.extend(owners)
@@ -156,6 +107,93 @@ def attribute(
     return Attribution(
         tuple(entries), named, tuple(out), tuple(mentions), found_turns.unknown, found_headings.uncorroborated
     )
+
+
+def _attendee_mentions(listed: Attendance, first_line: int, table: dict[str, str]) -> list[Mention]:
+    """A mention of each person the meeting lists; their abbreviations join ``table`` (the meeting's own table
+    wins over the people file)."""
+    mentions = []
+    for item in listed.attendees:
+        person = item.person
+        mentions.append(
+            Mention(
+                person.name,
+                first_line + item.index,
+                "attendee" if item.present and not person.absent else "absent",
+                person.handle,
+                person.abbreviation,
+                person.affiliation,
+                person.role,
+                person.status,
+            )
+        )
+        if person.abbreviation and person.name:
+            table[person.abbreviation] = person.name
+    return mentions
+
+
+@dataclass
+class _Marks:
+    """What attribution adds to a meeting: its entries and mentions, and the anchors it writes into its lines."""
+
+    document: Document
+    out: list[str]  # the meeting's lines, anchors added
+    entries: list[Entry]
+    mentions: list[Mention]
+    anchors: set[str]
+    section: Callable[[int], str]  # the agenda item a line sits under
+
+    def heading(self, position: int, name: str) -> None:
+        """A person's heading (``### Olivier``): an anchor on it, and its section as their entry."""
+        lines, first_line = self.document.lines, self.document.first_line
+        heading = self.document.headings[position]
+        end = self.document.section_end(position)
+        text = "\n".join(lines[heading.index + 1 : end]).strip("\n")
+        anchor = unique(slugify(name, "person"), self.anchors)
+        if "{#" not in lines[heading.index]:
+            self.out[heading.index] = lines[heading.index].rstrip() + " {#" + anchor + "}"
+        self.mentions.append(Mention(name, first_line + heading.index, "heading"))
+        if text.strip():
+            where = self.section(heading.index)
+            self.entries.append(Entry(name, text, first_line + heading.index, anchor, "heading", where))
+
+    def name_tag(self, tag: NameTag, not_people: frozenset[str]) -> None:
+        """``[name=Min (not here)]``: the name, and how they attended; ``[name=myname]`` in a template is nobody."""
+        signed = [signer for raw in tag.names if (signer := parse_person(raw, not_people, slot=True)) is not None]
+        signed = [signer for signer in signed if signer.name or signer.handle]
+        if not signed:
+            return
+        first_line = self.document.first_line
+        anchor = unique(slugify(signed[0].label, "person"), self.anchors)
+        line = self.out[tag.index]
+        match = NAME_TAG.search(line)
+        if match is not None:
+            span = f'<span class="minutes-name" id="{anchor}">{_escape(match.group(1))}</span>'
+            self.out[tag.index] = line[: match.start()] + span + line[match.end() :]
+        for signer in signed:
+            kind: MentionKind = "absent" if signer.absent else "name-tag"
+            self.mentions.append(
+                Mention(signer.name, first_line + tag.index, kind, signer.handle, status=signer.status)
+            )
+            if tag.text.strip():
+                where = self.section(tag.index)
+                self.entries.append(Entry(signer.label, tag.text, first_line + tag.index, anchor, "name-tag", where))
+
+    def turn(self, turn: Turn, *, first: bool) -> None:
+        """A transcript's turn: its speaker marked, its text their entry; a mention at their ``first`` turn."""
+        first_line = self.document.first_line
+        anchor = unique(slugify(turn.who, "turn"), self.anchors)
+        line = self.out[turn.index]
+        start = line.find(turn.who, turn.start)
+        self.out[turn.index] = (
+            f'{line[:start]}<span class="minutes-speaker" id="{anchor}">{_escape(turn.who)}</span>'
+            f"{line[start + len(turn.who) :]}"
+        )
+        where = self.section(turn.index)
+        self.entries.append(Entry(turn.name, turn.text, first_line + turn.index, anchor, "speaker", where))
+        if first:
+            abbreviation = turn.who if turn.who != turn.name else ""
+            self.mentions.append(Mention(turn.name, first_line + turn.index, "speaker", abbreviation=abbreviation))
 
 
 def _leaders(

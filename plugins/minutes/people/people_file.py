@@ -19,7 +19,6 @@ rest of the file is still used.
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from dataclasses import dataclass
 from typing import Protocol
@@ -30,8 +29,9 @@ from ..findings import Finding
 from ..model import Person
 from ..slugs import fold, slugify
 from ..vocabulary import HANDLE
+from ..yaml_file import YamlFile, parse_yaml, read_yaml_file
 from .names import is_abbreviation
-from .resolve import label_node
+from .resolve import Node, label_node
 
 FIELDS = ("name", "aliases", "handles", "abbreviations", "affiliation", "avatar", "id")
 # Other spellings of the fields, accepted as the field itself.
@@ -48,6 +48,7 @@ _SYNONYMS = {
 _HANDLE = re.compile(r"^@?(" + HANDLE + r")$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NAMES = ("people.yml", "people.yaml")
+WHAT = "people file"  # how findings call it
 
 
 @dataclass(frozen=True)
@@ -66,41 +67,26 @@ class PeopleFile:
         return tuple((abbreviation, person.name) for person in self.people for abbreviation in person.abbreviations)
 
 
-def find_people_file(folder: str) -> str | None:
-    """``people.yml`` (or ``people.yaml``) in ``folder``, if there is one."""
-    for name in NAMES:
-        candidate = os.path.join(folder, name)
-        if os.path.isfile(candidate):
-            return candidate
-    return None
-
-
 def load_people_file(abs_path: str, path: str) -> PeopleFile:
     """Read and check the people file at ``abs_path``; ``path`` is how findings name it."""
-    try:
-        with open(abs_path, encoding="utf-8") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as error:
-        return PeopleFile((), (Finding(path, 0, "error", f"cannot read the people file: {error}"),))
-    return parse_people_file(text, path)
+    return _people_file(read_yaml_file(abs_path, path, WHAT, nodes=True), path)
 
 
 def parse_people_file(text: str, path: str) -> PeopleFile:
     """The people of a people file's ``text``, with an error for everything wrong in it."""
+    return _people_file(parse_yaml(text, path, WHAT, nodes=True), path)
+
+
+def _people_file(loaded: YamlFile, path: str) -> PeopleFile:
+    if loaded.error is not None:
+        return PeopleFile((), (loaded.error,))
+    root: yaml.Node | None = loaded.data
     findings: list[Finding] = []
 
     def error(node: yaml.Node | None, message: str, hint: str = "") -> None:
         line = node.start_mark.line + 1 if node is not None else 0
         findings.append(Finding(path, line, "error", message, hint))
 
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as problem:
-        mark = problem.problem_mark or problem.context_mark
-        line = mark.line + 1 if mark is not None else 0
-        return PeopleFile((), (Finding(path, line, "error", f"the people file is not valid YAML: {problem.problem}"),))
-    except yaml.YAMLError as problem:
-        return PeopleFile((), (Finding(path, 0, "error", f"the people file is not valid YAML: {problem}"),))
     if root is None:
         return PeopleFile()
     if isinstance(root, yaml.MappingNode) and any(_scalar(key) == "people" for key, _ in root.value):
@@ -115,7 +101,7 @@ def parse_people_file(text: str, path: str) -> PeopleFile:
         return PeopleFile((), tuple(findings))
 
     people: list[Person] = []
-    owners: dict[str, tuple[str, int]] = {}  # name/handle/abbreviation node -> (person, line) that has it
+    owners: dict[Node, tuple[str, int]] = {}  # name/handle/abbreviation node -> (person, line) that has it
     for where, details in items:
         person = _person(where, details, error)
         if person is None:

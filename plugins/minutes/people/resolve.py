@@ -13,11 +13,13 @@ abbreviation. Nodes join into people in four steps, strongest evidence first:
    are not spellings of one another. An abbreviation is not: one that would join
    two different full names leaves both apart, with a warning;
 3. a name that looks like a misspelling of a much more frequent one
-   (``Olivir`` / ``Olivier``) is reported and left alone;
+   (``Olivir`` / ``Olivier``) is left alone (``new_names`` reports it);
 4. a first name alone (``Olivier``) joins the one person whose full name
    starts with it, or whose handle it is or starts with (``Niko`` and
    ``nikomatsakis``); when two people share it (``Julien``; ``Josh`` beside
-   ``Josh Stone`` and ``joshtriplett``), it stays a person of its own, with a warning.
+   ``Josh Stone`` and ``joshtriplett``), it stays a person of its own, with a warning. A first name written
+   with two different handles (``Priya @priya-k``, ``Priya @pnair``) is two people, said in a warning that
+   names both lines, and titled by their handles (``Priya (@priya-k)``) so that no two pages share a title.
 
 Owners of action items name people the archive should already know: an owner
 named nowhere else, without a handle, is reported rather than made a person.
@@ -29,7 +31,8 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from ..findings import Finding
 from ..model import Meeting, Mention, Person
@@ -40,6 +43,33 @@ from .names import is_abbreviation
 
 # A spelling used this often or less may be a misspelling of a more frequent one.
 _RARE = 2
+
+
+# The kinds of nodes: a name, a GitHub handle, an abbreviation.
+NAME, HANDLE, ABBREVIATION = "n", "h", "a"
+
+
+class Node(NamedTuple):
+    """A node of the people graph: a way of naming someone. Nodes sort as ``kind:text`` would."""
+
+    kind: str  # NAME, HANDLE or ABBREVIATION
+    text: str  # a folded name (``name_key``), a lowercased handle, an abbreviation as written
+
+    @classmethod
+    def name(cls, name: str) -> Node:
+        return cls(NAME, name_key(name))
+
+    @classmethod
+    def handle(cls, handle: str) -> Node:
+        return cls(HANDLE, handle.lower())
+
+    @classmethod
+    def abbreviation(cls, abbreviation: str) -> Node:
+        return cls(ABBREVIATION, abbreviation)
+
+    @property
+    def is_full_name(self) -> bool:
+        return self.kind == NAME and is_full_name(self.text)
 
 
 @dataclass(frozen=True)
@@ -56,7 +86,7 @@ class Resolution:
     people: tuple[Person, ...]  # sorted by name
     by_name: dict[str, str]  # every spelling as written -> person id
     findings: tuple[Finding, ...] = ()
-    nodes: dict[str, str] = field(default_factory=dict)  # node key ("n:olivier", "h:ogrisel", "a:WH") -> person id
+    nodes: dict[Node, str] = field(default_factory=dict)  # node (name "olivier", handle "ogrisel", "WH") -> person id
 
     def person_of(self, mention: Mention) -> str | None:
         """The person a mention stands for; a handle decides for a first name alone."""
@@ -78,40 +108,41 @@ def is_full_name(name: str) -> bool:
     return len([word for word in words if word not in PARTICLES]) >= 2
 
 
-def label_node(label: str) -> str:
+def label_node(label: str) -> Node:
+    """The node of a spelling: ``@ogrisel`` a handle, ``WH`` an abbreviation, else a name."""
     if label.startswith("@"):
-        return "h:" + label[1:].lower()
+        return Node.handle(label[1:])
     if is_abbreviation(label):
-        return "a:" + label
-    return "n:" + name_key(label)
+        return Node.abbreviation(label)
+    return Node.name(label)
 
 
-def node_of(mention: Mention) -> str:
+def node_of(mention: Mention) -> Node:
     """The node a mention resolves through: a full name, else its handle, else its name or abbreviation."""
     if mention.name and is_full_name(mention.name):
         return label_node(mention.name)
     if mention.handle:
-        return "h:" + mention.handle.lower()
+        return Node.handle(mention.handle)
     if mention.name:
         return label_node(mention.name)
-    return "a:" + mention.abbreviation
+    return Node.abbreviation(mention.abbreviation)
 
 
 class _Groups:
     """Union-find over nodes, each group knowing its full names, handles and people-file person."""
 
     def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-        self.full: dict[str, set[str]] = {}
-        self.declared: dict[str, int] = {}
+        self.parent: dict[Node, Node] = {}
+        self.full: dict[Node, set[Node]] = {}
+        self.declared: dict[Node, int] = {}
 
-    def add(self, node: str) -> str:
+    def add(self, node: Node) -> Node:
         if node not in self.parent:
             self.parent[node] = node
-            self.full[node] = {node} if node.startswith("n:") and is_full_name(node[2:]) else set()
+            self.full[node] = {node} if node.is_full_name else set()
         return self.find(node)
 
-    def find(self, node: str) -> str:
+    def find(self, node: Node) -> Node:
         root = node
         while self.parent[root] != root:
             root = self.parent[root]
@@ -119,7 +150,7 @@ class _Groups:
             self.parent[node], node = root, self.parent[node]
         return root
 
-    def conflict(self, a: str, b: str) -> bool:
+    def conflict(self, a: Node, b: Node) -> bool:
         """Two different people: both hold full names and none in common, or two people-file persons."""
         a, b = self.find(a), self.find(b)
         if a == b:
@@ -128,12 +159,12 @@ class _Groups:
             return True
         return bool(self.full[a] and self.full[b] and not self.full[a] & self.full[b])
 
-    def both_declared(self, a: str, b: str) -> bool:
+    def both_declared(self, a: Node, b: Node) -> bool:
         """Two different persons of the people file, which nothing in the notes may join."""
         a, b = self.find(a), self.find(b)
         return a != b and a in self.declared and b in self.declared
 
-    def union(self, a: str, b: str) -> str:
+    def union(self, a: Node, b: Node) -> Node:
         a, b = self.add(a), self.add(b)
         if a == b:
             return a
@@ -150,13 +181,26 @@ def resolve_people(meetings: Iterable[Meeting], people_file: Iterable[Person] = 
     seen = list(_observations(meetings))
     groups = _Groups()
     findings: list[Finding] = []
-
     # 1. The people file always wins.
+    _declare(groups, declared)
+    # 2. What one mention says at once: a full name with its handle or abbreviation.
+    evidence, handled = _join_mentions(groups, seen, findings)
+    # 3. Misspellings: a rare name close to a frequent one is reported, not merged.
+    counts: Counter[Node] = Counter(node_of(item.mention) for item in seen)
+    misspelt = _misspellings(counts, groups)
+    # 4. A first name alone joins the one person it can be.
+    ambiguous = _join_first_names(groups, evidence, misspelt)
+    # 5. People: one per group, with a stable slug.
+    return _resolution(groups, seen, declared, findings, ambiguous, handled)
+
+
+def _declare(groups: _Groups, declared: list[Person]) -> None:
+    """Join the names, aliases, handles and abbreviations of each person of the people file."""
     for position, person in enumerate(declared):
         nodes = [label_node(person.name)]
         nodes += [label_node(alias) for alias in person.aliases]
-        nodes += ["h:" + handle.lstrip("@").lower() for handle in person.handles]
-        nodes += ["a:" + abbreviation for abbreviation in person.abbreviations]
+        nodes += [Node.handle(handle.lstrip("@")) for handle in person.handles]
+        nodes += [Node.abbreviation(abbreviation) for abbreviation in person.abbreviations]
         root = groups.add(nodes[0])
         if root in groups.declared:
             continue  # the people file's own checks report the duplicate
@@ -164,25 +208,33 @@ def resolve_people(meetings: Iterable[Meeting], people_file: Iterable[Person] = 
         for node in nodes[1:]:
             if groups.find(groups.add(node)) not in groups.declared:
                 root = groups.union(root, node)
-        groups.full[root] |= {n for n in nodes if n.startswith("n:") and is_full_name(n[2:])}
+        groups.full[root] |= {n for n in nodes if n.is_full_name}
 
-    # 2. What one mention says at once: a full name with its handle or abbreviation.
-    evidence: dict[str, set[str]] = defaultdict(set)  # first-name node -> handle/abbreviation nodes seen with it
-    reported: set[tuple[str, str]] = set()
+
+def _join_mentions(
+    groups: _Groups, seen: list[_Seen], findings: list[Finding]
+) -> tuple[dict[Node, set[Node]], dict[Node, dict[Node, _Seen]]]:
+    """Join each full name with the handle or abbreviation written with it; what a first name is written
+    with is evidence for step 4 (``evidence``), and its handles where first seen (``handled``)."""
+    evidence: dict[Node, set[Node]] = defaultdict(set)  # first-name node -> handle/abbreviation nodes seen with it
+    handled: dict[Node, dict[Node, _Seen]] = defaultdict(dict)  # first-name node -> handle node -> where first seen
+    reported: set[tuple[Node, Node]] = set()
     for item in seen:
         mention = item.mention
         nodes = [label_node(mention.name)] if mention.name else []
-        nodes += ["h:" + mention.handle.lower()] if mention.handle else []
-        nodes += ["a:" + mention.abbreviation] if mention.abbreviation else []
+        nodes += [Node.handle(mention.handle)] if mention.handle else []
+        nodes += [Node.abbreviation(mention.abbreviation)] if mention.abbreviation else []
         for node in nodes:
             groups.add(node)
         if len(nodes) < 2:
             continue
-        if mention.name and not is_full_name(mention.name) and nodes[0].startswith("n:"):
+        if mention.name and not is_full_name(mention.name) and nodes[0].kind == NAME:
             evidence[nodes[0]].update(nodes[1:])
+            if mention.handle:
+                handled[nodes[0]].setdefault(Node.handle(mention.handle), item)
             continue
         for other in nodes[1:]:
-            if other.startswith("h:") and not groups.both_declared(nodes[0], other):
+            if other.kind == HANDLE and not groups.both_declared(nodes[0], other):
                 different = groups.conflict(nodes[0], other) and not _spellings_of_one(nodes[0], other, groups)
                 if different and (nodes[0], other) not in reported:
                     reported.add((nodes[0], other))
@@ -194,38 +246,39 @@ def resolve_people(meetings: Iterable[Meeting], people_file: Iterable[Person] = 
                     findings.append(_given_twice(item, other, groups, seen, merged=False))
             else:
                 groups.union(nodes[0], other)
+    return evidence, handled
 
-    # 3. Misspellings: a rare name close to a frequent one is reported, not merged.
-    counts: Counter[str] = Counter(node_of(item.mention) for item in seen)
-    misspelt = _misspellings(counts, groups)
 
-    # 4. A first name alone joins the one person it can be.
-    by_first: dict[str, set[str]] = defaultdict(set)
+def _join_first_names(
+    groups: _Groups, evidence: dict[Node, set[Node]], misspelt: dict[Node, Node]
+) -> dict[Node, list[Node]]:
+    """Join each first name alone to the one person it can be; those that could be several (``ambiguous``)."""
+    by_first: dict[Node, set[Node]] = defaultdict(set)
     for node in list(groups.parent):
-        if node.startswith("n:") and is_full_name(node[2:]) and node not in misspelt:
-            by_first["n:" + node[2:].split()[0]].add(node)
+        if node.is_full_name and node not in misspelt:
+            by_first[Node(NAME, node.text.split()[0])].add(node)
     # "nikomatsakis" and "@nikomatsakis", "Felix" and "@Felix": one token, one person ("compiler-errors" is the node
-    # "n:compiler errors")
-    for node in [n for n in groups.parent if n.startswith("n:")]:
-        same = "h:" + node[2:].replace(" ", "-")
+    # "compiler errors")
+    for node in [n for n in groups.parent if n.kind == NAME]:
+        same = Node(HANDLE, node.text.replace(" ", "-"))
         free = same in groups.parent and not {groups.find(node), groups.find(same)} & set(groups.declared)
         if free and not groups.full[groups.find(same)]:
             groups.union(node, same)
     # Handles, and names written as one, that start with a first name: "nikomatsakis" for Niko, "joshtriplett" for Josh
-    by_prefix: dict[str, set[str]] = defaultdict(set)
+    by_prefix: dict[str, set[Node]] = defaultdict(set)
     for node in list(groups.parent):
-        token = node[2:]
-        if node[0] in "hn" and " " not in token and "-" not in token and len(token) > 3:
+        token = node.text
+        if node.kind in (HANDLE, NAME) and " " not in token and "-" not in token and len(token) > 3:
             for end in range(3, len(token)):
                 by_prefix[token[:end]].add(node)
-    ambiguous: dict[str, list[str]] = {}
-    for node in sorted(n for n in groups.parent if n.startswith("n:") and not is_full_name(n[2:])):
+    ambiguous: dict[Node, list[Node]] = {}
+    for node in sorted(n for n in groups.parent if n.kind == NAME and not n.is_full_name):
         if node in misspelt or groups.find(node) in groups.declared:
             continue
-        same = "h:" + node[2:].replace(" ", "-")
+        same = Node(HANDLE, node.text.replace(" ", "-"))
         candidates = {groups.find(other) for other in evidence.get(node, ())}
         candidates |= {groups.find(full) for full in by_first.get(node, ())}
-        candidates |= {groups.find(token) for token in by_prefix.get(node[2:], ())}
+        candidates |= {groups.find(token) for token in by_prefix.get(node.text, ())}
         if same in groups.parent:
             candidates.add(groups.find(same))
         candidates.discard(groups.find(node))
@@ -233,9 +286,19 @@ def resolve_people(meetings: Iterable[Meeting], people_file: Iterable[Person] = 
             groups.union(candidates.pop(), node)
         elif len(candidates) > 1:
             ambiguous[node] = sorted(candidates)
+    return ambiguous
 
-    # 5. People: one per group, with a stable slug.
-    members: dict[str, list[_Seen]] = defaultdict(list)
+
+def _resolution(
+    groups: _Groups,
+    seen: list[_Seen],
+    declared: list[Person],
+    findings: list[Finding],
+    ambiguous: dict[Node, list[Node]],
+    handled: dict[Node, dict[Node, _Seen]],
+) -> Resolution:
+    """One person per group (an owner named nowhere else is none), each spelling's person, and the findings."""
+    members: dict[Node, list[_Seen]] = defaultdict(list)
     for item in seen:
         members[groups.find(node_of(item.mention))].append(item)
     kept = {
@@ -265,7 +328,7 @@ def resolve_people(meetings: Iterable[Meeting], people_file: Iterable[Person] = 
             by_name.setdefault(label, ids[label_node(label)])
     names = {root: person.name for root, person in people.items()}
     findings.extend(_ambiguity_findings(ambiguous, members, names, groups))
-    findings.extend(_misspelling_findings(misspelt, seen, names, groups))
+    findings.extend(_two_handles_findings(handled, names, groups))
     ordered = sorted(people.values(), key=lambda person: (fold(person.name), person.name))
     return Resolution(tuple(ordered), by_name, tuple(findings), ids)
 
@@ -290,10 +353,10 @@ def _observations(meetings: Iterable[Meeting]) -> Iterator[_Seen]:
                 yield _Seen(mention, meeting.source, meeting.id)
 
 
-def _given_twice(item: _Seen, other: str, groups: _Groups, seen: list[_Seen], *, merged: bool) -> Finding:
+def _given_twice(item: _Seen, other: Node, groups: _Groups, seen: list[_Seen], *, merged: bool) -> Finding:
     """Warning: a handle or abbreviation given to two different full names: a handle makes them one
     person (``merged``), an abbreviation leaves them two."""
-    what = ("handle @" if other.startswith("h:") else "abbreviation ") + other[2:]
+    what = ("handle @" if other.kind == HANDLE else "abbreviation ") + other.text
     earlier = _earlier(other, groups, seen, full_names=merged)
     if merged:
         outcome, advice = (
@@ -311,7 +374,7 @@ def _given_twice(item: _Seen, other: str, groups: _Groups, seen: list[_Seen], *,
     )
 
 
-def _earlier(other: str, groups: _Groups, seen: list[_Seen], full_names: bool) -> str:
+def _earlier(other: Node, groups: _Groups, seen: list[_Seen], full_names: bool) -> str:
     """Where a name of the group of ``other`` was first seen (a full name only, if ``full_names``)."""
     root = groups.find(other)
     for s in seen:
@@ -321,10 +384,9 @@ def _earlier(other: str, groups: _Groups, seen: list[_Seen], full_names: bool) -
     return "someone else"
 
 
-def _spellings_of_one(node: str, other: str, groups: _Groups) -> bool:
+def _spellings_of_one(node: Node, other: Node, groups: _Groups) -> bool:
     """Whether the full name ``node`` is a spelling of every full name the group of ``other`` holds."""
-    name = node[2:]
-    return all(same_person_names(name, full[2:]) for full in groups.full[groups.find(other)])
+    return all(same_person_names(node.text, full.text) for full in groups.full[groups.find(other)])
 
 
 def same_person_names(a: str, b: str) -> bool:
@@ -362,15 +424,15 @@ def _same_word(a: str, b: str) -> bool:
     return len(short) >= 5 and _distance(a, b, 2) <= (1 if len(long) <= 8 else 2)
 
 
-def _misspellings(counts: Counter[str], groups: _Groups) -> dict[str, str]:
+def _misspellings(counts: Counter[Node], groups: _Groups) -> dict[Node, Node]:
     """Rare name nodes that look like a misspelling of a more frequent one: node -> that node."""
-    names = {node: count for node, count in counts.items() if node.startswith("n:")}
+    names = {node: count for node, count in counts.items() if node.kind == NAME}
     for node in groups.parent:
-        if node.startswith("n:") and groups.find(node) in groups.declared:
+        if node.kind == NAME and groups.find(node) in groups.declared:
             names[node] = max(names.get(node, 0), _RARE + 1)
-    references: dict[str, set[str]] = defaultdict(set)
+    references: dict[str, set[Node]] = defaultdict(set)
     for node, count in names.items():
-        text = node[2:]
+        text = node.text
         if count < 2 or len(text) < 5:
             continue
         forms = {text, text.split()[0]} if is_full_name(text) else {text}
@@ -378,17 +440,17 @@ def _misspellings(counts: Counter[str], groups: _Groups) -> dict[str, str]:
             if len(form) >= 5:
                 for variant in _deletions(form):
                     references[variant].add(node)
-    found: dict[str, str] = {}
+    found: dict[Node, Node] = {}
     for node, count in names.items():
-        text = node[2:]
+        text = node.text
         if count > _RARE or len(text) < 5 or groups.find(node) in groups.declared:
             continue
         candidates = {ref for variant in _deletions(text) for ref in references.get(variant, ())}
-        best: tuple[int, str] | None = None
+        best: tuple[int, Node] | None = None
         for ref in sorted(candidates):
             if names[ref] <= count or groups.find(ref) == groups.find(node):
                 continue
-            target = ref[2:] if is_full_name(text) else ref[2:].split()[0]
+            target = ref.text if is_full_name(text) else ref.text.split()[0]
             if target == text:
                 continue
             limit = 1 if max(len(text), len(target)) <= 8 else 2
@@ -419,19 +481,19 @@ def _distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-def _people(members: dict[str, list[_Seen]], groups: _Groups, declared: list[Person]) -> dict[str, Person]:
+def _people(members: dict[Node, list[_Seen]], groups: _Groups, declared: list[Person]) -> dict[Node, Person]:
     """One ``Person`` per group root, named by the people file or by the best spelling seen."""
-    drafts: dict[str, Person] = {}
-    linked: dict[str, list[str]] = defaultdict(list)  # root -> handle and abbreviation nodes of its group
+    drafts: dict[Node, Person] = {}
+    linked: dict[Node, list[Node]] = defaultdict(list)  # root -> handle and abbreviation nodes of its group
     for node in groups.parent:
-        if node[0] in "ha":
+        if node.kind in (HANDLE, ABBREVIATION):
             linked[groups.find(node)].append(node)
     for root, items in members.items():
         mentions = [item.mention for item in items]
         handles = Counter(m.handle for m in mentions if m.handle)
         abbreviations = Counter(m.abbreviation for m in mentions if m.abbreviation)
         for node in linked.get(root, ()):
-            (handles if node[0] == "h" else abbreviations)[node[2:]] += 0  # joined through another mention
+            (handles if node.kind == HANDLE else abbreviations)[node.text] += 0  # joined through another mention
         affiliations = Counter(m.affiliation for m in mentions if m.affiliation)
         spellings = Counter(m.name for m in mentions if m.name and not is_abbreviation(m.name))
         if root in groups.declared:
@@ -452,7 +514,7 @@ def _people(members: dict[str, list[_Seen]], groups: _Groups, declared: list[Per
         elif handles:
             name = "@" + _most_common(handles)
         else:
-            name = _most_common(abbreviations) or root[2:]
+            name = _most_common(abbreviations) or root.text
         drafts[root] = Person(
             "",
             name,
@@ -461,7 +523,25 @@ def _people(members: dict[str, list[_Seen]], groups: _Groups, declared: list[Per
             _most_common(affiliations),
             tuple(sorted(abbreviations)),
         )
-    return _with_slugs(drafts)
+    return _with_slugs(_distinct_titles(drafts))
+
+
+def _distinct_titles(drafts: dict[Node, Person]) -> dict[Node, Person]:
+    """People the notes give one name (two ``Priya`` of two handles) titled by their handle: ``Priya (@pnair)``.
+
+    People of the people file keep their name, which the file chose."""
+    by_name: dict[str, list[Node]] = defaultdict(list)
+    for root, person in drafts.items():
+        by_name[name_key(person.name)].append(root)
+    result = dict(drafts)
+    for roots in by_name.values():
+        if len(roots) < 2:
+            continue
+        for root in roots:
+            person = drafts[root]
+            if not person.id and person.handles and not person.name.startswith("@"):
+                result[root] = replace(person, name=f"{person.name} (@{person.handles[0]})")
+    return result
 
 
 def _case_unique(counts: Counter[str]) -> list[str]:
@@ -484,16 +564,16 @@ def most_common_spelling(spellings: Counter[str]) -> str:
     )
 
 
-def _with_slugs(drafts: dict[str, Person]) -> dict[str, Person]:
+def _with_slugs(drafts: dict[Node, Person]) -> dict[Node, Person]:
     """Give every person a slug no other takes: the first by name keeps the plain one, others add a hash.
 
     The suffix comes from the name itself, so a person's address does not move
     when someone else joins the archive.
     """
-    wanted: dict[str, list[str]] = defaultdict(list)
+    wanted: dict[str, list[Node]] = defaultdict(list)
     for root, person in drafts.items():
         wanted[slugify(person.id or person.name, "person")].append(root)
-    result: dict[str, Person] = {}
+    result: dict[Node, Person] = {}
     taken: set[str] = set(RESERVED_PERSON_SLUGS)
     for slug in sorted(wanted):
         roots = sorted(wanted[slug], key=lambda r: (drafts[r].id != slug, fold(drafts[r].name), drafts[r].name))
@@ -515,7 +595,7 @@ def _fields(person: Person) -> tuple[str, tuple[str, ...], tuple[str, ...], str,
 
 
 def _ambiguity_findings(
-    ambiguous: dict[str, list[str]], members: dict[str, list[_Seen]], names: dict[str, str], groups: _Groups
+    ambiguous: dict[Node, list[Node]], members: dict[Node, list[_Seen]], names: dict[Node, str], groups: _Groups
 ) -> list[Finding]:
     findings = []
     for node, roots in ambiguous.items():
@@ -537,23 +617,28 @@ def _ambiguity_findings(
     return findings
 
 
-def _misspelling_findings(
-    misspelt: dict[str, str], seen: list[_Seen], names: dict[str, str], groups: _Groups
+def _two_handles_findings(
+    handled: dict[Node, dict[Node, _Seen]], names: dict[Node, str], groups: _Groups
 ) -> list[Finding]:
+    """Warnings: a first name written with handles of two different people (``Priya @priya-k``, ``Priya @pnair``),
+    naming the line of each; they stay two people."""
     findings = []
-    for item in seen:
-        node = node_of(item.mention)
-        target = misspelt.get(node)
-        if target is None:
+    for seen in handled.values():
+        by_root: dict[Node, _Seen] = {}
+        for handle, item in seen.items():
+            by_root.setdefault(groups.find(handle), item)
+        if len(by_root) < 2:
             continue
-        name = names.get(groups.find(target), target[2:])
+        items = sorted(by_root.items(), key=lambda pair: (pair[1].path, pair[1].mention.line))
+        first = items[0][1]
+        others = " and ".join(f"{names.get(root, root.text)} ({item.path}:{item.mention.line})" for root, item in items)
         findings.append(
             Finding(
-                item.path,
-                item.mention.line,
+                first.path,
+                first.mention.line,
                 "warning",
-                f"'{item.mention.label}' looks like a misspelling of {name}",
-                f"did you mean {name}? If they are two people, list both in people.yml",
+                f"'{first.mention.name}' is written with two handles: {others}; kept as two people",
+                "if they are one person, list both handles in people.yml",
             )
         )
     return findings

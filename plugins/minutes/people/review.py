@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ..model import Meeting, Person
 from ..slugs import fold
 from .names import initials_fit, is_abbreviation
-from .resolve import is_full_name, label_node, name_key, node_of, same_person_names
+from .resolve import Node, is_full_name, label_node, name_key, node_of, same_person_names
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class PeopleReview:
 
 
 def review_people(
-    meetings: Iterable[Meeting], people: Iterable[Person], nodes: Mapping[str, str], declared: Iterable[str] = ()
+    meetings: Iterable[Meeting], people: Iterable[Person], nodes: Mapping[Node, str], declared: Iterable[str] = ()
 ) -> PeopleReview:
     """The likely junk and likely duplicates among ``people``; ``nodes`` maps name nodes to person ids
     (``Resolution.nodes``); the ids of ``declared`` people (the people file) are never questioned."""

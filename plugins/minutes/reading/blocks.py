@@ -486,6 +486,17 @@ class _Reader:
         self.empty_items: set[int] = set()
         self.code_tables: list[Table] = []
 
+    def _item(self, index: int, width: int, depth: int, parent: int, item: re.Match[str]) -> None:
+        """A list item opens at line ``index``: its text, task mark and kind, as ``_document`` nests them."""
+        text = item.group("text") or ""
+        task = _TASK.match(text)
+        mark = task.group("mark").lower() if task else None
+        ordered = item.group("marker")[0].isdigit()
+        self.raw_items.append((index, width, depth, parent, text[task.end() :] if task else text, mark, ordered))
+        self.kinds[index], self.owner[index] = ITEM, index
+        if not text.strip() and item.group("marker") == "-":
+            self.empty_items.add(index)
+
     def read(self, first_line: int) -> Document:
         lines, kinds = self.lines, self.kinds
         containers: list[_Open] = []  # admonitions, details, tabs, footnotes: their content is indented
@@ -559,18 +570,9 @@ class _Reader:
                         self.interruptions.append(index)
                     if blank_before and depth > 0:
                         floor = items[depth - 1].content
-                    text = item.group("text") or ""
-                    task = _TASK.match(text)
-                    mark = task.group("mark").lower() if task else None
-                    ordered = item.group("marker")[0].isdigit()
-                    self.raw_items.append(
-                        (index, width, depth, parent, text[task.end() :] if task else text, mark, ordered)
-                    )
+                    self._item(index, width, depth, parent, item)
                     del items[depth:]
                     items.append(_Open(index, base + _INDENT * (depth + 1), depth))
-                    kinds[index], self.owner[index] = ITEM, index
-                    if not text.strip() and item.group("marker") == "-":
-                        self.empty_items.add(index)
                     index += 1
                     blank_before, prose, paragraph_start = False, "item", None
                     continue

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..paths import FOLDER_PAGES
 from ..vocabulary import MONTHS, WEEKDAYS
 
 _MONTH_NAMES = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
@@ -277,7 +278,7 @@ def date_from_path(path: str) -> PathDate:
     parts = path.replace("\\", "/").split("/")
     stem = re.sub(r"\.(md|markdown)$", "", parts[-1], flags=re.IGNORECASE)
     dirs = parts[:-1]
-    if stem.lower() in ("index", "readme") and len(dirs) >= 3:
+    if stem.lower() in FOLDER_PAGES and len(dirs) >= 3:
         # 2024/09/16/index.md: the folder is the meeting
         stem, dirs = dirs[-1], dirs[:-1]
     year = None

@@ -21,7 +21,6 @@ LINK = re.compile(
     r"(?P<image>!?)\[(?P<text>[^\]\n]*)\]\(\s*<?(?P<target>(?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+\"[^\"\n]*\")?\s*\)"
 )
 AUTOLINK = re.compile(r"<(?P<target>(?:https?|mailto|ftp):[^>\s]+)>")
-BARE_URL = re.compile(r"(?<![\w(<\[\"'=/])(?P<target>https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?])")
 CODE_SPAN = re.compile(r"(?P<ticks>`+)(?P<code>.+?)(?<!`)(?P=ticks)(?!`)")
 TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 EMAIL = re.compile(r"<?(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?")
