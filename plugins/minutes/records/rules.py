@@ -439,6 +439,7 @@ def adjust_endorsement(context: Context, unit: Reading, scores: Scores) -> None:
     """A view the others endorse (``note_endorsement``) is the group's."""
     if scores.endorsed and not unit.sentence.question:
         scores.decision = max(scores.decision, ENDORSED)
+        scores.decision_cue = scores.decision_cue or "endorsement"
         if scores.action_cue == "commitment":
             scores.action = max(scores.action, ENDORSED)
 
