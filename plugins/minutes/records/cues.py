@@ -92,10 +92,15 @@ _FIRST_PERSON = re.compile(
 # Where a clause ends: "FCP is done; Niko will handle it", "(Centril to FCP)", "tests were added, Niko will".
 _CLAUSE = re.compile(r"\s*(?:[;.]\s+|,\s+|[()]|\s[-–—]\s)\s*")
 _ZULIP = re.compile(r"@_?\*\*(?P<name>[^*\n]+?)\*\*")
+# Verbs that report what someone said or did: "@eddyb suggests ...", "@oli clarifies that ...".
+REPORTING_VERBS = (
+    "says|suggests|comments|clarifies|reports|notes|asks|mentions|thinks|points|discusses|explains|proposes"
+    "|agrees|argues|confirms|believes|wonders|feels|replies|responds|writes|adds|also|seems|self-assigned"
+)
 _ADDRESSED = re.compile(
     r"^\s*(?:@_?\*\*(?P<name>[^*\n]+?)\*\*|@(?P<handle>" + HANDLE + r")(?![\w-]))"
     # not a report about them: "@bob has a prototype", "@Nicholas M has a working prototype now"
-    r"(?!(?:\s+[A-Z][\w.]*){0,2}\s+(?:\w+ed|was|were|has|had|is|are)\b)"
+    r"(?!(?:\s+[A-Z][\w.]*){0,2}\s+(?:\w+ed|was|were|has|had|is|are|" + REPORTING_VERBS + r")\b)"
 )
 _CC = re.compile(r"(?i)(?<!\w)cc\b")
 # After "we will" / "let's": what keeps the line a discussion ("need to", "have to"), or a deferral to no

@@ -33,7 +33,18 @@ from ..vocabulary import (
     words_of,
 )
 from .cues import Sentence, owners_written, quick_fold
-from .units import LEAD_WORDS, Prefix, Unit, header, label_kind, lead_in_only, may_record, title_only
+from .units import (
+    LEAD_WORDS,
+    Prefix,
+    Unit,
+    header,
+    label_kind,
+    lead_in_only,
+    looks_like_person,
+    may_record,
+    quoted_title,
+    title_only,
+)
 
 TRANSCRIPT_SECTIONS = frozenset({"decision", "summary", "action"})  # what a transcript's records sit in
 
@@ -76,6 +87,7 @@ class Context:
     position: dict[int, int] = field(default_factory=dict)  # item line -> its position among its siblings
     sentences: dict[str, Sentence] = field(default_factory=dict)  # Markdown -> its cues, read once
     reads_all: bool = False  # every unit read to its end, cue or not (a training run collects them all)
+    in_turn: list[bool] = field(default_factory=list)  # per line: inside a speaker's turn ("Mara: ...")
 
 
 def context_of(
@@ -102,7 +114,30 @@ def context_of(
         context.position[found_item.index] = len(siblings)
         siblings.append(found_item)
     context.indented_under = _indented_under(document, context.siblings)
+    context.in_turn = _in_turn(document, speech)
     return context
+
+
+_TURN = re.compile(
+    r"^\s*(?:>\s*)*(?:(?:[-*+]|\d{1,3}[.)])\s+)?(?:\*\*|__)?(?P<who>[^:*_\n]{1,40}?)(?:\*\*|__)?\s*:\s+\S"
+)
+
+
+def _in_turn(document: Document, speech: frozenset[int]) -> list[bool]:
+    """Per line, whether it is in a speaker's turn: a paragraph or list item whose first line opens one (a
+    speaker the people parsers know, or a name before a colon: ``TC: ...``, ``- Mara: ...``)."""
+    in_turn = [False] * len(document.lines)
+    turn = False
+    for index, kind in enumerate(document.kinds):
+        line = document.lines[index]
+        if kind not in (TEXT, ITEM) or not line.strip():
+            turn = False
+            continue
+        if index in document.items or kind == ITEM or index == 0 or not document.lines[index - 1].strip():
+            opened = _TURN.match(line)
+            turn = index in speech or (opened is not None and looks_like_person(opened.group("who").strip()))
+        in_turn[index] = turn
+    return in_turn
 
 
 def sentence_of(context: Context, markdown: str) -> Sentence:
@@ -441,7 +476,7 @@ def read_unit(context: Context, unit: Unit, prefix: Prefix) -> Reading | None:
     label = label_kind(prefix.label)
     if context.transcript and section not in TRANSCRIPT_SECTIONS and label not in ("decision", "action"):
         return None  # in a transcript plain speech is never an outcome
-    if title_only(prefix.body) and not in_outcome_list(context, index, item):
+    if (title_only(prefix.body) or quoted_title(text)) and not in_outcome_list(context, index, item):
         return None  # "[Stabilize `!` #65355](...) @bob": a title, unless a list of outcomes holds it
     sentence = sentence_of(context, prefix.body)
     if _says_nothing(sentence, label):

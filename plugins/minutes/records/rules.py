@@ -70,6 +70,7 @@ IMPERATIVE_TOPIC = 0.3  # at most, after a topic label: "concern: call sites ...
 BOX_BONUS = 0.1  # added for a task box: "- [ ] Update the docs"
 # -- what the adjustments take off, or cap at --------------------------------------------------------------
 HEDGE_LEAD = 0.3  # under "One possibility:", "Niko's thought:"
+SPEECH_CAP = 0.45  # agreement, commitment or an answer inside a speaker's turn: one person's view
 PROPOSAL_CAP = 0.0  # "Karl suggests we defer this": a proposal, not an outcome
 HEDGED_OPINION = 0.1  # "it seems the consensus is"
 HEDGED_AGREEMENT = 0.35  # "maybe a consensus"
@@ -429,6 +430,23 @@ def adjust_report_section(context: Context, unit: Reading, scores: Scores) -> No
         scores.action -= REPORT_ACTION
 
 
+# In a speaker's turn, the words by which the group's outcome is said, not one person's view of it.
+_GROUP_OUTCOME = re.compile(
+    r"\b(?:settled|no objections?|nobody objects|unanimous(?:ly)?|motion (?:passes|passed|carries|carried)"
+    r"|all in favou?r|we (?:have|had|reached) (?:consensus|agreement)"
+    r"|(?:is|was|are|were) (?:approved|decided|agreed))\b"
+)
+
+
+def adjust_speech_turn(context: Context, unit: Reading, scores: Scores) -> None:
+    """In a speaker's turn ("Remy: In my view, the point is to come to consensus ..."), agreement, commitment
+    and answers are that person's view, unless the words say the group's outcome ("OK. That's settled then.")."""
+    if not context.in_turn[unit.index] or scores.explicit_decision:
+        return
+    if scores.decision_cue in ("agreement", "commitment", "answer") and not _GROUP_OUTCOME.search(unit.sentence.text):
+        scores.decision = min(scores.decision, SPEECH_CAP)
+
+
 def adjust_logistics(context: Context, unit: Reading, scores: Scores) -> None:
     """Personal logistics ("I'll be away next week") are no task, but "I will" said so."""
     if unit.sentence.logistics and not unit.sentence.first_person:
@@ -498,6 +516,7 @@ ADJUSTMENTS: tuple[Rule, ...] = (
     adjust_conditional,
     adjust_status_start,
     adjust_report_section,
+    adjust_speech_turn,
     adjust_logistics,
     adjust_endorsement,
     adjust_header,

@@ -289,6 +289,17 @@ def title_only(body: str) -> bool:
     return len(rest.split()) < 2
 
 
+_QUOTED_TITLE = re.compile(r'^\s*[*_]*["“][^"”\n]{3,200}["”][*_]*\s*(?=\[|\(|<|https?://|#\d|$)')
+
+
+def quoted_title(text: str) -> bool:
+    """Whether a unit is a quoted title and its links: ``"MCP: Raise UEFI targets to tier 2" [#555](...)``, as
+    triage agendas list what they will look at; what follows the title, if anything, is only links."""
+    first = text.split("\n", 1)[0]
+    match = _QUOTED_TITLE.match(first)
+    return match is not None and title_only(first[match.end() :] or "#0")
+
+
 def header(body: str) -> bool:
     """A title of three words at most, outside brackets and links: ``Accepted MCPs``, ``Website (and blog?)``."""
     rest = _LINK_OR_REF.sub(" ", re.sub(r"\([^()]*\)", " ", body))
