@@ -384,6 +384,14 @@ ASSIGNMENT_VERBS = _words(
     would like to | plans to | is planning to | va | wird | werden | va a
     """
 )
+# Someone takes a task on: "Happy to volunteer to own this", "I can do that", "Jack, Khio - happy to help here".
+VOLUNTEER_CUES = _words(
+    """
+    volunteer to | volunteers to | volunteered to | volunteering | happy to volunteer | happy to help | happy to own
+    happy to take | happy to do | happy to write | happy to draft | glad to help | willing to | i can do that
+    i can take | i can help | i'll take | i will take | i'll own | i will own | i can own | i'm on it | is on it
+    """
+)
 # A request to the readers: "please review and comment on #123", "check your boxes", "cc @bob".
 REQUEST_CUES = _words(
     """

@@ -48,6 +48,7 @@ from .lexicons import (
     STATUS,
     TASK,
     TOKEN,
+    VOLUNTEER,
     Found,
     Lexicon,
     Spans,
@@ -259,6 +260,12 @@ class Sentence:
         if match and match.group(0) == "cc" and not re.search(r"\bcc\b\s*:?\s*(?:\w+\s+){0,2}@", self.text):
             return ""  # "cc" is a request only to people it names: "cc @bob", "cc latest reviewers: @bob"
         return match.group(0) if match else ""
+
+    @once
+    def volunteer(self) -> str:
+        """Someone takes a task on: ``happy to volunteer``, ``I can do that``, ``on it``."""
+        found = self._find(VOLUNTEER)
+        return found[0].group(0) if found else ""
 
     @once
     def task(self) -> str:

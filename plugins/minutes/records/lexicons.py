@@ -23,6 +23,7 @@ from ..vocabulary import (
     REQUEST_CUES,
     STATUS_CUES,
     TASK_CUES,
+    VOLUNTEER_CUES,
 )
 
 TOKEN = re.compile(r"[\w'+-]+|:\+1:")
@@ -141,7 +142,8 @@ TASK = Lexicon(TASK_CUES)
 STATUS = Lexicon(STATUS_CUES)
 HEDGE = Lexicon(HEDGE_CUES)
 META = Lexicon(META_CUES)
-LEXICONS = (AGREEMENT, DEFERRAL, COMMITMENT, REQUEST, TASK, STATUS, HEDGE, META)
+VOLUNTEER = Lexicon(VOLUNTEER_CUES)
+LEXICONS = (AGREEMENT, DEFERRAL, COMMITMENT, REQUEST, TASK, STATUS, HEDGE, META, VOLUNTEER)
 for _number, _lexicon in enumerate(LEXICONS):
     _lexicon.number = _number
 # Every lexicon's phrases by their first word, then by their second ("" for a phrase of one word or one

@@ -70,6 +70,8 @@ IMPERATIVE_TOPIC = 0.3  # at most, after a topic label: "concern: call sites ...
 BOX_BONUS = 0.1  # added for a task box: "- [ ] Update the docs"
 # -- what the adjustments take off, or cap at --------------------------------------------------------------
 HEDGE_LEAD = 0.3  # under "One possibility:", "Niko's thought:"
+VOLUNTEERED = 0.75  # someone named takes a task on: "Mark: happy to volunteer"
+VOLUNTEER = 0.55  # a volunteer nobody names
 SPEECH_CAP = 0.45  # agreement, commitment or an answer inside a speaker's turn: one person's view
 PROPOSAL_CAP = 0.0  # "Karl suggests we defer this": a proposal, not an outcome
 HEDGED_OPINION = 0.1  # "it seems the consensus is"
@@ -249,6 +251,13 @@ def rule_first_person(context: Context, unit: Reading, scores: Scores) -> None:
     if unit.sentence.first_person:
         owned = unit.speaker or person(context, unit.index)
         scores.propose("action", FIRST_PERSON_OWNED if owned else FIRST_PERSON, "commitment")
+
+
+def rule_volunteer(context: Context, unit: Reading, scores: Scores) -> None:
+    """ "Mark: Happy to volunteer to own this", "I can do that": the speaker takes a task on."""
+    if unit.sentence.volunteer and not unit.sentence.question:
+        owned = unit.speaker or person(context, unit.index) or unit.written
+        scores.propose("action", VOLUNTEERED if owned else VOLUNTEER, "volunteer")
 
 
 def rule_written_owners(context: Context, unit: Reading, scores: Scores) -> None:
@@ -502,6 +511,7 @@ RULES: tuple[Rule, ...] = (
     rule_answer,
     rule_assignment,
     rule_first_person,
+    rule_volunteer,
     rule_written_owners,
     rule_request,
     rule_marker,

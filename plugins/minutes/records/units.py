@@ -331,6 +331,7 @@ def may_record(sentence: Sentence) -> bool:
         or sentence.task
         or ("?" in text and sentence.answered)
         or sentence.first_person
+        or sentence.volunteer
         or sentence.assignment[0]
         or text.endswith(("+1", ":+1:", "👍"))  # "Sam thinks we should ... :+1:": a view the others endorse
     )
