@@ -271,6 +271,7 @@ def test_at_a_phones_width_the_overlay_searches(phone: Any, site_url: str) -> No
     expect(query).to_be_in_viewport()
     expect(query).to_be_focused()
     phone.keyboard.type("sprint paris")
+    _settled(phone)  # the best result is drawn first, then all of them: measure the list once it is whole
     decision = phone.locator(".md-search-result__link[href*='#decision-the-sprint']")
     expect(decision).to_be_visible()
     box = decision.bounding_box()
