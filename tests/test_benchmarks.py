@@ -8,10 +8,8 @@ its nav (on 1,000 meetings that nav alone made each page ~250 KB).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -19,19 +17,14 @@ from typing import Any
 import pytest
 import yaml
 
-from .conftest import REPO
+from .conftest import benchmark_module
 
 MEETINGS = 60
 SERIES = 5
 
 
 def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("generate", "bench_generate")
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -106,12 +99,7 @@ def test_meeting_pages_do_not_embed_the_archive_in_their_nav(built: dict[str, An
 
 
 def _scaling() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_scaling", REPO / "benchmarks" / "scaling.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("scaling", "bench_scaling")
 
 
 def test_the_scaling_note_is_one_list_whose_items_are_read_as_records() -> None:

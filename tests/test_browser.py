@@ -252,19 +252,22 @@ ACTION_NOTES = {
 }
 
 
-@pytest.fixture(scope="module")
-def actions_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The actions of ``ACTION_NOTES``, what was read from the text shown (as a site whose review file said yes
-    to it, or whose re-ranker is sure of it, shows it)."""
+def _actions_site(root: Path, show: float) -> Iterator[str]:
+    """The actions of ``ACTION_NOTES``, built and served with what was read from the text shown from the
+    confidence ``show`` on (0: all of it, as a site whose review file said yes to it; 0.99: none of it, each
+    a candidate)."""
     from minutes.records import join
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(join, "show_threshold", lambda kind: 0.0)
+        patch.setattr(join, "show_threshold", lambda kind: show)
         yield from _built_and_served(
-            tmp_path_factory.mktemp("actions"),
-            ACTION_NOTES,
-            "site_name: A team\ntheme: {name: material}\nplugins: [search, minutes]\n",
+            root, ACTION_NOTES, "site_name: A team\ntheme: {name: material}\nplugins: [search, minutes]\n"
         )
+
+
+@pytest.fixture(scope="module")
+def actions_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _actions_site(tmp_path_factory.mktemp("actions"), 0.0)
 
 
 def test_the_actions_page_filters_what_the_notes_label_from_what_was_read(page: Any, actions_url: str) -> None:
@@ -283,17 +286,8 @@ def test_the_actions_page_filters_what_the_notes_label_from_what_was_read(page: 
 
 @pytest.fixture(scope="module")
 def candidates_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The actions of ``ACTION_NOTES`` with what was read from the text below the shown confidence: the
-    item read from "Grace Hopper will update the front page" is a candidate."""
-    from minutes.records import join
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(join, "show_threshold", lambda kind: 0.99)
-        yield from _built_and_served(
-            tmp_path_factory.mktemp("candidates"),
-            ACTION_NOTES,
-            "site_name: A team\ntheme: {name: material}\nplugins: [search, minutes]\n",
-        )
+    """The item read from "Grace Hopper will update the front page" is a candidate."""
+    yield from _actions_site(tmp_path_factory.mktemp("candidates"), 0.99)
 
 
 def test_the_found_filter_shows_the_candidates_hidden_by_default(page: Any, candidates_url: str) -> None:

@@ -6,9 +6,7 @@ pieces they are made of, and the benchmark generator's standards archive as a wh
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -18,7 +16,7 @@ from minutes.archive import NoteFile, build_archive
 from minutes.records.cues import Sentence, folded, owners_written, task_only
 from minutes.records.join import RecordOptions
 
-from .conftest import REPO
+from .conftest import benchmark_module
 
 
 def sentence(text: str, known: frozenset[str] = frozenset()) -> Sentence:
@@ -141,12 +139,7 @@ def test_task_only_bullets_of_a_conclusion() -> None:
 
 
 def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_generate_classify", REPO / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("generate", "bench_generate_classify")
 
 
 _TASK = re.compile(r" to look into |reviewers: ")
