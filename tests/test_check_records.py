@@ -101,3 +101,16 @@ def test_a_wrong_answer_in_the_review_file_is_an_error_naming_it(
     assert "records.yml: error: meetings/x#decision-y: write yes or no in the records file, not 'maybe'" in (
         capsys.readouterr().out
     )
+
+
+def test_the_review_is_drafted_in_the_records_file_the_site_configures(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (site / "review").mkdir()
+    (site / "review" / "answers.yml").write_text("decisions: {}\n", encoding="utf-8")
+    settings = {**MKDOCS_YML, "plugins": [{"minutes": {"records_file": "review/answers.yml"}}]}
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    assert main(["check", "--records"]) == 0
+    (candidate,) = _archive(site).candidate_decisions
+    assert f"  {candidate.id}:" in (site / "review" / "answers.yml").read_text(encoding="utf-8")
+    assert not (site / "notes" / "records.yml").exists()

@@ -48,15 +48,14 @@ from .paths import (
     FEEDS_DIR,
     JSON,
     MEETINGS_FEED,
+    PERSON_FEED_PREFIX,
     SEARCH,
     SEARCH_SCRIPT,
     SEARCH_STYLESHEET,
-    person_feed,
-    topic_feed,
+    TOPIC_FEED_PREFIX,
 )
 from .people.review import people_file_draft, review_lines, review_summary
 from .reading.inline import plain_text
-from .records.review import NAMES as REVIEW_FILES
 from .records.review import Candidate, review_draft
 from .settings import Settings, SourceFile
 from .settings import read_site as settings_read_site
@@ -234,11 +233,12 @@ _LABELS = {"decision": "Decision:", "action": "ACTION:"}
 
 def candidates(archive: Archive, selection: Selection | None = None) -> list[Candidate]:
     """The records read from the text that the site does not show (of the notes of ``selection``), in order."""
+    chosen = selection or Selection(True)
     found = [
         Candidate(kind, record.id, meeting.source, record.line, record.text, record.cue, record.confidence)
         for kind, records in (("decision", archive.candidate_decisions), ("action", archive.candidate_actions))
         for record in records
-        if (meeting := archive.meeting(record.meeting)).source in (selection or Selection(True))
+        if (meeting := archive.meeting(record.meeting)).source in chosen
     ]
     return sorted(found, key=lambda candidate: (candidate.source, candidate.line, candidate.kind))
 
@@ -255,8 +255,11 @@ def format_candidate(candidate: Candidate, path: str, github: bool) -> str:
     return f"{path}:{candidate.line}: candidate: {message}"
 
 
-def summary(site: Site, selection: Selection, findings: Sequence[Finding]) -> str:
-    """A Markdown job summary: the meetings, decisions and action items of the notes checked, and the findings."""
+def summary(
+    site: Site, selection: Selection, findings: Sequence[Finding], unconfirmed: Sequence[Candidate] = ()
+) -> str:
+    """A Markdown job summary: the meetings, decisions and action items of the notes checked, the candidates
+    among what was read from their text (``unconfirmed``), and the findings."""
     archive = site.archive
     meetings = [meeting for meeting in archive.meetings if meeting.source in selection]
     ids = {meeting.id for meeting in meetings}
@@ -302,7 +305,6 @@ def summary(site: Site, selection: Selection, findings: Sequence[Finding]) -> st
                 f"- [{'x' if action.status == 'done' else ' '}] {when}: {cell(action.text, 200)} ({cell(owners)})"
             )
         lines.append("")
-    unconfirmed = candidates(archive, selection)
     if unconfirmed:
         lines += ["### Candidates", "", "Read from the text, not shown on the site until the note labels them:", ""]
         for candidate in unconfirmed:
@@ -352,7 +354,7 @@ def check(
     summary_file = summary_file or (os.environ.get("GITHUB_STEP_SUMMARY", "") if github else "")
     if summary_file:
         with open(summary_file, "a", encoding="utf-8") as handle:
-            handle.write(summary(site, selection, findings) + "\n")
+            handle.write(summary(site, selection, findings, unconfirmed) + "\n")
     return 1 if errors else 0
 
 
@@ -361,8 +363,7 @@ def review_records(config_file: str | None = None, paths: Sequence[str] = ()) ->
     every candidate of the archive, with the answers already given kept; print its path."""
     site = read_site(load_site_config(config_file, paths))
     settings = site.settings
-    path = next((p for p, shown in settings.data_files.items() if shown.rsplit("/", 1)[-1] in REVIEW_FILES), "")
-    path = path or os.path.join(settings.docs_dir, REVIEW_FILES[0])
+    path = settings.records_file
     unconfirmed = candidates(site.archive)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(review_draft(unconfirmed, settings.records.review))
@@ -430,11 +431,11 @@ class _Collector(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
 
 def _follow_feeds(built: str) -> list[str]:
-    """The person and topic feeds the build wrote at the site root (``paths.person_feed``, ``topic_feed``)."""
+    """The person and topic feeds the build wrote at the site root (``paths.person_feed``, ``paths.topic_feed``)."""
     return sorted(
         name
         for name in os.listdir(built)
-        if name.endswith(".xml") and name.startswith((person_feed("")[:-4], topic_feed("")[:-4]))
+        if name.endswith(".xml") and name.startswith((PERSON_FEED_PREFIX, TOPIC_FEED_PREFIX))
     )
 
 

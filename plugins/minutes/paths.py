@@ -104,14 +104,18 @@ def series_calendar(series_id: str) -> str:
 
 # A person's and a topic's feeds sit at the site root, as the archive's do: their pages link them in their head,
 # and Material fetches sitemap.xml beside every such link.
+PERSON_FEED_PREFIX = "person-"
+TOPIC_FEED_PREFIX = "topic-"
+
+
 def person_feed(person_id: str) -> str:
     """The Atom feed of one person's new reports, decisions and action items."""
-    return f"person-{person_id}.xml"
+    return f"{PERSON_FEED_PREFIX}{person_id}.xml"
 
 
 def topic_feed(topic_id: str) -> str:
     """The Atom feed of one topic's new meetings and decisions."""
-    return f"topic-{topic_id}.xml"
+    return f"{TOPIC_FEED_PREFIX}{topic_id}.xml"
 
 
 def is_reserved(path: str) -> bool:

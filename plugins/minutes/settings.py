@@ -61,6 +61,7 @@ class Settings:
     # The people, topics and records files in use (absolute path -> how findings name it): data, never published.
     data_files: dict[str, str] = field(default_factory=dict)
     cache_folder: str | None = None  # where parsed notes are kept (``.cache/minutes`` beside mkdocs.yml), if anywhere
+    records_file: str = ""  # the records review file in use, or where ``minutes check --records`` drafts one
 
     def is_note(self, path: str) -> bool:
         """Whether the file at ``path`` (relative to the docs folder, forward slashes) is a meeting note."""
@@ -130,6 +131,7 @@ def build_settings(
         people=people,
         data_files=data_files,
         cache_folder=os.path.join(base, ".cache", "minutes") if values["cache"] and config_file else None,
+        records_file=review_path or os.path.join(docs_dir, REVIEW_FILES[0]),
     )
 
 

@@ -93,24 +93,21 @@ def review_draft(candidates: Iterable[Candidate], review: RecordsReview = Record
         "# Write yes to show one, no to drop it; leave it blank to decide later.",
     ]
     for kind, title in (("decision", "decisions"), ("action", "actions")):
-        lines.append(f"{title}:")
-        mine = [candidate for candidate in candidates if candidate.kind == kind]
-        if not mine:
-            lines[-1] += " {}"
-        for candidate in mine:
+        entries: list[str] = []
+        for candidate in (candidate for candidate in candidates if candidate.kind == kind):
             text = " ".join(candidate.text.split())
             text = text if len(text) <= 100 else text[:99] + "…"
-            lines.append(
+            entries.append(
                 f"  # {candidate.source}:{candidate.line} ({candidate.cue}, {candidate.confidence:.2f}): {text}"
             )
-            answer = reviewed.get(candidate.id)
-            lines.append(_entry(candidate.id, answer))
-        listed = {candidate.id for candidate in mine}
-        for record_id, answer in reviewed.items():
-            if review.kinds.get(record_id) == kind and record_id not in listed:
-                if not mine and lines[-1].endswith(" {}"):
-                    lines[-1] = lines[-1].removesuffix(" {}")
-                lines.append(_entry(record_id, answer))
+            entries.append(_entry(candidate.id, reviewed.get(candidate.id)))
+        listed = {candidate.id for candidate in candidates}
+        entries += [
+            _entry(record_id, answer)
+            for record_id, answer in reviewed.items()
+            if review.kinds.get(record_id) == kind and record_id not in listed
+        ]
+        lines += [f"{title}:", *entries] if entries else [f"{title}: {{}}"]
     return "\n".join(lines) + "\n"
 
 
