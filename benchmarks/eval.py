@@ -652,18 +652,19 @@ def show_thresholds(training: Sequence[Labelled]) -> dict[str, float]:
     """Per kind, the lowest confidence of the rules from which what the ``training`` archives show, pooled,
     has a precision of at least ``learn.SHOW_PRECISION``; 1.01 (the notes' labels only) if none has."""
     chosen: dict[str, float] = {}
-    for kind in KINDS:
-        chosen[kind] = SHOW_GRID[-1]
-        for threshold in SHOW_GRID:
-            tp = found = 0
-            for archive in training:
-                shown = shown_by_rules(archive.found, {"decision": threshold, "action": threshold})
-                score = evaluate(archive.labels, shown, archive.files, archive.lines_of).exact[kind]
-                tp, found = tp + score.tp, found + score.found
-            if found and tp / found >= learn.SHOW_PRECISION:
+    for threshold in SHOW_GRID:
+        tp = dict.fromkeys(KINDS, 0)
+        found = dict.fromkeys(KINDS, 0)
+        for archive in training:
+            shown = shown_by_rules(archive.found, dict.fromkeys(KINDS, threshold))
+            scores = evaluate(archive.labels, shown, archive.files, archive.lines_of).exact
+            for kind in KINDS:
+                tp[kind] += scores[kind].tp
+                found[kind] += scores[kind].found
+        for kind in KINDS:
+            if kind not in chosen and found[kind] and tp[kind] / found[kind] >= learn.SHOW_PRECISION:
                 chosen[kind] = threshold
-                break
-    return chosen
+    return {kind: chosen.get(kind, SHOW_GRID[-1]) for kind in KINDS}
 
 
 def fold_model(training: Sequence[Labelled], c: float = learn.C) -> classify.Model:
