@@ -212,7 +212,7 @@ def _pages(site: Path, folder: str) -> list[Path]:
     return sorted((site / folder).rglob("index.html")) if (site / folder).is_dir() else []
 
 
-def bench(spec: ArchiveSpec, out: Path, profile: bool) -> dict[str, Any]:
+def bench(spec: ArchiveSpec, out: Path, profile: str | None) -> dict[str, Any]:
     from minutes.plugin import MARKDOWN_EXTENSIONS
 
     work = out / spec.name
@@ -230,7 +230,9 @@ def bench(spec: ArchiveSpec, out: Path, profile: bool) -> dict[str, Any]:
     edit = None
     if spec.serve:
         edit = next(path for path in sorted(notes.rglob("*.md")) if path.name[:4].isdigit())
-    minutes = run_build(minutes_config, work, edit, work / "profile.txt" if profile else None)
+    minutes = run_build(minutes_config, work, edit, work / "profile.txt" if profile == "first" else None)
+    # The same build again in a new process, nothing changed: what the cache keeps (.cache/minutes/).
+    again = run_build(minutes_config, work, None, work / "profile.txt" if profile == "again" else None)
     model = json.loads((minutes.site / "minutes.json").read_text(encoding="utf-8"))
     meeting_pages = [
         page
@@ -247,6 +249,9 @@ def bench(spec: ArchiveSpec, out: Path, profile: bool) -> dict[str, Any]:
         "plain_s": plain.seconds,
         "minutes_s": minutes.seconds,
         "ratio": minutes.seconds / plain.seconds,
+        "again_s": again.seconds,
+        "again_ratio": again.seconds / plain.seconds,
+        "again_peak_mb": again.peak_mb,
         "plugin_events_s": minutes.figures["events"],
         "plugin_core_s": minutes.figures["core"],
         "steps": minutes.figures["steps"],
@@ -268,9 +273,11 @@ def bench(spec: ArchiveSpec, out: Path, profile: bool) -> dict[str, Any]:
 def report(results: list[dict[str, Any]]) -> None:
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores, load {load}")
-    print("plain: MkDocs + Material + its search, notes not in the nav; minutes: plugins [minutes], cache empty")
+    print("plain: MkDocs + Material + its search, notes not in the nav; minutes: plugins [minutes], cache empty;")
+    print("again: the same minutes build in a new process, nothing changed (the cache of .cache/minutes/ kept)")
     print()
-    head = f"{'archive':<18} {'notes':>20} {'plain':>8} {'minutes':>8} {'ratio':>6} {'plugin':>7} {'core':>7}"
+    head = f"{'archive':<18} {'notes':>20} {'plain':>8} {'minutes':>8} {'ratio':>6} {'again':>8} {'ratio':>6}"
+    head += f" {'plugin':>7} {'core':>7}"
     print(head + f" {'memory plain/minutes':>21} {'meeting pg':>10} {'person pg':>10} {'json/notes':>10}")
     for r in results:
         share = 100 * r["plugin_events_s"] / r["minutes_s"]
@@ -278,6 +285,7 @@ def report(results: list[dict[str, Any]]) -> None:
         memory = f"{r['plain_peak_mb']:.0f}/{r['minutes_peak_mb']:.0f} MB"
         print(
             f"{r['archive']:<18} {r['notes']:>20} {r['plain_s']:>7.1f}s {r['minutes_s']:>7.1f}s {r['ratio']:>6.2f}"
+            f" {r['again_s']:>7.1f}s {r['again_ratio']:>6.2f}"
             f" {share:>6.1f}% {core:>6.1f}% {memory:>21} {kb(r['meeting_page_median']):>10}"
             f" {kb(r['person_page_max']):>10} {r['minutes_json'] / r['notes_bytes']:>10.2f}"
         )
@@ -301,6 +309,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", nargs="*", help="the archives to build, by name")
     parser.add_argument("--quick", action="store_true", help="the small archives only")
     parser.add_argument("--cprofile", help="print a cProfile of this archive's minutes build")
+    parser.add_argument(
+        "--profile", choices=["first", "again"], default="first", help="which build --cprofile profiles"
+    )
     parser.add_argument("--out", type=Path, default=HERE / "out", help="work folder (notes and sites)")
     parser.add_argument("--json", type=Path, help="write the figures as JSON")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -319,7 +330,7 @@ def main(argv: list[str] | None = None) -> None:
     results = []
     for spec in specs:
         print(f"building {spec.name}...", file=sys.stderr)
-        results.append(bench(spec, args.out, args.cprofile == spec.name))
+        results.append(bench(spec, args.out, args.profile if args.cprofile == spec.name else None))
         if args.cprofile == spec.name:
             print((args.out / spec.name / "profile.txt").read_text(encoding="utf-8"))
     report(results)
