@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test lint typecheck check clean bench bench-search bench-scaling eval train
+.PHONY: serve build test lint typecheck check clean bench bench-serve bench-search bench-scaling eval train
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,9 @@ train: $(TRAIN)  ## fit the classifier's re-ranker on every labelled archive: pl
 
 bench-scaling: $(STAMP)  ## parse notes of one list of 1,000, 10,000 and 100,000 items: the time per item stays flat
 	$(BIN)/python benchmarks/scaling.py $(ARGS)
+
+bench-serve: $(STAMP)  ## mkdocs serve on 1,000 and 5,000 meetings: seconds from saving a note to its page served (ARGS="--meetings 1000")
+	$(BIN)/python benchmarks/serve.py $(ARGS)
 
 bench-search: $(STAMP)  ## Pagefind against lunr in headless Chromium, on 1,000 and 5,000 meetings (ARGS="--meetings 1000")
 	$(BIN)/python benchmarks/search.py $(ARGS)

@@ -98,7 +98,7 @@ def build_one(config_file: str) -> dict[str, Any]:
 
     site_search = search_index.SiteSearch
     site_search.start = timed("handover", site_search.start)  # type: ignore[method-assign]
-    site_search.page = timed("handover", site_search.page)  # type: ignore[method-assign]
+    site_search.index = timed("handover", site_search.index)  # type: ignore[method-assign]
     site_search.finish = timed("finish", site_search.finish)  # type: ignore[method-assign]
     write = search_index.PagefindIndexer.write
 

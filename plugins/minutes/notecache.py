@@ -16,8 +16,9 @@ import multiprocessing
 import os
 import pickle
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .model import ParsedNote
 from .parse import NoteInput, ParseOptions, RawNote, parse_one
@@ -26,7 +27,14 @@ from .parse import NoteInput, ParseOptions, RawNote, parse_one
 # largest cost (the classifier about two thirds of it, reading every sentence of a meeting for its cues):
 # on two cores the pool runs it beside nothing else, the cache makes a second build parse only what changed.
 POOL_THRESHOLD = 2_000_000
+J = TypeVar("J")
+R = TypeVar("R")
 _SCHEMA = "CREATE TABLE IF NOT EXISTS notes (key TEXT PRIMARY KEY, note BLOB NOT NULL, used INTEGER NOT NULL)"
+# What later steps keep by a key of their own (a meeting page's render): the step's name, the key, the value.
+_KEPT_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS kept (step TEXT, key TEXT, value BLOB NOT NULL, used INTEGER NOT NULL,"
+    " PRIMARY KEY (step, key))"
+)
 
 
 def _code_version() -> str:
@@ -48,6 +56,7 @@ class NoteCache:
 
     def __init__(self, folder: str | None = None) -> None:
         self.memory: dict[str, ParsedNote] = {}
+        self.kept: dict[tuple[str, str], object] = {}  # (step, key) -> what ``put_kept`` was given
         self.folder = folder  # where the SQLite file goes; None for memory only
         self._wanted = folder
         self._db: sqlite3.Connection | None = None
@@ -67,8 +76,10 @@ class NoteCache:
         if self._db is None and self._wanted is not None:
             try:
                 os.makedirs(self._wanted, exist_ok=True)
-                self._db = sqlite3.connect(os.path.join(self._wanted, "notes.sqlite"))
+                # one build at a time uses it, but ``mkdocs serve`` rebuilds in a thread of its own
+                self._db = sqlite3.connect(os.path.join(self._wanted, "notes.sqlite"), check_same_thread=False)
                 self._db.execute(_SCHEMA)
+                self._db.execute(_KEPT_SCHEMA)
             except (OSError, sqlite3.Error):
                 self._wanted = None  # a read-only checkout: the memory cache still serves
         return self._db
@@ -101,23 +112,64 @@ class NoteCache:
                 (key, pickle.dumps(note, protocol=pickle.HIGHEST_PROTOCOL), self.generation),
             )
 
+    def has_kept(self, step: str, key: str) -> bool:
+        if (step, key) in self.kept:
+            return True
+        db = self._connection()
+        found = db.execute("SELECT 1 FROM kept WHERE step = ? AND key = ?", (step, key)).fetchone() if db else None
+        return found is not None
+
+    def get_kept(self, step: str, key: str, remember: bool = True) -> object | None:
+        """What ``step`` kept under ``key`` (in this process or an earlier one); None if nothing. A value not
+        ``remember``-ed is read from the file each time, never held in memory."""
+        value = self.kept.get((step, key))
+        db = self._connection()
+        if value is None and db is not None:
+            row = db.execute("SELECT value FROM kept WHERE step = ? AND key = ?", (step, key)).fetchone()
+            if row is not None:
+                value = _unpickled(row[0])
+                if remember:
+                    self.kept[step, key] = value
+        if value is not None and db is not None:
+            db.execute("UPDATE kept SET used = ? WHERE step = ? AND key = ?", (self.generation, step, key))
+        return value
+
+    def put_kept(self, step: str, key: str, value: object, remember: bool = True) -> None:
+        db = self._connection()
+        if remember or db is None:
+            self.kept[step, key] = value
+        if db is not None:
+            blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            db.execute("INSERT OR REPLACE INTO kept VALUES (?, ?, ?, ?)", (step, key, blob, self.generation))
+
     def start_build(self) -> None:
         """A new build: the previous one's statistics are cleared, and its generation counted."""
         self.hits = self.misses = 0
+        if self._db is not None and self.folder and not os.path.exists(os.path.join(self.folder, "notes.sqlite")):
+            self._db.close()  # the cache folder was deleted meanwhile (``mkdocs serve`` runs on): a new file
+            self._db, self._wanted, self.memory, self.kept = None, self.folder, {}, {}
         db = self._connection()
         if db is not None:
             row = db.execute("SELECT MAX(used) FROM notes").fetchone()
             self.generation = (row[0] or 0) + 1
+
+    def commit(self) -> None:
+        """Write out what was kept since ``end_build`` (the renders and pages made after the notes were read)."""
+        if self._db is not None:
+            self._db.commit()
 
     def end_build(self, keep: int = 3) -> None:
         """Write the cache out; drop what the last ``keep`` builds did not use (edited notes' old parses)."""
         db = self._connection()
         if db is not None:
             db.execute("DELETE FROM notes WHERE used < ?", (self.generation - keep,))
+            db.execute("DELETE FROM kept WHERE used < ?", (self.generation - keep,))
             db.commit()
-        live = set(self.memory)
-        if len(live) > 4 * max(self.hits + self.misses, 1):  # serve: old versions of edited notes
-            self.memory = {key: self.memory[key] for key in list(self.memory)[-(self.hits + self.misses) :]}
+        used = max(self.hits + self.misses, 1)
+        if len(self.memory) > 4 * used:  # serve: old versions of edited notes
+            self.memory = {key: self.memory[key] for key in list(self.memory)[-used:]}
+        if len(self.kept) > 8 * used:  # and of their pages
+            self.kept = {key: self.kept[key] for key in list(self.kept)[-2 * used :]}
 
 
 class CachedRunner:
@@ -146,15 +198,15 @@ class CachedRunner:
 
     def _parse(self, jobs: list[tuple[NoteInput, ParseOptions]]) -> Iterator[ParsedNote]:
         size = sum(len(note.data) for note, _ in jobs if isinstance(note, RawNote))
-        if not jobs or self.workers < 2 or size < POOL_THRESHOLD or not _picklable(jobs[0][1]):
+        if not jobs or self.workers < 2 or size < POOL_THRESHOLD or not picklable(jobs[0][1]):
             return (parse_one(note, options) for note, options in jobs)
         return iter(_in_pool(jobs, self.workers))
 
 
-def _picklable(options: ParseOptions) -> bool:
-    """A site's own toc ``slugify`` may be a closure, which no other process can be handed."""
+def picklable(value: object) -> bool:
+    """Whether another process can be handed ``value``: a site's own toc ``slugify`` may be a closure."""
     try:
-        pickle.dumps(options)
+        pickle.dumps(value)
     except Exception:  # pickle raises many kinds of error for what it cannot take
         return False
     return True
@@ -165,17 +217,38 @@ def _job(job: tuple[NoteInput, ParseOptions]) -> ParsedNote:
 
 
 def _in_pool(jobs: list[tuple[NoteInput, ParseOptions]], workers: int) -> list[ParsedNote]:
-    """Parse in ``workers`` processes, largest notes first so that no process is left with the longest one."""
-    order = sorted(range(len(jobs)), key=lambda position: -_size(jobs[position][0]))
+    return run_in_pool(_job, jobs, workers, lambda job: _size(job[0]))
+
+
+def run_in_pool(
+    function: Callable[[J], R],
+    jobs: list[J],
+    workers: int,
+    size: Callable[[J], int],
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple[Any, ...] = (),
+) -> list[R]:
+    """``function`` of each job in ``workers`` processes, largest jobs first so that no process is left with
+    the longest one; the results in the jobs' order."""
+    order = sorted(range(len(jobs)), key=lambda position: -size(jobs[position]))
     # "spawn" rather than "fork": MkDocs serve (and the search indexer) run threads, which fork copies badly.
     context = multiprocessing.get_context("spawn")
-    results: list[ParsedNote | None] = [None] * len(jobs)
-    with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        parsed = pool.map(_job, [jobs[position] for position in order], chunksize=max(1, len(jobs) // (workers * 8)))
-        for position, note in zip(order, parsed, strict=True):
-            results[position] = note
-    return [note for note in results if note is not None]
+    results: list[R | None] = [None] * len(jobs)
+    with concurrent.futures.ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs
+    ) as pool:
+        done = pool.map(function, [jobs[position] for position in order], chunksize=max(1, len(jobs) // (workers * 8)))
+        for position, result in zip(order, done, strict=True):
+            results[position] = result
+    return [result for result in results if result is not None]
 
 
 def _size(note: NoteInput) -> int:
     return len(note.data) if isinstance(note, RawNote) else len(note.text or "")
+
+
+def _unpickled(blob: bytes) -> object | None:
+    try:
+        return pickle.loads(blob)  # type: ignore[no-any-return]
+    except Exception:  # a file from another Python or another version of the package: made again
+        return None

@@ -14,31 +14,41 @@ Events used, and why:
   docs folder, which is then not published), read, parse and index the notes
   (``archive.build_archive``), take the note files out of the build and add the generated pages
   (``site.build.build_pages``), the stylesheet and the scripts with ``File.generated``; only the
-  plugin's listing pages enter the nav, so the nav stays small however large the archive grows;
-  start Pagefind and hand it every record.
+  plugin's listing pages enter the nav, so the nav stays small however large the archive grows.
 - ``on_page_markdown``: give each generated page its template and a first title. Only meeting pages
   have Markdown (their notes); the other pages are rendered by their templates alone.
-- ``on_page_content``: sanitize the HTML of the pages made from notes (``sanitize``), which any
-  contributor can write raw HTML into, then cut out of each meeting page the fragments that other
-  pages show (``site.fragments``): MkDocs renders every page's content before any template. The
+- ``on_page_content``: where MkDocs rendered the notes, sanitize the HTML of the pages made from notes
+  (``sanitize``), which any contributor can write raw HTML into, then cut out of each meeting page the
+  fragments that other pages show (``site.fragments``); ``page_render`` does both ahead otherwise. The
   content of the other generated pages is their name alone, what Material's search indexes of them.
-- ``on_env``: the ``minutes_href`` and ``minutes_fragment`` filters and the ``minutes_files`` paths
-  (feeds, calendar) for the templates, and each generated page's title from
-  ``minutes/partials/titles.html`` (before any page is rendered, so that the nav and search have them).
+- ``on_env`` (every page's HTML is known, no template rendered yet): the ``minutes_href`` and
+  ``minutes_fragment`` filters and the ``minutes_files`` paths (feeds, calendar) for the templates; each
+  generated page's title from ``minutes/partials/titles.html``; which generated pages are as the last
+  build made them (``kept_pages``: they get an empty template); and the search: every record and page
+  handed to Pagefind from a thread of its own while MkDocs renders templates, or the last build's bundle
+  taken when it indexed the very same.
 - ``on_page_context``: hand the template the page's data as ``minutes``.
-- ``on_post_page``: hand Pagefind each meeting page's notes (and the site's own pages) as MkDocs renders
-  them, so that indexing runs on another core while the next page renders.
-- ``on_post_build``: write ``minutes.json``, the Atom feeds, ``meetings.ics``, the search bundle (in the
-  background under ``mkdocs serve``) and the line that accounts for every note.
+- ``on_nav``: (the site's files are final) render every meeting page ahead of MkDocs, on every core, or
+  take its render from the cache (``page_render``); MkDocs' ``Page.render`` of those pages is answered
+  from it. Where another plugin changes pages' Markdown or HTML, MkDocs renders them as usual.
+- ``on_post_page``: write back the HTML of a generated page that nothing changed since the last build
+  (``kept_pages``), or keep the one just rendered.
+- ``on_post_build``: write ``minutes.json``, the Atom feeds, ``meetings.ics``, the search bundle (all in
+  the background under ``mkdocs serve``, so that live reload shows the edited page at once) and the line
+  that accounts for every note; ``on_pre_build`` waits for the last build's writing to end.
 - ``on_build_error``, ``on_shutdown``: stop Pagefind.
 - ``on_serve``: watch a people file that lives outside the docs folder, so editing it rebuilds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import sys
+import threading
+from functools import partial
 from html import escape
 from typing import Any
 
@@ -48,13 +58,17 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 from mkdocs.utils.templates import TemplateContext
 
 from .config import MinutesConfig
 from .findings import sorted_findings
 from .index import Archive
+from .kept_pages import KEPT_TEMPLATE, KeptPages, page_print, site_print
 from .notecache import NoteCache
+from .page_render import Rendered, RenderJob, apply, file_map, markdown_settings, render_pages
 from .paths import (
     CALENDAR,
     DECISIONS_FEED,
@@ -116,6 +130,34 @@ def _unmodified() -> bool:
     return False
 
 
+def _render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """``Page.render`` of a page without Markdown, without starting Python-Markdown and its extensions."""
+    page.content, page.toc, page.present_anchor_ids, page.links_to_anchors = "", get_toc([]), set(), {}
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+# The events in which a plugin sees or changes a page's Markdown or HTML before its template; and after.
+_PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
+_OUTPUT_EVENTS = ("page_context", "post_page", "post_template")
+
+
+def _page_hooks(config: MkDocsConfig, own: object, events: tuple[str, ...]) -> list[str]:
+    """The other plugins of the site that hook ``events`` of a page, by name."""
+    names = {id(plugin): name for name, plugin in config.plugins.items()}
+    found: dict[str, None] = {}
+    for event in events:
+        for method in config.plugins.events.get(event, []):
+            # a plugin's method, or a function of a hooks module (``hooks:`` in mkdocs.yml)
+            owner = getattr(method, "__self__", None) or sys.modules.get(getattr(method, "__module__", ""))
+            enabled = getattr(getattr(owner, "config", None), "enabled", True)
+            if owner is not own and enabled is not False:
+                found[names.get(id(owner), getattr(method, "__qualname__", "a hook"))] = None
+    return list(found)
+
+
 def _source_files(files: Files) -> list[SourceFile]:
     """The site's files, in the plain values ``settings.read_site`` takes."""
     pages = {file.src_uri for file in files.documentation_pages()}
@@ -135,6 +177,17 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         self.search = SiteSearch()
         self.dirty = False  # mkdocs serve --dirty: only modified pages are rendered
         self.prints: dict[str, str] = {}  # page path -> what its content was made of, at the last build
+        # meeting page path -> its render, made before MkDocs renders any page (page_render), and a digest
+        # of the Markdown it was made from; empty where MkDocs renders the notes itself
+        self.rendered: dict[str, tuple[Rendered, str]] = {}
+        self.nav: Navigation | None = None
+        self.ahead = False  # whether pages are rendered ahead of MkDocs (no other plugin changes them)
+        # generated pages written back as an earlier build wrote them, and those to keep: path -> print
+        self.kept_pages = KeptPages(None)
+        self.writing_back: dict[str, str] = {}
+        self.keeping: dict[str, str] = {}
+        self.written: str | None = None  # the kept HTML of the page being built
+        self.writer: threading.Thread | None = None  # under serve: writes minutes.json and the feeds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this plugin object, and its cache of parsed notes, across serve rebuilds."""
@@ -242,7 +295,20 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             self._set_title(page, spec.title or spec.kind)
             if spec.kind != "meeting":
                 page.meta.setdefault("hide", ["toc"])  # a page of the templates alone has no headings of its own
+            if page.file.src_uri in self.rendered:
+                setattr(page, "render", partial(self._render_kept, page))  # noqa: B010 - an instance's own answer
+            elif self.ahead and not markdown.strip():  # its templates show it all: no Markdown to convert
+                setattr(page, "render", partial(_render_nothing, page))  # noqa: B010
         return markdown
+
+    def _render_kept(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        """``Page.render`` answered from the render made before MkDocs rendered any page (``page_render``)."""
+        rendered, digest = self.rendered[page.file.src_uri]
+        if _digest(page.markdown or "") != digest:  # something changed the Markdown since: MkDocs renders it
+            del self.rendered[page.file.src_uri]
+            Page.render(page, config, files)
+            return
+        apply(page, rendered, files)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         path = page.file.src_uri
@@ -252,6 +318,8 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         if spec.kind != "meeting":
             # The page's templates show it all; what search indexes of it (Material's) is its name alone.
             return f"<p>{escape(spec.title, quote=False)}</p>" if spec.title else ""
+        if path in self.rendered:
+            return html  # sanitized, and its fragments cut, where it was rendered
         # Cost kept: nh3 is a Rust pass over each meeting's HTML (about 1% of a build profiled on 1,000 meetings),
         # the price of letting any contributor write raw HTML; cutting fragments parses the page once with lxml
         # (about 2%) so that person, topic and record pages show the rendered text, not its Markdown rendered again.
@@ -266,16 +334,24 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        spec = self.pages.get(page.file.src_uri)
-        if spec is not None:
-            context["minutes"] = {"kind": spec.kind, **spec.context}  # type: ignore[typeddict-unknown-key]
+        path = page.file.src_uri
+        spec = self.pages.get(path)
+        if spec is None:
+            return context
+        if path in self.writing_back:
+            self.written = self.kept_pages.get(self.writing_back.pop(path))
+            if self.written is not None:
+                return context  # KEPT_TEMPLATE renders nothing; on_post_page writes the kept HTML
+            context["minutes_template"] = spec.template  # type: ignore[typeddict-unknown-key]
+        context["minutes"] = {"kind": spec.kind, **spec.context}  # type: ignore[typeddict-unknown-key]
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # Cost kept: handing the page to Pagefind's thread is cheap, but that thread's JSON and base64 work
-        # competes with MkDocs for the interpreter lock (about 3% of a build): the price of a search index
-        # written while MkDocs renders rather than in a pass over the written site afterwards.
-        self.search.page(page, bool(page.file.generated_by) and page.file.src_uri in self.pages)
+        path = page.file.src_uri
+        if self.written is not None:
+            output, self.written = self.written, None
+        elif path in self.keeping:
+            self.kept_pages.put(self.keeping.pop(path), output)
         return output
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -320,6 +396,13 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
                 return ""
             return place_fragment(fragment, page.url if page is not None else "")
 
+        if self.cache is not None and self.cache.folder is not None and env.bytecode_cache is None:
+            # Material's templates and the plugin's compile in about 2 s: compiled once, kept beside the notes'
+            # cache (Jinja checks each template's source against what it compiled).
+            templates = os.path.join(self.cache.folder, "templates")
+            with contextlib.suppress(OSError):
+                os.makedirs(templates, exist_ok=True)
+                env.bytecode_cache = jinja2.FileSystemBytecodeCache(templates)
         env.filters["minutes_href"] = minutes_href
         env.filters["minutes_fragment"] = minutes_fragment
         # Where the plugin writes its files, for the templates' links (paths.py names them).
@@ -336,7 +419,87 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             "topic_feed": topic_feed,
         }
         self._titles(env, files, config)
+        self._keep_pages(config, files, env.globals["minutes_files"])
+        pages = [(file.page, bool(file.generated_by)) for file in files.documentation_pages() if file.page]
+        self.search.index(pages, self.cache.folder if self.cache is not None else None)
         return env
+
+    def _keep_pages(self, config: MkDocsConfig, files: Files, shared: object) -> None:
+        """The print of each generated page (``kept_pages``): those kept are written back, not rendered."""
+        self.kept_pages = KeptPages(self.cache)
+        self.writing_back, self.keeping = {}, {}
+        if self.archive is None or not self.ahead:
+            return  # MkDocs renders the notes: another plugin changes pages
+        hooks = _page_hooks(config, self, _PAGE_EVENTS + _OUTPUT_EVENTS)
+        site = None if hooks else site_print(config, self.nav, shared)
+        if site is None:
+            log.info(f"every page is rendered: {', '.join(hooks) or 'the configuration'} may change any page")
+            return
+        for path, spec in self.pages.items():
+            file = files.get_file_from_path(path)
+            if file is None or file.page is None or not file.generated_by:
+                continue
+            print_ = page_print(site, file.page, self.prints[path], self._shown(spec))
+            if self.kept_pages.has(print_):
+                file.page.meta["template"] = KEPT_TEMPLATE
+                self.writing_back[path] = print_
+            else:
+                self.keeping[path] = print_
+        if self.writing_back:
+            log.info(
+                f"{len(self.writing_back)} of {len(self.pages)} pages are as the last build made them: written back"
+            )
+
+    def _shown(self, spec: PageSpec) -> list[str]:
+        """What a page shows of the notes: its meeting's render, the fragments of other meetings."""
+        shown = []
+        if spec.path in self.rendered:
+            rendered = self.rendered[spec.path][0]
+            shown += [rendered.content, repr(rendered.toc), rendered.title or ""]
+        for meeting_id, anchor in spec.fragments:
+            shown.append(f"{meeting_id}#{anchor}:{self.fragments.get(meeting_id, {}).get(anchor, '')}")
+        return shown
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        self._render_meetings(config, files)
+        return nav
+
+    def _render_meetings(self, config: MkDocsConfig, files: Files) -> None:
+        """Render every meeting page now, on every core, or take its render from the cache (``page_render``).
+
+        MkDocs renders them itself where a site's Markdown settings cannot be handed to other processes, or
+        where another plugin changes each page's Markdown or HTML.
+        """
+        self.rendered, self.ahead = {}, False
+        settings = markdown_settings(config, self.config.sanitize)
+        hooks = _page_hooks(config, self, _PAGE_EVENTS)
+        if settings is None or hooks or self.archive is None:
+            if hooks:
+                log.info(
+                    f"MkDocs renders the notes page by page: {', '.join(hooks)} change each page's Markdown or HTML"
+                )
+            elif settings is None:
+                log.info(
+                    "MkDocs renders the notes page by page: the site's Markdown settings hold a function defined "
+                    "in place (a lambda as toc's slugify?), which no other process can be handed"
+                )
+            return
+        jobs = []
+        for path, spec in self.pages.items():
+            file = files.get_file_from_path(path)
+            if spec.kind != "meeting" or file is None:
+                continue
+            anchors = tuple(sorted(self.wanted.get(path, ("", set()))[1]))
+            text = get_data(spec.markdown)[0]
+            jobs.append(RenderJob(path, file.url, text, anchors, file.inclusion.is_excluded()))  # type: ignore[no-untyped-call]
+        self.ahead = True
+        done = render_pages(jobs, settings, file_map(files), self.cache, os.cpu_count() or 1)
+        for job in jobs:
+            rendered = done[job.src_uri]
+            self.rendered[job.src_uri] = (rendered, _digest(job.markdown))
+            if job.src_uri in self.wanted:
+                self.fragments[self.wanted[job.src_uri][0]] = dict(rendered.fragments)
 
     def _titles(self, env: jinja2.Environment, files: Files, config: MkDocsConfig) -> None:
         """Each generated page's title, from the templates (``minutes/partials/titles.html``)."""
@@ -355,18 +518,35 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         if not page.is_homepage:  # Material's <title> is the site's name alone on the home page
             page.meta["title"] = page.title
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.writer is not None:  # under serve: the last build's minutes.json and feeds, nearly written
+            self.writer.join()
+            self.writer = None
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.archive is None:
             return
+        self.search.finish(config.site_dir)
+        if self.cache is not None:
+            self.cache.commit()
+        if self.search.serving:  # the served page is up to date: live reload is not held back for the rest
+            self.writer = threading.Thread(target=self._write_files, args=(self.archive, config), daemon=True)
+            self.writer.start()
+        else:
+            self._write_files(self.archive, config)
+        log.info(self.accounting)
+
+    def _write_files(self, archive: Archive, config: MkDocsConfig) -> None:
+        """``minutes.json``, the Atom feeds and the calendars."""
         if self.config.json:
-            data = archive_json(self.archive, config.use_directory_urls, self.config.json_full_text)
+            data = archive_json(archive, config.use_directory_urls, self.config.json_full_text)
             # json.dumps, not json.dump: dump streams through the pure-Python encoder, dumps runs the C one
             # (ten times faster on an archive's document; the same bytes).
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             with open(os.path.join(config.site_dir, JSON), "w", encoding="utf-8") as handle:
                 handle.write(text)
         written = write_feeds(
-            self.archive,
+            archive,
             config.site_dir,
             config.site_name,
             config.site_url or "",
@@ -377,5 +557,3 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         )
         if written is None:
             log.info("no feeds and no meetings.ics: their links must be absolute, and mkdocs.yml sets no site_url")
-        self.search.finish(config.site_dir)
-        log.info(self.accounting)

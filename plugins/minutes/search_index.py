@@ -17,14 +17,16 @@ import asyncio
 import base64
 import concurrent.futures
 import contextlib
+import hashlib
 import json
 import os
 import shutil
 import signal
 import threading
 import time
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Iterable
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from typing import Any, TypeVar
 
 from mkdocs.config import base
@@ -38,12 +40,21 @@ from pagefind.service import PagefindService
 from .index import Archive
 from .model import Meeting
 from .paths import SEARCH_INDEX_DIR, SEARCH_SCRIPT, SEARCH_STYLESHEET
-from .site.search import EXCLUDE_SELECTORS, Record, archive_records, meeting_fields, page_document, page_fields
+from .site.search import (
+    EXCLUDE_SELECTORS,
+    Fields,
+    Record,
+    archive_records,
+    meeting_fields,
+    page_document,
+    page_fields,
+)
 from .site.words import Words
 
 log = get_plugin_logger(__name__)
 
 T = TypeVar("T")
+PAGEFIND_VERSION = version("pagefind_bin")
 IN_FLIGHT = 64  # items handed to the service and not yet answered
 WRITE_TIMEOUT = 600.0  # seconds to wait for the service to answer everything and write the bundle
 
@@ -244,6 +255,41 @@ class HeaderSearch(BasePlugin[_HeaderSearchConfig]):  # type: ignore[no-untyped-
         self.load_config({})
 
 
+def _index_key(language: str, records: list[Record], documents: list[tuple[str, str, Fields]]) -> str:
+    """A digest of everything handed to Pagefind: the same digest, the same bundle."""
+    digest = hashlib.sha256(f"{PAGEFIND_VERSION}\0{language}\0{EXCLUDE_SELECTORS}".encode())
+    for record in records:
+        digest.update(repr(record).encode("utf-8", "surrogatepass"))
+    for url, content, fields in documents:
+        digest.update(f"\0{url}\0{fields!r}\0".encode("utf-8", "surrogatepass"))
+        digest.update(content.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
+
+
+def _keep_bundle(output: str, folder: str, key: str) -> None:
+    """Copy the bundle just written into ``folder``, as the only one kept there."""
+    try:
+        if os.path.isdir(folder):
+            shutil.rmtree(folder)
+        _link_tree(output, os.path.join(folder, key))
+    except OSError as error:
+        log.debug(f"search: the index was not kept for the next build: {error}")
+
+
+def _link_tree(source: str, target: str) -> None:
+    """A copy of the folder ``source`` at ``target``, its files hard links where the file system allows:
+    a bundle is thousands of small files, and neither copy is ever written to again (a build writes a
+    new bundle)."""
+
+    def link(from_path: str, to_path: str) -> None:
+        try:
+            os.link(from_path, to_path)
+        except OSError:
+            shutil.copy2(from_path, to_path)
+
+    shutil.copytree(source, target, copy_function=link)
+
+
 class SiteSearch:
     """The plugin's search in MkDocs' terms: set up in ``on_config``, fed from ``on_files`` and
     ``on_post_page``, written in ``on_post_build`` (in the background under ``mkdocs serve``)."""
@@ -260,6 +306,9 @@ class SiteSearch:
         self._writer: threading.Thread | None = None
         self._writing: PagefindIndexer | None = None  # the index being written in the background
         self._use_directory_urls = True
+        self._feeder: threading.Thread | None = None  # hands the records and pages to the service
+        self._kept: str | None = None  # the bundle of an earlier build of the same records and pages
+        self._kept_key: tuple[str, str] | None = None  # where to keep this build's bundle, and its key
 
     @property
     def pagefind(self) -> bool:
@@ -298,14 +347,29 @@ class SiteSearch:
         self._use_directory_urls = config.use_directory_urls
 
     def start(self, archive: Archive, words: Words) -> None:
-        """Launch Pagefind and hand it every record; pages follow as MkDocs renders them."""
+        """The archive whose records and meetings are indexed (``on_files``)."""
         self._archive, self._words = archive, words
         self._meetings = {meeting.page_path: meeting for meeting in archive.meetings}
-        if not self.pagefind:
+
+    def index(self, pages: Iterable[tuple[Page, bool]], kept_folder: str | None) -> None:
+        """Hand Pagefind every record and page (``on_env``, when every page's HTML is known), from a thread
+        of its own while MkDocs renders the templates; or, when an earlier build indexed the very same,
+        take the bundle it wrote (kept in ``kept_folder``). ``pages``: each page, and whether it is the
+        plugin's."""
+        self._kept = self._kept_key = None
+        if not self.pagefind or self._archive is None:
             return
         if self.dirty:  # only the pages changed are rendered: an index of them alone would replace the whole
             log.info("search: a dirty build leaves the search index as the last full build wrote it")
             return
+        records = list(archive_records(self._archive, self._use_directory_urls, self._words))
+        documents = [document for page, generated in pages if (document := self._document(page, generated))]
+        key = _index_key(self.language, records, documents)
+        if kept_folder is not None:
+            self._kept_key = (os.path.join(kept_folder, "search"), key)
+            if os.path.isdir(os.path.join(kept_folder, "search", key)):
+                self._kept = os.path.join(kept_folder, "search", key)
+                return
         indexer = PagefindIndexer(
             {"force_language": self.language, "exclude_selectors": list(EXCLUDE_SELECTORS)}, self.language
         )
@@ -315,28 +379,51 @@ class SiteSearch:
             log.warning(f"search: Pagefind could not start: {error}; the site has no search")
             return
         self.indexer = indexer
-        for record in archive_records(archive, self._use_directory_urls, words):
-            indexer.add_record(record, words)
+        self._feeder = threading.Thread(
+            target=self._feed, args=(indexer, records, documents), name="minutes-pagefind-feed", daemon=True
+        )
+        self._feeder.start()
 
-    def page(self, page: Page, generated: bool) -> None:
-        """Hand Pagefind a page MkDocs has rendered: a meeting's notes, or a page of the site's own."""
-        if self.indexer is None or self._archive is None:
-            return
+    def _document(self, page: Page, generated: bool) -> tuple[str, str, Fields] | None:
+        """A page as Pagefind indexes it: a meeting's notes, or a page of the site's own; None for the
+        plugin's listing pages, which repeat what the records hold."""
+        assert self._archive is not None
         meeting = self._meetings.get(page.file.src_uri) if generated else None
         if meeting is not None:
             fields = meeting_fields(meeting, self._archive, self._words)
         elif not generated and page.content:
             fields = page_fields(page.title or "")
         else:
-            return  # the plugin's listing pages repeat what the records hold
-        self.indexer.add_page(page_document(page.content or "", fields, self.language, self._words), "/" + page.url)
+            return None
+        return "/" + page.url, page.content or "", fields
+
+    def _feed(self, indexer: PagefindIndexer, records: list[Record], documents: list[tuple[str, str, Fields]]) -> None:
+        try:
+            for record in records:
+                if self.indexer is not indexer:
+                    return  # aborted
+                indexer.add_record(record, self._words)
+            for url, content, fields in documents:
+                if self.indexer is not indexer:
+                    return
+                indexer.add_page(page_document(content, fields, self.language, self._words), url)
+        except Exception as error:  # the service stopped: write() reports what is missing
+            indexer.stats.errors.append(f"handing items to Pagefind: {error}")
 
     def finish(self, site_dir: str) -> None:
         """Write the bundle into ``pagefind/``: now, or in the background under ``mkdocs serve``."""
         indexer, self.indexer = self.indexer, None
+        output = os.path.join(site_dir, SEARCH_INDEX_DIR)
+        if self._kept is not None:
+            if os.path.isdir(output):
+                shutil.rmtree(output)
+            _link_tree(self._kept, output)
+            log.info(
+                f"search: the records and pages are those of the last build: its index copied to {SEARCH_INDEX_DIR}/"
+            )
+            return
         if indexer is None:
             return
-        output = os.path.join(site_dir, SEARCH_INDEX_DIR)
         if self.serving:
             self._writing = indexer
             self._writer = threading.Thread(target=self._write, args=(indexer, output), daemon=True)
@@ -348,6 +435,9 @@ class SiteSearch:
     def _write(self, indexer: PagefindIndexer, output: str) -> None:
         if os.path.isdir(output):
             shutil.rmtree(output)
+        feeder = self._feeder
+        if feeder is not None:
+            feeder.join()
         try:
             stats = indexer.write(output)
         except IndexerError as error:
@@ -363,6 +453,8 @@ class SiteSearch:
             f"({stats.words} words) into {SEARCH_INDEX_DIR}/; it held MkDocs back {stats.held_back:.2f} s, "
             f"then took {stats.wait:.2f} s more for the last pages and {stats.write:.2f} s to write the bundle"
         )
+        if not stats.errors and self._kept_key is not None:
+            _keep_bundle(output, *self._kept_key)
 
     def abort(self) -> None:
         """Stop indexing: the build failed, or the next one starts (and the site folder is about to be
