@@ -18,7 +18,7 @@ import pickle
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from .model import ParsedNote
 from .parse import NoteInput, ParseOptions, RawNote, parse_one
@@ -220,27 +220,37 @@ def _in_pool(jobs: list[tuple[NoteInput, ParseOptions]], workers: int) -> list[P
     return run_in_pool(_job, jobs, workers, lambda job: _size(job[0]))
 
 
-def run_in_pool(
-    function: Callable[[J], R],
-    jobs: list[J],
-    workers: int,
-    size: Callable[[J], int],
-    initializer: Callable[..., None] | None = None,
-    initargs: tuple[Any, ...] = (),
-) -> list[R]:
+def run_in_pool(function: Callable[[J], R], jobs: list[J], workers: int, size: Callable[[J], int]) -> list[R]:
     """``function`` of each job in ``workers`` processes, largest jobs first so that no process is left with
-    the longest one; the results in the jobs' order."""
+    the longest one; the results in the jobs' order. The processes serve every step of a build that needs
+    them (parsing, then rendering) and stop at ``close_pool``."""
     order = sorted(range(len(jobs)), key=lambda position: -size(jobs[position]))
-    # "spawn" rather than "fork": MkDocs serve (and the search indexer) run threads, which fork copies badly.
-    context = multiprocessing.get_context("spawn")
     results: list[R | None] = [None] * len(jobs)
-    with concurrent.futures.ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs
-    ) as pool:
-        done = pool.map(function, [jobs[position] for position in order], chunksize=max(1, len(jobs) // (workers * 8)))
-        for position, result in zip(order, done, strict=True):
-            results[position] = result
+    # Jobs go in chunks: what they share (a site's settings) is pickled once a chunk.
+    done = _pool(workers).map(
+        function, [jobs[position] for position in order], chunksize=max(1, len(jobs) // (workers * 8))
+    )
+    for position, result in zip(order, done, strict=True):
+        results[position] = result
     return [result for result in results if result is not None]
+
+
+_POOLS: dict[int, concurrent.futures.ProcessPoolExecutor] = {}
+
+
+def _pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
+    if workers not in _POOLS:
+        close_pool()
+        # "spawn" rather than "fork": MkDocs serve (and the search indexer) run threads, which fork copies badly.
+        context = multiprocessing.get_context("spawn")
+        _POOLS[workers] = concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return _POOLS[workers]
+
+
+def close_pool() -> None:
+    """Stop the processes of ``run_in_pool`` (the end of a build)."""
+    while _POOLS:
+        _POOLS.popitem()[1].shutdown()
 
 
 def _size(note: NoteInput) -> int:

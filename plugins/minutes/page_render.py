@@ -125,7 +125,7 @@ def render_pages(
     size = sum(len(job.markdown) for job, _ in todo)
     pooled = workers > 1 and size >= POOL_THRESHOLD
     rendered = (
-        run_in_pool(_render_job, [job for job, _ in todo], workers, _size, _start_worker, (settings, files))
+        run_in_pool(_render_job, [(job, settings, files) for job, _ in todo], workers, _size)
         if pooled
         else (render_page(job, settings, files) for job, _ in todo)
     )
@@ -286,16 +286,10 @@ class _captured:
 
 # --- the pool's side --------------------------------------------------------------------------------
 
-_worker: dict[str, Any] = {}
+
+def _render_job(job: tuple[RenderJob, MarkdownSettings, FileMap]) -> Rendered:
+    return render_page(*job)
 
 
-def _start_worker(settings: MarkdownSettings, files: FileMap) -> None:
-    _worker["settings"], _worker["files"] = settings, files
-
-
-def _render_job(job: RenderJob) -> Rendered:
-    return render_page(job, _worker["settings"], _worker["files"])
-
-
-def _size(job: RenderJob) -> int:
-    return len(job.markdown)
+def _size(job: tuple[RenderJob, MarkdownSettings, FileMap]) -> int:
+    return len(job[0].markdown)

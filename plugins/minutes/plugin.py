@@ -67,7 +67,7 @@ from .config import MinutesConfig
 from .findings import sorted_findings
 from .index import Archive
 from .kept_pages import KEPT_TEMPLATE, KeptPages, page_print, site_print
-from .notecache import NoteCache
+from .notecache import NoteCache, close_pool
 from .page_render import Rendered, RenderJob, apply, file_map, markdown_settings, render_pages
 from .paths import (
     CALENDAR,
@@ -195,6 +195,7 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         self.search.startup(command, dirty)
 
     def on_shutdown(self) -> None:
+        close_pool()
         self.search.abort()
         self.search = SiteSearch()
 
@@ -355,6 +356,7 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
         return output
 
     def on_build_error(self, *, error: Exception) -> None:
+        close_pool()
         self.search.abort()
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -524,6 +526,7 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
             self.writer = None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        close_pool()
         if self.archive is None:
             return
         self.search.finish(config.site_dir)
