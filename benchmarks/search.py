@@ -35,6 +35,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -137,6 +138,7 @@ def write_config(root: Path, notes: Path, plugins: list[Any]) -> Path:
         "plugins": plugins,
     }
     root.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(root / ".cache", ignore_errors=True)  # an index kept by an earlier run would be taken as it is
     (root / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
     return root / "mkdocs.yml"
 
