@@ -1,4 +1,4 @@
-"""The date grammar (``dates.py``) and where a meeting's date comes from (``meetings.py``, SPEC section 2).
+"""The date grammar (``dates.py``) and where a meeting's date comes from (``dating.py``, ``logs.py``: SPEC section 2).
 
 First the grammar on its own: headings and lines, file names and paths. Then
 whole notes: which source wins, years inferred (and said so), ambiguous dates
