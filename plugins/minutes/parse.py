@@ -123,7 +123,7 @@ def _meeting(
         known,
         lists_attendees,
     )
-    title = found.title or f"{found.series_name} meeting"
+    title = found.title  # "" when the note gives none: the templates say "<series> meeting" (partials/words.html)
     listed = front_matter_mentions(front.attendees, front.attendees_line)
     attendees = tuple(dict.fromkeys([*(mention.label for mention in listed), *attribution.named]))
     return Meeting(
@@ -158,7 +158,7 @@ def _without_title(lines: list[str], title: str, document: Document) -> list[str
 
     The line is blanked, not removed, so that the page's lines stay those of the note.
     """
-    first = next((index for index, line in enumerate(lines) if line.strip()), None)
+    first = next((index for index, line in enumerate(lines) if line.strip()), None) if title else None
     heading = document.heading_at(first) if first is not None else None
     if first is None or heading is None or heading.setext:
         return lines
