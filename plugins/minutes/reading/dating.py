@@ -9,7 +9,7 @@ that holds a date (``first_date``), its year, when it leaves it out, from a year
 without a date of its own whose top sections are dated is a running log (``logs``): a meeting per
 section. A multi-day event ends on the last of its consecutive days (``schedule_end``). Ambiguous dates
 (``5/4/2023``, ISO weeks) are read one way and said so, and a title whose date disagrees with the file
-name is reported. The grammar of dates is ``dates``'; ``meetings`` names the parts.
+name is reported. ``dates`` is the grammar it asks; ``meetings`` names the parts.
 """
 
 from __future__ import annotations
