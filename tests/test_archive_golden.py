@@ -18,6 +18,7 @@ from minutes.archive import NoteFile, build_archive
 from minutes.index import Archive
 from minutes.records.join import RecordOptions
 from minutes.site.minutes_json import archive_json
+from minutes.site.words import Words
 
 from .goldens import check_golden
 
@@ -32,6 +33,8 @@ def built(case: str, records: RecordOptions | None = None) -> Archive:
 
 
 def observed(archive: Archive) -> dict[str, Any]:
+    words = Words()  # a meeting's title as its pages say it: "<series> meeting" when the note gives none
+
     def names(ids: tuple[str, ...] | list[str]) -> str:
         return ", ".join(archive.person(person_id).name for person_id in ids)
 
@@ -46,7 +49,7 @@ def observed(archive: Archive) -> dict[str, Any]:
         ],
         "meetings": [
             f"{meeting.id} {meeting.date}{' to ' + str(meeting.end_date) if meeting.end_date else ''}"
-            f" ({meeting.precision}) {meeting.title!r}: {names(archive.attendees.get(meeting.id, ()))}"
+            f" ({meeting.precision}) {words.title(meeting)!r}: {names(archive.attendees.get(meeting.id, ()))}"
             + (f" status {archive.statuses[meeting.id]}" if meeting.id in archive.statuses else "")
             + (f" companion of {', '.join(archive.companion_of[meeting.id])}" if meeting.companion else "")
             + (f" companions {', '.join(archive.companions[meeting.id])}" if meeting.id in archive.companions else "")

@@ -13,7 +13,8 @@ from types import ModuleType
 import pytest
 
 from minutes.archive import NoteFile, build_archive
-from minutes.records.cues import Sentence, folded, owners_written, task_only
+from minutes.records.cues import Sentence, folded, owners_written
+from minutes.records.decisions import task_only
 from minutes.records.join import RecordOptions
 
 from .conftest import benchmark_module

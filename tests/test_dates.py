@@ -1,4 +1,4 @@
-"""The date grammar (``dates.py``) and where a meeting's date comes from (``meetings.py``, SPEC section 2).
+"""The date grammar (``dates.py``) and where a meeting's date comes from (``dating.py``, ``logs.py``: SPEC section 2).
 
 First the grammar on its own: headings and lines, file names and paths. Then
 whole notes: which source wins, years inferred (and said so), ambiguous dates
@@ -19,6 +19,7 @@ from minutes.model import ParsedNote
 from minutes.parse import parse_note
 from minutes.reading.dates import FoundDate, date_from_path, date_in_heading, slash_order
 from minutes.reading.source import Source
+from minutes.site.words import Words
 
 D = dt.date
 
@@ -647,6 +648,7 @@ def test_a_log_dated_by_lines_under_its_headings() -> None:
 def test_a_comment_in_a_fenced_block_is_no_title() -> None:
     fenced = "```bash\n# install the package first\npip install minutes\n```\n\n- released 1.2\n"
     (meeting,) = parse("team/2024-09-16.md", fenced).meetings
-    assert meeting.title == "Team meeting"  # no heading: the default title, not the shell comment
+    assert meeting.title == ""  # no heading: no title, not the shell comment
+    assert Words().title(meeting) == "Team meeting"  # what the site says instead (partials/words.html)
     titled = parse("team/2024-09-16.md", "```\n# not a heading\n```\n\n## Roadmap for 2.0\n\n- 1.2\n")
     assert [meeting.title for meeting in titled.meetings] == ["Roadmap for 2.0"]

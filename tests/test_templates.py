@@ -128,6 +128,7 @@ FRENCH_WORDS = """\
   {%- if kind == "decision" -%}Décision : {{ text }}{%- else -%}Action ({{ status }}) : {{ text }}{%- endif -%}
 {%- endmacro -%}
 {%- macro report_title(person, meeting) -%}{{ person }} à {{ meeting }}{%- endmacro -%}
+{%- macro meeting_name(meeting) -%}{{ meeting.title or "Réunion " ~ meeting.series_name }}{%- endmacro -%}
 """
 
 
@@ -166,6 +167,46 @@ def test_a_site_translates_the_words_of_feeds_and_search_by_overriding_their_par
     assert {"Décision", "Personne"} <= {meta["kind"] for meta in metas}
     assert {"2 réunions", "1 réunion"} & {meta.get("meetings", "") for meta in metas}
     assert "5 mars 2024" in {meta.get("when", "") for meta in metas}
+
+
+# A note without a heading that names the meeting: the site calls it "<series> meeting", in words.html.
+UNTITLED = {**TEAM, "team/2024-03-19.md": "- Olivier released joblib\n\n## Decisions\n\n- Decision: ship in April\n"}
+
+
+def test_a_meeting_without_a_title_is_named_by_the_words_partial_everywhere(make_site: Any, tmp_path: Path) -> None:
+    """The model keeps no title; every place that names the meeting asks ``meeting_name`` of words.html:
+    its page's header and title, links to it, feeds, calendar, minutes.json and the search index."""
+    import xml.etree.ElementTree as ET
+
+    import jinja2
+
+    from minutes.site.search import archive_records, meeting_fields
+    from minutes.site.words import TEMPLATES, Words
+
+    notes = [parse_note(Source(path, text)) for path, text in UNTITLED.items()]
+    assert [meeting.title for note in notes for meeting in note.meetings] == ["Team sync", "Team sync", ""]
+    archive = build_index(notes)
+    untitled = archive.meeting("team/2024-03-19")
+    assert Words().title(untitled) == "Team meeting"  # the package's words
+
+    config = {**_overrides(tmp_path, {"minutes/partials/words.html": FRENCH_WORDS}), "site_url": "https://example.org/"}
+    site = make_site(UNTITLED, config, strict=True)
+    page = site.page("team/2024-03-19/")
+    assert "<h1>Réunion Team</h1>" in page
+    assert "<title>Réunion Team, 19 March 2024 - Test minutes</title>" in page
+    assert "Team meeting" not in page
+    assert "Réunion Team, 19 March 2024 →" in site.page("team/2024-03-12/")  # the series navigation
+    assert ">Réunion Team, 19 March 2024</a>" in site.page("decisions/")
+    assert [meeting["title"] for meeting in site.json()["meetings"]] == ["Team sync", "Team sync", "Réunion Team"]
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = ET.parse(site.site_dir / "meetings.xml").getroot().iter(f"{atom}entry")
+    assert "Réunion Team, 19 March 2024" in [entry.findtext(f"{atom}title") for entry in entries]
+    assert "SUMMARY:Réunion Team\n" in (site.site_dir / "meetings.ics").read_text(encoding="utf-8")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(tmp_path / "overrides"), TEMPLATES]))
+    words = Words(env)
+    assert meeting_fields(untitled, archive, words).title == "Réunion Team, 19 March 2024"
+    titles = {record.fields.title for record in archive_records(archive, words=words)}
+    assert "Réunion Team, 19 March 2024" in titles
 
 
 # --- person pages of a very active speaker ----------------------------------------------------------------

@@ -3,8 +3,9 @@
 The pipeline, one way (an import-linter contract in ``pyproject.toml`` keeps the layers in order and the
 core free of MkDocs):
 
-- ``reading``: a note file's bytes to text, its one reading (``reading.blocks``: headings, lists, code,
-  tables, quotes), its dates and its meetings (``reading.meetings``: running logs, titles, series);
+- ``reading``: a note file's bytes to text, its body read once (``reading.body``, on the one block
+  reading of ``reading.blocks``: headings, lists, code, tables, quotes), its meetings dated
+  (``reading.dating``, running logs in ``reading.logs``) and named (``reading.meetings``: titles, series);
 - ``people``: who is named and who said what in a meeting (attendees, person headings, name tags,
   speaker turns, owners), and later one person per set of spellings (``people.resolve``);
 - ``records``: each meeting's decisions, action items, topics and references (``records.extract``),

@@ -59,6 +59,7 @@ from .reading.inline import plain_text
 from .records.review import Candidate, review_draft
 from .settings import Settings, SourceFile
 from .settings import read_site as settings_read_site
+from .site.words import Words
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
@@ -282,13 +283,14 @@ def summary(
         "",
     ]
     if meetings:
+        words = Words()  # a meeting's title, "<series> meeting" when the note gives none, as the site says it
         lines += ["| Date | Series | Meeting | Attendees | Source |", "| --- | --- | --- | --- | --- |"]
         for meeting in meetings:
             people = ", ".join(archive.person(person).name for person in archive.attendees.get(meeting.id, ()))
             source = f"`{site.source(meeting.source)}:{meeting.source_line}`"
+            series, title = archive.series[meeting.series].name, words.title(meeting)
             lines.append(
-                f"| {meeting.date.isoformat()} | {cell(archive.series[meeting.series].name)} | {cell(meeting.title)} "
-                f"| {cell(people, 200)} | {source} |"
+                f"| {meeting.date.isoformat()} | {cell(series)} | {cell(title)} | {cell(people, 200)} | {source} |"
             )
         lines.append("")
     if decisions:

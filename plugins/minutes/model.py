@@ -143,7 +143,7 @@ class Meeting:
     series_name: str  # the series as notes name it: "Sklearn team", or front matter's "series:"
     date: dt.date
     end_date: dt.date | None
-    title: str
+    title: str  # as the note gives it; "" when it gives none (the templates say "<series> meeting")
     source: str  # the note's path relative to the docs folder
     source_line: int  # first line of the meeting in the source file (1-based)
     end_line: int  # last line of the meeting in the source file

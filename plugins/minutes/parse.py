@@ -1,12 +1,14 @@
-"""Parsing notes: one note's text into its meetings, each with who said what in it.
+"""Parsing notes: one note's text into its meetings, each with who said what in it and what it decided.
 
-The per-note half of the pipeline, which needs nothing of the other notes:
-``reading.meetings`` finds a note's meetings (dates, titles, running logs),
-``people.attribution`` finds who is named and who said what in each. A
-transcript may use abbreviations that its own meeting does not define but
-other meetings' attendee tables do: ``parse_notes`` parses those notes again,
-knowing them. What joins the notes (people resolved across spellings, action
-items followed across meetings) is the index's work.
+Produces a ``ParsedNote`` per note: its ``Meeting``s and findings. The per-note half of the pipeline,
+which needs nothing of the other notes, in the order ``parse_note`` calls its steps: ``reading.body``
+reads the note's body once (front matter, blocks, repairs, checks), ``reading.dating`` finds which parts
+of it are meetings and of what days (``reading.logs`` for running logs), ``reading.meetings`` names them
+(titles, series, addresses); for each meeting, ``people.attribution`` finds who is named and who said
+what, and ``records.extract`` its decisions, action items, topics and references. A transcript may use
+abbreviations that its own meeting does not define but other meetings' attendee tables do:
+``parse_notes`` parses those notes again, knowing them. What joins the notes (people resolved across
+spellings, action items followed across meetings) is the index's work.
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ from .model import Meeting, ParsedNote
 from .people.attribution import attribute, front_matter_mentions
 from .people.people_file import PeopleFile
 from .reading.blocks import Document
+from .reading.body import Body, Unread, read_body
+from .reading.dating import date_note
 from .reading.duplicates import with_duplicates_reported
 from .reading.inline import heading_slugger, strip_markup
-from .reading.meetings import MeetingSlice, NoteReading, read_meetings
+from .reading.meetings import MeetingSlice, meetings_of
 from .reading.source import Source, decode_note
 from .records.extract import meeting_records
 from .records.topics import KeywordMatcher, TopicRule, TopicsFile
@@ -64,19 +68,26 @@ class ParseOptions:
 
 
 def parse_note(source: Source, options: ParseOptions = ParseOptions()) -> ParsedNote:
-    """Parse one note into its meetings, with findings for everything doubtful."""
-    read = read_meetings(source, options.default_series, options.sanitize, options.existing_files)
+    """Parse one note into its meetings, with findings for everything doubtful: its body read, its meetings
+    dated and named, then each meeting's people and records."""
+    body = read_body(source, options.sanitize, options.existing_files)
+    if isinstance(body, Unread):
+        return ParsedNote(body.path, (), body.findings, skipped=body.skipped)
+    dated = date_note(body)
     unknown: set[str] = set()
     uncorroborated: set[str] = set()
-    meetings = tuple(_meeting(read, found, options, unknown, uncorroborated) for found in read.meetings)
+    meetings = tuple(
+        _meeting(body, found, options, unknown, uncorroborated)
+        for found in meetings_of(body, dated, options.default_series)
+    )
     return ParsedNote(
-        read.path,
+        body.path,
         meetings,
-        read.findings,
-        read.running_log,
+        (*body.findings, *dated.findings),
+        dated.running_log,
         frozenset(unknown),
         uncorroborated=frozenset(uncorroborated),
-        skipped=read.skipped,
+        skipped=dated.skipped,
     )
 
 
@@ -87,11 +98,11 @@ def _matcher(rules: tuple[TopicRule, ...]) -> KeywordMatcher:
 
 
 def _meeting(
-    read: NoteReading, found: MeetingSlice, options: ParseOptions, unknown: set[str], uncorroborated: set[str]
+    body: Body, found: MeetingSlice, options: ParseOptions, unknown: set[str], uncorroborated: set[str]
 ) -> Meeting:
-    front, note = read.front, read.document
-    assert front is not None and note is not None  # a note with meetings has been read
-    document = note.slice(found.start, found.end)
+    """One meeting of the note: its part of the note, who is named in it and what it records."""
+    front = body.front
+    document = body.document.slice(found.start, found.end)
     first_line = document.first_line
     attribution = attribute(document, options.known_people, options.not_people, dict(options.abbreviations))
     unknown.update(attribution.unknown_speakers)
@@ -112,7 +123,7 @@ def _meeting(
         known,
         lists_attendees,
     )
-    title = found.title or f"{found.series_name} meeting"
+    title = found.title  # "" when the note gives none: the templates say "<series> meeting" (partials/words.html)
     listed = front_matter_mentions(front.attendees, front.attendees_line)
     attendees = tuple(dict.fromkeys([*(mention.label for mention in listed), *attribution.named]))
     return Meeting(
@@ -123,9 +134,9 @@ def _meeting(
         date=found.date,
         end_date=found.end_date,
         title=title,
-        source=read.path,
+        source=body.path,
         source_line=first_line,
-        end_line=read.offset + found.end,
+        end_line=body.offset + found.end,
         content=document.markdown(_without_title(lines, title, document)),
         page_path=found.page_path,
         attendees=attendees,
@@ -147,7 +158,7 @@ def _without_title(lines: list[str], title: str, document: Document) -> list[str
 
     The line is blanked, not removed, so that the page's lines stay those of the note.
     """
-    first = next((index for index, line in enumerate(lines) if line.strip()), None)
+    first = next((index for index, line in enumerate(lines) if line.strip()), None) if title else None
     heading = document.heading_at(first) if first is not None else None
     if first is None or heading is None or heading.setext:
         return lines

@@ -542,7 +542,7 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
     def _write_files(self, archive: Archive, config: MkDocsConfig) -> None:
         """``minutes.json``, the Atom feeds and the calendars."""
         if self.config.json:
-            data = archive_json(archive, config.use_directory_urls, self.config.json_full_text)
+            data = archive_json(archive, config.use_directory_urls, self.config.json_full_text, self.words)
             # json.dumps, not json.dump: dump streams through the pure-Python encoder, dumps runs the C one
             # (ten times faster on an archive's document; the same bytes).
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))

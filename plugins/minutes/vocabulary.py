@@ -128,6 +128,8 @@ PRESENT_WORDS = _words(
     "present | attendees | attendee | attendance | attending | participants | participant | roll call"
 )
 ABSENT_WORDS = _words("absent | absentees | regrets | apologies | excused | missing | not present | unable to attend")
+# Words of a heading every meeting has, which names none of them: "Agenda", "Notes", "Table of contents".
+NO_TITLE_WORDS = _words("agenda notes note minutes meeting contents toc table of")
 
 # Words that fill a slot where a name goes without being one.
 NOT_NAMES = (

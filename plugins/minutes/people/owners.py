@@ -19,6 +19,7 @@ people is the index's work. ``role_line`` reads ``leader: Maren Westermann``,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..reading.inline import link_texts, strip_markup
@@ -32,14 +33,39 @@ _ACTION_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"<?https?://[^\s>)]+>?")
+
+
+def _split_names(text: str) -> list[str]:
+    """Names before a colon or after a dash split on commas and "and" only: ``Positive/Negative`` is one thing."""
+    return [part.strip() for part in re.split(r"\s*,\s*|\s+(?:and|&)\s+", strip_markup(text)) if part.strip()]
+
+
+@dataclass(frozen=True)
+class _Way:
+    """One way an action item names its owners: where the names stand (group 1 of ``pattern``), how they are
+    split, whether every part must be a name (else the names come first, then a remark), and whether
+    capitals in brackets may be people."""
+
+    pattern: re.Pattern[str]
+    split: Callable[[str], list[str]]
+    every: bool
+    abbreviations: bool
+
+
 # Where an action item names its owners: "Owner: Ada", "(Ada, Bob)", "Ada: ...", "Ada to ...", "... - Ada".
 _OWNER_LABEL = re.compile(r"(?i)\b(?:owners?|assignees?|assigned to|responsible|leaders?)\s*:\s*([^;()\[\]\n]+)")
 _PAREN = re.compile(r"\(([^()]*)\)")
-# a speaker or owner before the first colon, or before the verb that gives the task
 _LEADING_COLON = re.compile(r"^([^:]{2,60}?)\s*:\s")
 _LEADING_TO = re.compile(r"^(.{2,60}?)\s+(?:to|will|should|must|needs to|is going to|agreed to|volunteered to)\s")
-# a name signed after a dash at the end
 _TRAILING_DASH = re.compile(r"\s[-–—]\s+([^-–—]{2,60}?)\s*$")
+# The ways, in the order they are read; a handle (``@bob``) anywhere is an owner too.
+_WAYS = (
+    _Way(_OWNER_LABEL, split_people, every=False, abbreviations=True),  # "assigned to: @bob"
+    _Way(_PAREN, split_people, every=False, abbreviations=False),  # "(Arturo, may need help)": names, then a remark
+    _Way(_LEADING_COLON, _split_names, every=True, abbreviations=True),  # a speaker or owner: "Olivier: review it"
+    _Way(_LEADING_TO, _split_names, every=True, abbreviations=True),  # "WH to review", "Alice Smith will send it"
+    _Way(_TRAILING_DASH, _split_names, every=True, abbreviations=False),  # signed: "Fix the CI — Olivier"
+)
 
 
 _ROLE_LINE = re.compile(
@@ -76,17 +102,9 @@ def owners_in(text: str) -> tuple[str, ...]:
         if taken and fold(taken[0].split()[0].lstrip("@")) not in NOT_OWNERS | SECTION_WORDS:
             found.extend((position, label) for label in taken)
 
-    for match in _OWNER_LABEL.finditer(text):
-        add(match.start(1), split_people(match.group(1)), False, True)
-    for match in _PAREN.finditer(text):
-        add(match.start(1), split_people(match.group(1)), False, False)
-    for pattern in (_LEADING_COLON, _LEADING_TO):
-        leading = pattern.match(text)
-        if leading:
-            add(0, _split_names(strip_markup(leading.group(1))), True, True)
-    trailing = _TRAILING_DASH.search(text)
-    if trailing:
-        add(trailing.start(1), _split_names(strip_markup(trailing.group(1))), True, False)
+    for way in _WAYS:
+        for match in way.pattern.finditer(text):
+            add(match.start(1), way.split(match.group(1)), way.every, way.abbreviations)
     for match in HANDLE_MENTION.finditer(text):
         found.append((match.start(), "@" + match.group(1)))
     seen: set[str] = set()
@@ -97,11 +115,6 @@ def owners_in(text: str) -> tuple[str, ...]:
             seen.add(key)
             result.append(label)
     return tuple(result)
-
-
-def _split_names(text: str) -> list[str]:
-    """Names before a colon or after a dash split on commas and "and" only: ``Positive/Negative`` is one thing."""
-    return [part.strip() for part in re.split(r"\s*,\s*|\s+(?:and|&)\s+", text) if part.strip()]
 
 
 def role_line(line: str) -> RoleLine | None:

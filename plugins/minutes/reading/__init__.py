@@ -1,5 +1,6 @@
-"""Reading a note: bytes to repaired text (``source``), front matter, the one block reading that every
-extractor asks (``blocks``, with ``inline`` for the shapes inside a line), the date grammar (``dates``), the
-dates inferred from it (``dating``: years left out, a note's first date), the note's meetings
-(``meetings``) and their series (``series``), with the findings of everything doubtful (``checks``, ``images``,
-``duplicates``, ``accounting``)."""
+"""Reading a note: bytes to repaired text (``source``); then, in the order ``parse`` calls them, its body
+read once (``body``: front matter and the one block reading every extractor asks, ``blocks``, with
+``inline`` for the shapes inside a line, repaired and checked), its meetings dated (``dating``, with the
+date grammar of ``dates`` and the running logs of ``logs``) and named (``meetings``, with their series,
+``series``); with the findings of everything doubtful (``checks``, ``images``, ``duplicates``,
+``accounting``)."""

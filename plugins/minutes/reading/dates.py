@@ -250,7 +250,8 @@ def _only_trailing_noise(text: str) -> bool:
 _ISO_IN_NAME = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-_.]?)(?P<month>\d\d?)(?P=sep)(?P<day>\d\d?)(?!\d)")
 _YEAR_DIR = re.compile(r"^(?:19|20)\d\d$")
 _YEAR_MONTH_DIR = re.compile(r"^(?P<year>(?:19|20)\d\d)[-_.](?P<month>[01]?\d)$")
-_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")  # a year anywhere: "tsc/2024/09/16.md", "Sprint 2024"
+YEAR_HEADING = re.compile(r"^\W*((?:19|20)\d\d)\W*$")  # "## 2024": a heading that groups a year's sections
 
 
 @dataclass(frozen=True)
@@ -283,7 +284,7 @@ def date_from_path(path: str) -> PathDate:
         stem, dirs = dirs[-1], dirs[:-1]
     year = None
     for part in [*dirs, stem]:
-        match = _ANY_YEAR.search(part)
+        match = YEAR.search(part)
         if match:
             year = int(match.group(1))
 

@@ -32,11 +32,16 @@ def duplicate_findings(notes: Iterable[ParsedNote]) -> list[Finding]:
                     meeting.source_line,
                     "warning",
                     f"duplicate meeting: {original.source}:{original.source_line} is also "
-                    f"'{meeting.title}' of {meeting.date.isoformat()} in series '{meeting.series}'",
+                    f"{_named(meeting)} of {meeting.date.isoformat()} in series '{meeting.series}'",
                     "correct the date if one was copied, or give each meeting its own title",
                 )
             )
     return findings
+
+
+def _named(meeting: Meeting) -> str:
+    """How a finding names a meeting: its title, quoted, or that the note gives none."""
+    return f"'{meeting.title}'" if meeting.title else "a meeting without a title"
 
 
 def with_duplicates_reported(notes: list[ParsedNote]) -> list[ParsedNote]:

@@ -68,8 +68,9 @@ def title_label(title: str) -> str:
 
 def series_label(name: str, titles: Collection[str]) -> str:
     """A series' label: what most of its meetings' titles call it, when that holds every word of the folder's
-    name (``Security WG`` for ``wg-security``); else ``name``, as the folder or front matter gives it."""
-    labels = [label for label in map(title_label, titles) if label]
+    name (``Security WG`` for ``wg-security``); else ``name``, as the folder or front matter gives it. A
+    meeting without a title calls it by ``name``."""
+    labels = [label for label in (title_label(title or name) for title in titles) if label]
     if not labels:
         return name
     by_words: dict[frozenset[str], list[str]] = {}

@@ -590,21 +590,3 @@ def owners_written(text: str) -> list[str]:
 def mentioned(text: str) -> list[str]:
     """Every Zulip mention of ``text`` (``@**Esteban Küber**``), as written."""
     return [match.group("name").strip() for match in _ZULIP.finditer(text)]
-
-
-_ROLE_LABEL = re.compile(
-    r"^(?:stage\s+\d(?:\.\d)?\s+)?(?:reviewers?|editors?|owners?|assignees?|volunteers?|champions?)\s*:"
-)
-
-
-def task_only(text: str, known: frozenset[str] = frozenset()) -> bool:
-    """Whether an outcome bullet only gives a task: ``ABC to look into it``, ``Stage 3 reviewers: X, Y``,
-    ``please review #123``; not when it also says what was agreed or deferred. ``known``: the folded names and
-    abbreviations of the meeting's people."""
-    sentence = Sentence(folded(text), plain_text(text), known)
-    if sentence.agreement or sentence.deferral:
-        return False
-    if _ROLE_LABEL.match(sentence.text):
-        return True
-    who, _ = sentence.assignment
-    return bool(who) or sentence.first_person or bool(sentence.request) or bool(owners_written(text))

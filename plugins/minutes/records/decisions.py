@@ -6,8 +6,8 @@ Three conventions, as notes write them:
   combination: ``### Conclusion/Resolution``, ``#### Consensus/Resolution:``,
   ``## Decisions``, ``### Outcome``. A section that lists its outcomes holds
   one decision per bullet (a bullet that only gives a task, ``ABC to look
-  into it``, ``Stage 3 reviewers: X, Y``, is an action item, not a decision;
-  ``records.classify`` reads it), and one per paragraph around them; a section
+  into it``, ``Stage 3 reviewers: X, Y``: ``task_only``, is an action item, not
+  a decision; ``records.classify`` reads it), and one per paragraph around them; a section
   of paragraphs alone is one decision;
 - a line or bullet that starts with a decision word and a colon:
   ``Decision:``, ``RESOLVED:``, ``Agreed:``, ``- conclusion: ...`` in a
@@ -35,7 +35,7 @@ from ..reading.dates import date_in_heading
 from ..reading.inline import plain_text
 from ..slugs import fold
 from ..vocabulary import PROPOSAL_KINDS, SECTION_WORDS, is_decision_heading
-from .cues import task_only
+from .cues import Sentence, folded, owners_written
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LINE = re.compile(
@@ -215,3 +215,21 @@ def topic_of(document: Document, index: int, people_lines: frozenset[int]) -> st
             continue
         return plain_text(name, 120)
     return ""
+
+
+_ROLE_LABEL = re.compile(
+    r"^(?:stage\s+\d(?:\.\d)?\s+)?(?:reviewers?|editors?|owners?|assignees?|volunteers?|champions?)\s*:"
+)
+
+
+def task_only(text: str, known: frozenset[str] = frozenset()) -> bool:
+    """Whether an outcome bullet only gives a task: ``ABC to look into it``, ``Stage 3 reviewers: X, Y``,
+    ``please review #123``; not when it also says what was agreed or deferred. ``known``: the folded names and
+    abbreviations of the meeting's people."""
+    sentence = Sentence(folded(text), plain_text(text), known)
+    if sentence.agreement or sentence.deferral:
+        return False
+    if _ROLE_LABEL.match(sentence.text):
+        return True
+    who, _ = sentence.assignment
+    return bool(who) or sentence.first_person or bool(sentence.request) or bool(owners_written(text))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from ..model import Entry, MeetingRecords, NotedAction, NotedDecision, NotedReference, NotedTopic
 from ..reading.blocks import Document
@@ -101,38 +102,33 @@ def _voices(document: Document, entries: Sequence[Entry]) -> _Voices:
     )
 
 
-def _decision(document: Document, found: FoundDecision, anchors: Anchors, voices: _Voices) -> NotedDecision:
+def _decision(document: Document, item: FoundDecision, anchors: Anchors, voices: _Voices) -> NotedDecision:
     """A decision anchored in its meeting, with the people involved (its section's, its agenda item's leaders)."""
-    anchor = anchors.mark(found.anchor_index, "decision", plain_text(found.text, 60), "minutes-decision")
-    involved = (voices.person_at[found.index], *voices.leaders_at[found.index])
-    return NotedDecision(
-        voices.first + found.index,
-        found.text,
-        found.topic,
-        found.kind,
-        anchor,
-        tuple(dict.fromkeys(name for name in involved if name)),
-        found.cue,
-        found.confidence,
-        subject_of(document, found.index, found.text, voices.people_lines),
-    )
+    line, anchor, subject = _placed("decision", document, item.index, item.anchor_index, item.text, anchors, voices)
+    involved = (voices.person_at[item.index], *voices.leaders_at[item.index])
+    people = tuple(dict.fromkeys(name for name in involved if name))
+    return NotedDecision(line, item.text, item.topic, item.kind, anchor, people, item.cue, item.confidence, subject)
 
 
-def _action(document: Document, found: FoundAction, anchors: Anchors, voices: _Voices) -> NotedAction:
+def _action(document: Document, item: FoundAction, anchors: Anchors, voices: _Voices) -> NotedAction:
     """An action item anchored in its meeting."""
-    anchor = anchors.mark(found.index, "action", plain_text(found.text, 60), "minutes-action")
-    subject = subject_of(document, found.index, found.text, voices.people_lines, "action")
-    return NotedAction(
-        voices.first + found.index,
-        found.text,
-        found.owners,
-        found.done,
-        anchor,
-        found.kind,
-        found.cue,
-        found.confidence,
-        subject,
-    )
+    line, anchor, subject = _placed("action", document, item.index, item.index, item.text, anchors, voices)
+    return NotedAction(line, item.text, item.owners, item.done, anchor, item.kind, item.cue, item.confidence, subject)
+
+
+def _placed(
+    kind: Literal["decision", "action"],
+    document: Document,
+    index: int,
+    anchor_index: int,
+    text: str,
+    anchors: Anchors,
+    voices: _Voices,
+) -> tuple[int, str, str]:
+    """Where a decision or action item at line ``index`` of the meeting stands: its line in the note, the anchor
+    its paragraph (at ``anchor_index``) gets, and what it answers when its own words do not say."""
+    anchor = anchors.mark(anchor_index, kind, plain_text(text, 60), f"minutes-{kind}")
+    return voices.first + index, anchor, subject_of(document, index, text, voices.people_lines, kind)
 
 
 def _topics(

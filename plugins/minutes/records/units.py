@@ -45,21 +45,6 @@ Unit = tuple[int, str, Item | None]  # (line where it starts, Markdown, the list
 
 LEAD_WORDS = 6  # a lead-in of a list is short: "Consensus from meeting:", "Still to-do from previous months:"
 
-# A prefix that says who speaks or what the line is: "[name=Carol]", "**Sarah**", "(JRG)", "JRG:", "Plan:".
-_NAME_TAG = re.compile(r"^\[name=\s*(?P<who>[^\]\n]+?)\s*\]\s*:?\s*", re.IGNORECASE)
-_BOLD = re.compile(r"^(?:\*\*|__)(?P<who>[^*_\n]{1,60}?)(?:\*\*|__)\s*(?P<rest>.*)$")
-_PAREN = re.compile(r"^\((?P<who>[A-Z][^\W\d_]{1,11}(?:\s*[/,&]\s*[A-Z][^\W\d_]{1,11})*)\)\s*:?\s*")
-_COLON = re.compile(r"^(?P<head>[^:\n]{1,60}?)\s*:(?!//)\s*(?P<rest>.*)$")
-_TIMEBOX = re.compile(r"\s*\((?:~|<|>)?\s*\d+\s*(?:m|min|mins|minutes)\)\s*", re.IGNORECASE)
-_EMOJI = re.compile(r"^(?::[a-z_+-]+:\s*)+")
-_QUOTE_MARKS = re.compile(r"^\s*(?:>\s*)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z@\"“(\[*_`])")
-_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\S")
-_STRUCK_OR_MARKS = re.compile(r"~~[^~]*~~|[\W_]+")
-_LINK_OR_REF = re.compile(
-    r"!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://\S+|(?:[\w.-]+/[\w.-]+)?#\d+|@_?\*\*[^*\n]+\*\*|@[\w-]+"
-)
-
 
 @dataclass(frozen=True)
 class Prefix:
@@ -72,6 +57,10 @@ class Prefix:
 
 
 # -- the units ----------------------------------------------------------------------------------------------
+
+_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\S")  # a list item's first line, inside a run of lines
+_QUOTE_MARKS = re.compile(r"^\s*(?:>\s*)*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z@\"“(\[*_`])")
 
 
 def units_of(document: Document, only: Sequence[bool] | None = None) -> list[Unit]:
@@ -147,6 +136,15 @@ def _sentences(lines: Sequence[str], start: int, end: int) -> list[tuple[int, st
 
 
 # -- prefixes and labels -----------------------------------------------------------------------------------
+
+# A prefix that says who speaks or what the line is: "[name=Carol]", "**Sarah**", "(JRG)", "JRG:", "Plan:".
+_NAME_TAG = re.compile(r"^\[name=\s*(?P<who>[^\]\n]+?)\s*\]\s*:?\s*", re.IGNORECASE)
+_BOLD = re.compile(r"^(?:\*\*|__)(?P<who>[^*_\n]{1,60}?)(?:\*\*|__)\s*(?P<rest>.*)$")
+_PAREN = re.compile(r"^\((?P<who>[A-Z][^\W\d_]{1,11}(?:\s*[/,&]\s*[A-Z][^\W\d_]{1,11})*)\)\s*:?\s*")
+_COLON = re.compile(r"^(?P<head>[^:\n]{1,60}?)\s*:(?!//)\s*(?P<rest>.*)$")
+# An agenda item's timebox, "(10 min)", and the emoji codes a line may open with, ":tada:".
+_TIMEBOX = re.compile(r"\s*\((?:~|<|>)?\s*\d+\s*(?:m|min|mins|minutes)\)\s*", re.IGNORECASE)
+_EMOJI = re.compile(r"^(?::[a-z_+-]+:\s*)+")
 
 
 @dataclass(slots=True)
@@ -278,6 +276,12 @@ def looks_like_person(text: str) -> bool:
 
 
 # -- shapes of a unit's text -------------------------------------------------------------------------------
+
+# Links, references and handles, which say what a unit is about rather than what is said of it.
+_LINK_OR_REF = re.compile(
+    r"!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://\S+|(?:[\w.-]+/[\w.-]+)?#\d+|@_?\*\*[^*\n]+\*\*|@[\w-]+"
+)
+_STRUCK_OR_MARKS = re.compile(r"~~[^~]*~~|[\W_]+")
 
 
 def title_only(body: str) -> bool:

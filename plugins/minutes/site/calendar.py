@@ -81,7 +81,7 @@ def ics_calendar(
             f"DTSTAMP:{_day(meeting.date)}T000000Z",
             f"DTSTART;VALUE=DATE:{_day(meeting.date)}",
             f"DTEND;VALUE=DATE:{_day(end)}",
-            f"SUMMARY:{_text(meeting.title)}",
+            f"SUMMARY:{_text(words.title(meeting))}",
             f"CATEGORIES:{_text(series_name)}",
             f"DESCRIPTION:{_text(f'{series_name}: {link}')}",
             f"URL:{link}",

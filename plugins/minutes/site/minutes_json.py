@@ -19,6 +19,7 @@ from typing import Any
 from ..index import Archive
 from ..model import ActionItem, Decision, Meeting, Person, Reference, Topic
 from ..paths import page_url, person_path, topic_path
+from .words import Words
 
 SCHEMA = "minutes/1"
 Url = Callable[..., str]  # url(page path, anchor="") -> site-relative URL
@@ -29,11 +30,14 @@ Url = Callable[..., str]  # url(page path, anchor="") -> site-relative URL
 EXCERPT = 200
 
 
-def archive_json(archive: Archive, use_directory_urls: bool = True, full_text: bool = False) -> dict[str, Any]:
+def archive_json(
+    archive: Archive, use_directory_urls: bool = True, full_text: bool = False, words: Words | None = None
+) -> dict[str, Any]:
     """The archive as the JSON document of SPEC section 3.
 
     A person's entries refer to their meeting, line and paragraph, with the start of their text; the
-    ``json_full_text`` option writes the whole text, as the notes have it.
+    ``json_full_text`` option writes the whole text, as the notes have it. A meeting's title is the one its
+    pages show (``words``: the site's templates), "<series> meeting" when the note gives none.
     """
 
     def url(path: str, anchor: str = "") -> str:  # site-relative
@@ -52,7 +56,7 @@ def archive_json(archive: Archive, use_directory_urls: bool = True, full_text: b
         )
     return {
         "schema": SCHEMA,
-        "meetings": [_meeting_json(meeting, archive, url) for meeting in archive.meetings],
+        "meetings": [_meeting_json(meeting, archive, url, words or Words()) for meeting in archive.meetings],
         "people": [_person_json(person, archive, url, entries[person.id]) for person in archive.people],
         "topics": [_topic_json(topic, url) for topic in archive.topics],
         "decisions": [
@@ -65,14 +69,14 @@ def archive_json(archive: Archive, use_directory_urls: bool = True, full_text: b
     }
 
 
-def _meeting_json(meeting: Meeting, archive: Archive, url: Url) -> dict[str, Any]:
+def _meeting_json(meeting: Meeting, archive: Archive, url: Url, words: Words) -> dict[str, Any]:
     """A meeting: its dates, title, address, source, people and topics."""
     return {
         "id": meeting.id,
         "series": meeting.series,
         "date": meeting.date.isoformat(),
         "end_date": meeting.end_date.isoformat() if meeting.end_date else None,
-        "title": meeting.title,
+        "title": words.title(meeting),
         "url": url(meeting.page_path),
         "source": meeting.source,
         "source_line": meeting.source_line,

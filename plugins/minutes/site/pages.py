@@ -190,7 +190,7 @@ def without_title_heading(content: str, title: str) -> str:
     """
     lines = content.split("\n")
     first = next((index for index, line in enumerate(lines) if line.strip()), None)
-    if first is None:
+    if first is None or not title:  # a meeting without a title has no title heading
         return content
     match = _H1.match(lines[first])
     if match is None or fold(match.group(1)) != fold(title):

@@ -1,9 +1,10 @@
-"""The words a reader sees outside the pages, from the templates: feed titles, search results' words, dates.
+"""The words a reader sees outside the pages, from the templates: feed titles, search results' words, dates,
+the title of a meeting whose note gives none.
 
 Produces ``Words``: plain text rendered by the macros of ``minutes/partials/words.html`` (kinds, counts,
-feed titles) and ``minutes/partials/dates.html`` (dates and meeting labels, as the pages write them),
-through the site's own Jinja environment, so that a site rewords or translates them with ``custom_dir``
-as it does any page; without one, from the package's templates alone.
+feed titles, a meeting's title) and ``minutes/partials/dates.html`` (dates and meeting labels, as the pages
+write them), through the site's own Jinja environment, so that a site rewords or translates them with
+``custom_dir`` as it does any page; without one, from the package's templates alone.
 """
 
 from __future__ import annotations
@@ -58,6 +59,10 @@ class Words:
         """A person's report in their feed: their name and the meeting's label."""
         return _text(self._words.report_title(person, self.meeting(meeting)))  # type: ignore[attr-defined]
 
+    def title(self, meeting: Meeting) -> str:
+        """A meeting's title: the note's own, else ``Sklearn team meeting`` (the model keeps ``""``)."""
+        return _text(self._words.meeting_name(meeting))  # type: ignore[attr-defined]
+
     def day(self, iso: str) -> str:
         """``8 February 2022``, from ``2022-02-08``."""
         return _text(self._dates.day(iso))  # type: ignore[attr-defined]
@@ -68,6 +73,7 @@ class Words:
         if label is None:
             ref = {
                 "title": meeting.title,
+                "series_name": meeting.series_name,
                 "dated_title": title_holds_date(meeting.title),
                 "date_only": title_is_date(meeting.title),
                 "date": when(meeting),
