@@ -32,6 +32,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..findings import Finding
@@ -97,17 +98,26 @@ class Resolution:
         return self.nodes.get(label_node(label.strip()))
 
 
+_SEPARATORS = re.compile(r"[.'’‐\-_]+")
+# The index asks the same few thousand spellings hundreds of thousands of times (every mention, entry and owner
+# of every meeting): the answers are kept for the life of the process.
+_SPELLINGS = 1 << 16
+
+
+@lru_cache(maxsize=_SPELLINGS)
 def name_key(name: str) -> str:
     """Folded name, hyphens and dots as spaces: ``Jean-Marc`` and ``jean marc`` are one key."""
-    return " ".join(re.sub(r"[.'’‐\-_]+", " ", fold(name)).split())
+    return " ".join(_SEPARATORS.sub(" ", fold(name)).split())
 
 
+@lru_cache(maxsize=_SPELLINGS)
 def is_full_name(name: str) -> bool:
     """A name of two words or more, particles aside: ``Jérémie du Boisberranger``, not ``Olivier``."""
     words = name_key(name).split()
     return len([word for word in words if word not in PARTICLES]) >= 2
 
 
+@lru_cache(maxsize=_SPELLINGS)
 def label_node(label: str) -> Node:
     """The node of a spelling: ``@ogrisel`` a handle, ``WH`` an abbreviation, else a name."""
     if label.startswith("@"):
@@ -119,13 +129,18 @@ def label_node(label: str) -> Node:
 
 def node_of(mention: Mention) -> Node:
     """The node a mention resolves through: a full name, else its handle, else its name or abbreviation."""
-    if mention.name and is_full_name(mention.name):
-        return label_node(mention.name)
-    if mention.handle:
-        return Node.handle(mention.handle)
-    if mention.name:
-        return label_node(mention.name)
-    return Node.abbreviation(mention.abbreviation)
+    return _node_of(mention.name, mention.handle, mention.abbreviation)
+
+
+@lru_cache(maxsize=_SPELLINGS)
+def _node_of(name: str, handle: str, abbreviation: str) -> Node:
+    if name and is_full_name(name):
+        return label_node(name)
+    if handle:
+        return Node.handle(handle)
+    if name:
+        return label_node(name)
+    return Node.abbreviation(abbreviation)
 
 
 class _Groups:
