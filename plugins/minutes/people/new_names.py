@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..findings import Finding
@@ -33,13 +33,34 @@ class _Seen:
     series: set[str] = field(default_factory=set)
 
 
+# Where one meeting names a person: (person id, line, the spelling there), the first time in the meeting.
+Named = tuple[str, int, str]
+
+
+def named_in(meeting: Meeting, person_of: Callable[[Node], str | None]) -> tuple[Named, ...]:
+    """The people a meeting names, each the first time the meeting does; ``person_of`` is the person of a name
+    node (``Resolution.nodes``). A companion names nobody new (a summary repeats its meetings' names)."""
+    if meeting.companion:
+        return ()
+    named = [(person_of(node_of(m)), m.line, m.name or m.label) for m in meeting.mentions]
+    named += [(person_of(label_node(e.name)), e.line, e.name) for e in meeting.entries]
+    first: dict[str, Named] = {}
+    for person_id, line, label in named:
+        if person_id is not None and person_id not in first:
+            first[person_id] = (person_id, line, label)
+    return tuple(first.values())
+
+
 def new_name_findings(
-    meetings: Iterable[Meeting], people: Iterable[Person], nodes: Mapping[Node, str], declared: Iterable[str] = ()
+    meetings: Iterable[Meeting],
+    named: Mapping[str, Sequence[Named]],
+    people: Iterable[Person],
+    declared: Iterable[str] = (),
 ) -> list[Finding]:
-    """A warning for each new person whose name is close to a known person's; ``nodes`` maps name nodes to
-    person ids (``Resolution.nodes``); people of the people file (``declared`` ids) are never new."""
+    """A warning for each new person whose name is close to a known person's; ``named`` holds what each meeting
+    names (``named_in``, by meeting id); people of the people file (``declared`` ids) are never new."""
     people = list(people)
-    seen = _where_named(meetings, nodes)
+    seen = _where_named(meetings, named)
     settled = set(declared)
     known = [p for p in people if len(seen[p.id].meetings) >= KNOWN or (p.id in settled and seen[p.id].meetings)]
     first_names = {form for other in known for form in _forms(other, bare=True)}  # "Brian": a first name, no typo
@@ -69,17 +90,11 @@ def new_name_findings(
     return findings
 
 
-def _where_named(meetings: Iterable[Meeting], nodes: Mapping[Node, str]) -> dict[str, _Seen]:
+def _where_named(meetings: Iterable[Meeting], named: Mapping[str, Sequence[Named]]) -> dict[str, _Seen]:
     """Each person's first line, the spelling there, and the meetings and series that name them."""
     seen: dict[str, _Seen] = defaultdict(_Seen)
     for meeting in meetings:
-        if meeting.companion:
-            continue
-        named = [(nodes.get(node_of(m)), m.line, m.name or m.label) for m in meeting.mentions]
-        named += [(nodes.get(label_node(e.name)), e.line, e.name) for e in meeting.entries]
-        for person_id, line, label in named:
-            if person_id is None:
-                continue
+        for person_id, line, label in named.get(meeting.id, ()):
             where = seen[person_id]
             if not where.path:
                 where.path, where.line, where.label = meeting.source, line, label

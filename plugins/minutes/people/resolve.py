@@ -98,6 +98,46 @@ class Resolution:
         return self.nodes.get(label_node(label.strip()))
 
 
+class Asked:
+    """A resolution that notes every answer it gives, so that what was made from the answers can be used again
+    while another resolution gives the same ones (``gives``): the index keeps each note's part that way."""
+
+    def __init__(self, resolution: Resolution) -> None:
+        self._nodes = resolution.nodes
+        self._by_name = resolution.by_name
+        self.nodes: dict[Node, str | None] = {}  # node asked -> the person it was
+        self.names: dict[str, str | None] = {}  # spelling asked of ``Resolution.by_name`` -> the person it was
+
+    def node(self, node: Node) -> str | None:
+        answer = self.nodes[node] = self._nodes.get(node)
+        return answer
+
+    def by_name(self, name: str) -> str | None:
+        answer = self.names[name] = self._by_name.get(name)
+        return answer
+
+    def person_of(self, mention: Mention) -> str | None:
+        """``Resolution.person_of``."""
+        return self.node(node_of(mention))
+
+    def lookup(self, label: str) -> str | None:
+        """``Resolution.lookup``."""
+        return self.node(label_node(label.strip()))
+
+    def find(self, label: str | None) -> str | None:
+        """The person of a spelling, if there is a spelling: how the records of a meeting ask (``records.join``)."""
+        return self.lookup(label) if label else None
+
+
+def gives(
+    resolution: Resolution, nodes: Iterable[tuple[Node, str | None]], names: Iterable[tuple[str, str | None]]
+) -> bool:
+    """Whether ``resolution`` gives the answers that another gave (``Asked.nodes``, ``Asked.names``)."""
+    return all(resolution.nodes.get(node) == answer for node, answer in nodes) and all(
+        resolution.by_name.get(name) == answer for name, answer in names
+    )
+
+
 _SEPARATORS = re.compile(r"[.'’‐\-_]+")
 # The index asks the same few thousand spellings hundreds of thousands of times (every mention, entry and owner
 # of every meeting): the answers are kept for the life of the process.

@@ -21,7 +21,7 @@ a draft people file, and the build logs how many of each it found.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Meeting, Person
@@ -53,11 +53,36 @@ class PeopleReview:
         return tuple(item for item in self.items if item.kind == "duplicate")
 
 
+# How one meeting names a person: (person id, the first line, the kinds of mention there: "heading", "attendee"...).
+Seen = tuple[str, int, tuple[str, ...]]
+
+
+def seen_in(meeting: Meeting, person_of: Callable[[Node], str | None]) -> tuple[Seen, ...]:
+    """The people a meeting names, each with its first line there and how its mentions name them (its entries
+    name them without a kind); ``person_of`` is the person of a name node (``Resolution.nodes``)."""
+    lines: dict[str, int] = {}
+    kinds: dict[str, list[str]] = defaultdict(list)
+    for mention in meeting.mentions:
+        person_id = person_of(node_of(mention))
+        if person_id is not None:
+            lines.setdefault(person_id, mention.line)
+            if mention.kind not in kinds[person_id]:
+                kinds[person_id].append(mention.kind)
+    for entry in meeting.entries:
+        person_id = person_of(label_node(entry.name))
+        if person_id is not None:
+            lines.setdefault(person_id, entry.line)
+    return tuple((person_id, line, tuple(kinds.get(person_id, ()))) for person_id, line in lines.items())
+
+
 def review_people(
-    meetings: Iterable[Meeting], people: Iterable[Person], nodes: Mapping[Node, str], declared: Iterable[str] = ()
+    meetings: Iterable[Meeting],
+    naming: Mapping[str, Sequence[Seen]],
+    people: Iterable[Person],
+    declared: Iterable[str] = (),
 ) -> PeopleReview:
-    """The likely junk and likely duplicates among ``people``; ``nodes`` maps name nodes to person ids
-    (``Resolution.nodes``); the ids of ``declared`` people (the people file) are never questioned."""
+    """The likely junk and likely duplicates among ``people``; ``naming`` holds whom each meeting names and how
+    (``seen_in``, by meeting id); the ids of ``declared`` people (the people file) are never questioned."""
     by_id = {person.id: person for person in people}
     settled = set(declared)
     first_seen: dict[str, tuple[str, int]] = {}
@@ -65,20 +90,15 @@ def review_people(
     meetings_of: dict[str, set[str]] = defaultdict(set)
     headed: dict[str, set[str]] = defaultdict(set)  # meeting id -> people named by a heading there
     for meeting in meetings:
-        for mention in meeting.mentions:
-            person_id = nodes.get(node_of(mention))
-            if person_id is None or person_id not in by_id:
+        for person_id, line, named in naming.get(meeting.id, ()):
+            if person_id not in by_id:
                 continue
-            first_seen.setdefault(person_id, (meeting.source, mention.line))
-            kinds[person_id][mention.kind] += 1
+            first_seen.setdefault(person_id, (meeting.source, line))
+            if named:
+                kinds[person_id].update(named)
             meetings_of[person_id].add(meeting.id)
-            if mention.kind == "heading":
+            if "heading" in named:
                 headed[meeting.id].add(person_id)
-        for entry in meeting.entries:
-            person_id = nodes.get(label_node(entry.name))
-            if person_id in by_id:
-                first_seen.setdefault(person_id, (meeting.source, entry.line))
-                meetings_of[person_id].add(meeting.id)
     affiliations = {fold(person.affiliation) for person in by_id.values() if person.affiliation}
     for person in by_id.values():
         affiliations.update(fold(part) for part in person.affiliation.replace("/", ",").split(",") if part.strip())
