@@ -1,0 +1,123 @@
+"""The index's work on each note (``noteindex.NoteIndex``), kept between builds beside the parsed notes.
+
+A part is kept under a key made of its note's key in the note cache (the note's bytes, path and parse
+options, and this package's code), what the index decided of the note's meetings and the options that change
+the part (``noteindex.part_key``), and this package's code version again: another version makes its parts
+anew. Parts live in memory for as long as the note cache they are beside (the plugin keeps its ``NoteCache``
+across ``mkdocs serve`` rebuilds, and this with it), and in ``.cache/minutes/index.sqlite`` beside
+``notes.sqlite`` across processes: a second ``mkdocs build`` reads them instead of indexing every note again.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+import weakref
+
+from .model import ParsedNote
+from .notecache import CODE_VERSION, NoteCache
+from .noteindex import NoteIndex
+from .parse import NoteInput, ParseOptions, RawNote, Runner
+
+_SCHEMA = "CREATE TABLE IF NOT EXISTS parts (key TEXT PRIMARY KEY, part BLOB NOT NULL, used INTEGER NOT NULL)"
+# The index cache of each note cache, made on first use and gone with it.
+_BESIDE: weakref.WeakKeyDictionary[NoteCache, IndexCache] = weakref.WeakKeyDictionary()
+
+
+class IndexCache:
+    """Notes' parts of the index by key (``noteindex.KeptIndex``), in memory and, given a folder, in SQLite."""
+
+    def __init__(self, folder: str | None = None) -> None:
+        self.memory: dict[str, NoteIndex] = {}
+        self.folder = folder  # where the SQLite file goes; None for memory only
+        self.keys: dict[str, str] = {}  # note path -> its key in the note cache, as this build parsed it
+        self.made = 0  # parts made by this build (the others were kept)
+        self.generation = 0  # the build being run: parts no build used for a while are dropped
+        self._wanted = folder
+        self._db: sqlite3.Connection | None = None
+        self._used: set[str] = set()
+        self._new: dict[str, NoteIndex] = {}
+
+    @classmethod
+    def beside(cls, cache: NoteCache) -> IndexCache:
+        """The index cache kept with the note cache ``cache``, in its folder."""
+        found = _BESIDE.get(cache)
+        if found is None:
+            found = _BESIDE[cache] = cls(cache.folder)
+        return found
+
+    def keyed(self, run: Runner) -> Runner:
+        """``run``, noting the key in the note cache of each note it parses (what its part is kept by)."""
+
+        def keyed_run(jobs: list[tuple[NoteInput, ParseOptions]]) -> list[ParsedNote]:
+            parsed = run(jobs)
+            for (note, options), result in zip(jobs, parsed, strict=True):
+                if isinstance(note, RawNote):
+                    self.keys[result.path] = NoteCache.key(note, options)  # a note parsed again: its last key
+            return parsed
+
+        return keyed_run
+
+    def key_of(self, path: str) -> str | None:
+        return self.keys.get(path)
+
+    def get(self, key: str) -> NoteIndex | None:
+        self._used.add(key)
+        part = self.memory.get(key)
+        db = self._connection()
+        if part is None and db is not None:
+            row = db.execute("SELECT part FROM parts WHERE key = ?", (f"{CODE_VERSION}:{key}",)).fetchone()
+            part = _loaded(row[0]) if row is not None else None
+            if part is not None:
+                self.memory[key] = part
+        return part
+
+    def put(self, key: str, part: NoteIndex) -> None:
+        self._used.add(key)
+        self.made += 1
+        self.memory[key] = part
+        self._new[key] = part
+
+    def start_build(self) -> None:
+        """A new build: the notes it parses, the parts it uses and makes, its generation."""
+        self.keys, self._used, self._new, self.made = {}, set(), {}, 0
+        db = self._connection()
+        if db is not None:
+            row = db.execute("SELECT MAX(used) FROM parts").fetchone()
+            self.generation = (row[0] or 0) + 1
+
+    def end_build(self, keep: int = 3) -> None:
+        """Write the new parts out, and drop the parts the last ``keep`` builds did not use (edited notes' old ones)."""
+        self.memory = {key: part for key, part in self.memory.items() if key in self._used}
+        db = self._connection()
+        if db is None:
+            return
+        rows = [
+            (f"{CODE_VERSION}:{key}", pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL), self.generation)
+            for key, part in self._new.items()
+        ]
+        db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?, ?)", rows)
+        used = [(self.generation, f"{CODE_VERSION}:{key}") for key in self._used if key not in self._new]
+        db.executemany("UPDATE parts SET used = ? WHERE key = ?", used)
+        db.execute("DELETE FROM parts WHERE used < ?", (self.generation - keep,))
+        db.commit()
+        self._new = {}
+
+    def _connection(self) -> sqlite3.Connection | None:
+        if self._db is None and self._wanted is not None:
+            try:
+                os.makedirs(self._wanted, exist_ok=True)
+                self._db = sqlite3.connect(os.path.join(self._wanted, "index.sqlite"))
+                self._db.execute(_SCHEMA)
+            except (OSError, sqlite3.Error):
+                self._wanted = None  # a read-only checkout: the memory cache still serves
+        return self._db
+
+
+def _loaded(blob: bytes) -> NoteIndex | None:
+    try:
+        part = pickle.loads(blob)
+    except Exception:  # a file written by another Python: the part is made again
+        return None
+    return part if isinstance(part, NoteIndex) else None
