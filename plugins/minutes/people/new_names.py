@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..findings import Finding
 from ..model import Meeting, Person
+from .near import Near
 from .resolve import Node, is_full_name, label_node, name_key, node_of
 
 NEW = 2  # a person named in this many meetings or fewer is new to the archive
@@ -64,30 +65,45 @@ def new_name_findings(
     settled = set(declared)
     known = [p for p in people if len(seen[p.id].meetings) >= KNOWN or (p.id in settled and seen[p.id].meetings)]
     first_names = {form for other in known for form in _forms(other, bare=True)}  # "Brian": a first name, no typo
+    nearby = _nearby(known)
     findings = []
     for person in people:
         where = seen[person.id]
         if person.id in settled or person.handles or not where.meetings or len(where.meetings) > NEW:
             continue
-        if name_key(where.label or person.name) in first_names:
+        label = where.label or person.name
+        if name_key(label) in first_names:
             continue
-        close = [other for other in known if other.id != person.id and _close(where.label or person.name, other)]
+        near = [known[position] for position in sorted(nearby.near(name_key(label)))]  # in the order of ``known``
+        close = [other for other in near if other.id != person.id and _close(label, other)]
         if not close:
             continue
         best = min(close, key=lambda other: (not seen[other.id].series & where.series, -len(seen[other.id].meetings)))
-        count = len(seen[best.id].meetings)
-        findings.append(
-            Finding(
-                where.path,
-                where.line,
-                "warning",
-                f"{where.label} ({posixpath.basename(where.path)}:{where.line}) is new; did you mean {best.name}"
-                f" ({count} meeting{'' if count == 1 else 's'})?",
-                f"if so, correct the note, or add '{where.label}' to the aliases of {best.name} in people.yml;"
-                f" if not, list {where.label} in people.yml as a person of their own",
-            )
-        )
+        findings.append(_did_you_mean(where, best, len(seen[best.id].meetings)))
     return findings
+
+
+def _nearby(known: list[Person]) -> Near[int]:
+    """The spellings of known people (``_forms``), each to the person's position in ``known``: what a new name
+    may be a letter or two from, without holding it against every known person."""
+    nearby: Near[int] = Near(edits=2)
+    for position, person in enumerate(known):
+        for form in _forms(person, bare=True) | _forms(person, bare=False):
+            if len(form) >= 5:  # a shorter one is too alike to tell (``_close``)
+                nearby.add(form, position)
+    return nearby
+
+
+def _did_you_mean(where: _Seen, best: Person, count: int) -> Finding:
+    return Finding(
+        where.path,
+        where.line,
+        "warning",
+        f"{where.label} ({posixpath.basename(where.path)}:{where.line}) is new; did you mean {best.name}"
+        f" ({count} meeting{'' if count == 1 else 's'})?",
+        f"if so, correct the note, or add '{where.label}' to the aliases of {best.name} in people.yml;"
+        f" if not, list {where.label} in people.yml as a person of their own",
+    )
 
 
 def _where_named(meetings: Iterable[Meeting], named: Mapping[str, Sequence[Named]]) -> dict[str, _Seen]:
