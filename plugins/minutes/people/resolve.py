@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -75,11 +75,12 @@ class Node(NamedTuple):
 
 @dataclass(frozen=True)
 class _Seen:
-    """One observation of a person in a meeting."""
+    """One observation of a person in a meeting: the first of ``times`` that name someone alike (``_distinct``)."""
 
     mention: Mention
     path: str
     meeting: str
+    times: int = 1
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,7 @@ class _Groups:
 def resolve_people(meetings: Iterable[Meeting], people_file: Iterable[Person] = ()) -> Resolution:
     """Group the names of ``meetings`` into people; see the module's docstring for the rules."""
     declared = list(people_file)
-    seen = list(_observations(meetings))
+    seen = _distinct(_observations(meetings))
     groups = _Groups()
     findings: list[Finding] = []
     # 1. The people file always wins.
@@ -241,7 +242,9 @@ def resolve_people(meetings: Iterable[Meeting], people_file: Iterable[Person] = 
     # 2. What one mention says at once: a full name with its handle or abbreviation.
     evidence, handled = _join_mentions(groups, seen, findings)
     # 3. Misspellings: a rare name close to a frequent one is reported, not merged.
-    counts: Counter[Node] = Counter(node_of(item.mention) for item in seen)
+    counts: Counter[Node] = Counter()
+    for item in seen:
+        counts[node_of(item.mention)] += item.times
     misspelt = _misspellings(counts, groups)
     # 4. A first name alone joins the one person it can be.
     ambiguous = _join_first_names(groups, evidence, misspelt)
@@ -408,6 +411,23 @@ def _observations(meetings: Iterable[Meeting]) -> Iterator[_Seen]:
                 yield _Seen(mention, meeting.source, meeting.id)
 
 
+def _distinct(seen: Iterable[_Seen]) -> list[_Seen]:
+    """The observations, each way of naming someone once (name, handle, abbreviation, affiliation and kind: all
+    that resolution reads of a mention besides its line), where first seen, with how many times it was seen.
+
+    An archive names the same people the same way again and again: 44,610 observations of 5,000 meetings are
+    161 ways. Resolving the ways, first seen first, groups, names and reports the people as the observations did.
+    """
+    first: dict[tuple[str, str, str, str, str], _Seen] = {}
+    times: Counter[tuple[str, str, str, str, str]] = Counter()
+    for item in seen:
+        mention = item.mention
+        way = (mention.name, mention.handle, mention.abbreviation, mention.affiliation, mention.kind)
+        first.setdefault(way, item)
+        times[way] += 1
+    return [replace(item, times=times[way]) if times[way] > 1 else item for way, item in first.items()]
+
+
 def _given_twice(item: _Seen, other: Node, groups: _Groups, seen: list[_Seen], *, merged: bool) -> Finding:
     """Warning: a handle or abbreviation given to two different full names: a handle makes them one
     person (``merged``), an abbreviation leaves them two."""
@@ -544,13 +564,12 @@ def _people(members: dict[Node, list[_Seen]], groups: _Groups, declared: list[Pe
         if node.kind in (HANDLE, ABBREVIATION):
             linked[groups.find(node)].append(node)
     for root, items in members.items():
-        mentions = [item.mention for item in items]
-        handles = Counter(m.handle for m in mentions if m.handle)
-        abbreviations = Counter(m.abbreviation for m in mentions if m.abbreviation)
+        handles = _counted(items, lambda m: m.handle)
+        abbreviations = _counted(items, lambda m: m.abbreviation)
         for node in linked.get(root, ()):
             (handles if node.kind == HANDLE else abbreviations)[node.text] += 0  # joined through another mention
-        affiliations = Counter(m.affiliation for m in mentions if m.affiliation)
-        spellings = Counter(m.name for m in mentions if m.name and not is_abbreviation(m.name))
+        affiliations = _counted(items, lambda m: m.affiliation)
+        spellings = _counted(items, lambda m: "" if is_abbreviation(m.name) else m.name)
         if root in groups.declared:
             base = declared[groups.declared[root]]
             aliases = [*base.aliases, *(s for s in spellings if s != base.name)]
@@ -579,6 +598,16 @@ def _people(members: dict[Node, list[_Seen]], groups: _Groups, declared: list[Pe
             tuple(sorted(abbreviations)),
         )
     return _with_slugs(_distinct_titles(drafts))
+
+
+def _counted(items: list[_Seen], value: Callable[[Mention], str]) -> Counter[str]:
+    """How many mentions of ``items`` give each ``value`` (those that give one), in the order first given."""
+    counts: Counter[str] = Counter()
+    for item in items:
+        found = value(item.mention)
+        if found:
+            counts[found] += item.times
+    return counts
 
 
 def _distinct_titles(drafts: dict[Node, Person]) -> dict[Node, Person]:
@@ -657,9 +686,9 @@ def _ambiguity_findings(
         items = [item for item in members.get(groups.find(node), []) if node_of(item.mention) == node]
         if not items:
             continue
-        first = items[0]
+        first, times = items[0], sum(item.times for item in items)
         candidates = sorted(names[groups.find(root)] for root in roots if groups.find(root) in names)
-        more = f" (and {len(items) - 1} more times)" if len(items) > 1 else ""
+        more = f" (and {times - 1} more times)" if times > 1 else ""
         findings.append(
             Finding(
                 first.path,
