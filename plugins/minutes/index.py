@@ -20,10 +20,10 @@ from typing import Any
 
 from .findings import Finding
 from .model import ActionItem, Decision, Meeting, ParsedNote, Person, PersonEntry, Reference, Series, Topic
-from .noteindex import KeptIndex, MeetingIndex, kept_or_indexed
+from .noteindex import KeptIndex, MeetingIndex, kept_or_indexed, kept_or_resolved, placed_notes
 from .paths import MEETINGS_DIR, RESERVED_PATHS, is_reserved
 from .people.new_names import new_name_findings
-from .people.resolve import Node, Resolution, label_node, resolve_people
+from .people.resolve import Node, label_node
 from .people.review import PeopleReview, review_people
 from .reading.accounting import Accounting, account
 from .reading.series import series_label
@@ -158,10 +158,15 @@ def _index(
     meetings.sort(key=lambda meeting: (meeting.date, meeting.series, meeting.id))
     meetings, companion_of = _companions(meetings)
     declared = list(people_file)
-    resolution = resolve_people(meetings, declared)
+    placed = placed_notes(meetings, origin, records.default_repository, kept)
+    resolution = kept_or_resolved(meetings, placed, declared, kept)
     findings.extend(resolution.findings)
     declared_ids = [resolution.nodes.get(label_node(p.name), "") for p in declared]
-    parts = _parts(meetings, origin, resolution, records.default_repository, kept)
+    parts = {
+        meeting_id: part
+        for note in placed
+        for meeting_id, part in kept_or_indexed(note, resolution, records.default_repository, kept).meetings.items()
+    }
     named = {meeting_id: part.named for meeting_id, part in parts.items()}
     findings.extend(new_name_findings(meetings, named, resolution.people, declared_ids))
     present = _attendance(meetings, parts)
@@ -215,26 +220,6 @@ def _logs(notes: list[ParsedNote], meetings: list[Meeting]) -> dict[str, tuple[s
         and (note.running_log or note.meetings[0].page_path != note.path)
         and not is_reserved(note.path)
     }
-
-
-def _parts(
-    meetings: list[Meeting],
-    origin: dict[str, tuple[str, int]],
-    resolution: Resolution,
-    default_repository: str,
-    kept: KeptIndex | None,
-) -> dict[str, MeetingIndex]:
-    """What the index makes of each meeting on its own (by meeting id), note by note: kept or made again."""
-    by_note: dict[str, list[tuple[int, Meeting]]] = defaultdict(list)
-    for meeting in meetings:
-        path, position = origin[meeting.id]
-        by_note[path].append((position, meeting))
-    parts: dict[str, MeetingIndex] = {}
-    for path, placed in by_note.items():
-        placed.sort(key=lambda pair: pair[0])
-        note_key = kept.key_of(path) if kept is not None else None
-        parts.update(kept_or_indexed(note_key, placed, resolution, default_repository, kept).meetings)
-    return parts
 
 
 @dataclass

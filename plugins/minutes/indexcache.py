@@ -1,9 +1,11 @@
-"""The index's work on each note (``noteindex.NoteIndex``), kept between builds beside the parsed notes.
+"""The index's work, kept between builds beside the parsed notes: each note's part (``noteindex.NoteIndex``) and
+the resolution of people of the whole archive.
 
-A part is kept under a key made of its note's key in the note cache (the note's bytes, path and parse
-options, and this package's code), what the index decided of the note's meetings and the options that change
-the part (``noteindex.part_key``), and this package's code version again: another version makes its parts
-anew. Parts live in memory for as long as the note cache they are beside (the plugin keeps its ``NoteCache``
+A note's part is kept under a key made of the note's key in the note cache (its bytes, path and parse options,
+and this package's code), what the index decided of the note's meetings and the options that change the part
+(``noteindex.placed_notes``); the resolution under the keys of every note's part and the people file
+(``noteindex.kept_or_resolved``); both with this package's code version again: another version makes them
+anew. They live in memory for as long as the note cache they are beside (the plugin keeps its ``NoteCache``
 across ``mkdocs serve`` rebuilds, and this with it), and in ``.cache/minutes/index.sqlite`` beside
 ``notes.sqlite`` across processes: a second ``mkdocs build`` reads them instead of indexing every note again.
 """
@@ -17,7 +19,6 @@ import weakref
 
 from .model import ParsedNote
 from .notecache import CODE_VERSION, NoteCache
-from .noteindex import NoteIndex
 from .parse import NoteInput, ParseOptions, RawNote, Runner
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS parts (key TEXT PRIMARY KEY, part BLOB NOT NULL, used INTEGER NOT NULL)"
@@ -26,18 +27,19 @@ _BESIDE: weakref.WeakKeyDictionary[NoteCache, IndexCache] = weakref.WeakKeyDicti
 
 
 class IndexCache:
-    """Notes' parts of the index by key (``noteindex.KeptIndex``), in memory and, given a folder, in SQLite."""
+    """The index's work by key (``noteindex.KeptIndex``), in memory and, given a folder, in SQLite."""
 
     def __init__(self, folder: str | None = None) -> None:
-        self.memory: dict[str, NoteIndex] = {}
+        self.memory: dict[str, object] = {}
         self.folder = folder  # where the SQLite file goes; None for memory only
         self.keys: dict[str, str] = {}  # note path -> its key in the note cache, as this build parsed it
-        self.made = 0  # parts made by this build (the others were kept)
-        self.generation = 0  # the build being run: parts no build used for a while are dropped
+        self.made = 0  # what this build made (the rest was kept): notes' parts and, unless kept, the resolution
+        self.generation = 0  # the build being run: what no build used for a while is dropped
         self._wanted = folder
         self._db: sqlite3.Connection | None = None
         self._used: set[str] = set()
-        self._new: dict[str, NoteIndex] = {}
+        self._new: dict[str, object] = {}
+        self._stored: dict[str, bytes] | None = None  # the SQLite file's rows, read at the first key not in memory
 
     @classmethod
     def beside(cls, cache: NoteCache) -> IndexCache:
@@ -62,47 +64,55 @@ class IndexCache:
     def key_of(self, path: str) -> str | None:
         return self.keys.get(path)
 
-    def get(self, key: str) -> NoteIndex | None:
+    def get(self, key: str) -> object | None:
         self._used.add(key)
-        part = self.memory.get(key)
-        db = self._connection()
-        if part is None and db is not None:
-            row = db.execute("SELECT part FROM parts WHERE key = ?", (f"{CODE_VERSION}:{key}",)).fetchone()
-            part = _loaded(row[0]) if row is not None else None
-            if part is not None:
-                self.memory[key] = part
-        return part
+        value = self.memory.get(key)
+        if value is None:
+            blob = self._rows().pop(key, None)
+            value = _loaded(blob) if blob is not None else None
+            if value is not None:
+                self.memory[key] = value
+        return value
 
-    def put(self, key: str, part: NoteIndex) -> None:
+    def put(self, key: str, value: object) -> None:
         self._used.add(key)
         self.made += 1
-        self.memory[key] = part
-        self._new[key] = part
+        self.memory[key] = value
+        self._new[key] = value
 
     def start_build(self) -> None:
-        """A new build: the notes it parses, the parts it uses and makes, its generation."""
-        self.keys, self._used, self._new, self.made = {}, set(), {}, 0
+        """A new build: the notes it parses, what it uses and makes, its generation."""
+        self.keys, self._used, self._new, self._stored, self.made = {}, set(), {}, None, 0
         db = self._connection()
         if db is not None:
             row = db.execute("SELECT MAX(used) FROM parts").fetchone()
             self.generation = (row[0] or 0) + 1
 
     def end_build(self, keep: int = 3) -> None:
-        """Write the new parts out, and drop the parts the last ``keep`` builds did not use (edited notes' old ones)."""
-        self.memory = {key: part for key, part in self.memory.items() if key in self._used}
+        """Write what was made out, and drop what the last ``keep`` builds did not use (edited notes' old parts)."""
+        self.memory = {key: value for key, value in self.memory.items() if key in self._used}
         db = self._connection()
         if db is None:
             return
         rows = [
-            (f"{CODE_VERSION}:{key}", pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL), self.generation)
-            for key, part in self._new.items()
+            (f"{CODE_VERSION}:{key}", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), self.generation)
+            for key, value in self._new.items()
         ]
         db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?, ?)", rows)
         used = [(self.generation, f"{CODE_VERSION}:{key}") for key in self._used if key not in self._new]
         db.executemany("UPDATE parts SET used = ? WHERE key = ?", used)
         db.execute("DELETE FROM parts WHERE used < ?", (self.generation - keep,))
         db.commit()
-        self._new = {}
+        self._new, self._stored = {}, None
+
+    def _rows(self) -> dict[str, bytes]:
+        """The rows of the SQLite file of this code version, by key: read at once, rather than one query a note."""
+        if self._stored is None:
+            db = self._connection()
+            rows = db.execute("SELECT key, part FROM parts").fetchall() if db is not None else []
+            prefix = f"{CODE_VERSION}:"
+            self._stored = {key[len(prefix) :]: blob for key, blob in rows if key.startswith(prefix)}
+        return self._stored
 
     def _connection(self) -> sqlite3.Connection | None:
         if self._db is None and self._wanted is not None:
@@ -115,9 +125,9 @@ class IndexCache:
         return self._db
 
 
-def _loaded(blob: bytes) -> NoteIndex | None:
+def _loaded(blob: bytes) -> object | None:
     try:
-        part = pickle.loads(blob)
-    except Exception:  # a file written by another Python: the part is made again
+        value: object = pickle.loads(blob)
+    except Exception:  # a file written by another Python: it is made again
         return None
-    return part if isinstance(part, NoteIndex) else None
+    return value

@@ -14,14 +14,15 @@ the parts; they are merges, not reading.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .model import Meeting
+from .model import Meeting, Person
 from .people.new_names import Named, named_in
 from .people.presence import Presence, presence_of
-from .people.resolve import Asked, Node, Resolution, gives
+from .people.resolve import Asked, Node, Resolution, gives, resolve_people
 from .people.review import Seen, seen_in
 from .records.join import JoinedMeeting, join_meeting
 
@@ -50,14 +51,25 @@ class NoteIndex:
 
 
 class KeptIndex(Protocol):
-    """Where notes' parts are kept between builds (``indexcache.IndexCache``)."""
+    """Where the index keeps its work between builds, by key (``indexcache.IndexCache``): notes' parts, and the
+    resolution of people of an archive."""
 
     def key_of(self, path: str) -> str | None:
-        """The note's key in the note cache, as it was last parsed (None: not known, the part is not kept)."""
+        """The note's key in the note cache, as it was last parsed (None: not known, its part is not kept)."""
 
-    def get(self, key: str) -> NoteIndex | None: ...
+    def get(self, key: str) -> object | None: ...
 
-    def put(self, key: str, part: NoteIndex) -> None: ...
+    def put(self, key: str, value: object) -> None: ...
+
+
+@dataclass(frozen=True)
+class PlacedNote:
+    """The meetings of one note as the index placed them, each by its position in the note, and the key its
+    part is kept by (None: it is not kept)."""
+
+    path: str
+    meetings: tuple[tuple[int, Meeting], ...]
+    key: str | None
 
 
 def index_note(meetings: Sequence[Meeting], resolution: Resolution, default_repository: str = "") -> NoteIndex:
@@ -75,30 +87,59 @@ def index_note(meetings: Sequence[Meeting], resolution: Resolution, default_repo
     return NoteIndex(parts, tuple(asked.nodes.items()), tuple(asked.names.items()))
 
 
-def part_key(note_key: str, meetings: Sequence[tuple[int, Meeting]], default_repository: str) -> str:
-    """The key of a note's part: the note's key in the note cache, and what the index decided of its meetings
-    (each by its position in the note: its id, page, and dates, which a companion takes from its folder)."""
-    digest = hashlib.sha256(note_key.encode("utf-8"))
-    for position, meeting in meetings:
-        placed = (position, meeting.id, meeting.slug, meeting.page_path, meeting.date, meeting.end_date)
-        digest.update(repr((*placed, meeting.precision, meeting.companion)).encode("utf-8"))
-    digest.update(b"\0" + default_repository.encode("utf-8"))
-    return digest.hexdigest()
+def placed_notes(
+    meetings: Sequence[Meeting], origin: Mapping[str, tuple[str, int]], default_repository: str, kept: KeptIndex | None
+) -> list[PlacedNote]:
+    """The meetings note by note (``origin``: meeting id -> note path and position), each note with its part's key:
+    the note's key in the note cache, and what the index decided of its meetings (ids, pages, and dates, which a
+    companion takes from its folder), and the default repository."""
+    by_note: dict[str, list[tuple[int, Meeting]]] = defaultdict(list)
+    for meeting in meetings:
+        path, position = origin[meeting.id]
+        by_note[path].append((position, meeting))
+    notes = []
+    for path, placed in by_note.items():
+        placed.sort(key=lambda pair: pair[0])
+        note_key = kept.key_of(path) if kept is not None else None
+        if note_key is None:
+            notes.append(PlacedNote(path, tuple(placed), None))
+            continue
+        digest = hashlib.sha256(note_key.encode("utf-8"))
+        for position, meeting in placed:
+            where = (position, meeting.id, meeting.slug, meeting.page_path, meeting.date, meeting.end_date)
+            digest.update(repr((*where, meeting.precision, meeting.companion)).encode("utf-8"))
+        digest.update(b"\0" + default_repository.encode("utf-8"))
+        notes.append(PlacedNote(path, tuple(placed), digest.hexdigest()))
+    return notes
 
 
 def kept_or_indexed(
-    note_key: str | None,
-    meetings: Sequence[tuple[int, Meeting]],
-    resolution: Resolution,
-    default_repository: str,
-    kept: KeptIndex | None,
+    note: PlacedNote, resolution: Resolution, default_repository: str, kept: KeptIndex | None
 ) -> NoteIndex:
-    """The part of one note (``meetings`` by their position in it): kept, if it still holds, else made (and kept)."""
-    if kept is None or note_key is None:
-        return index_note([meeting for _, meeting in meetings], resolution, default_repository)
-    key = part_key(note_key, meetings, default_repository)
-    part = kept.get(key)
-    if part is None or not part.holds(resolution):
-        part = index_note([meeting for _, meeting in meetings], resolution, default_repository)
-        kept.put(key, part)
+    """The part of one note: kept, if it still holds, else made (and kept)."""
+    part = kept.get(note.key) if kept is not None and note.key is not None else None
+    if isinstance(part, NoteIndex) and part.holds(resolution):
+        return part
+    part = index_note([meeting for _, meeting in note.meetings], resolution, default_repository)
+    if kept is not None and note.key is not None:
+        kept.put(note.key, part)
     return part
+
+
+def kept_or_resolved(
+    meetings: Sequence[Meeting], notes: Sequence[PlacedNote], declared: Sequence[Person], kept: KeptIndex | None
+) -> Resolution:
+    """The people of ``meetings`` (``people.resolve.resolve_people``): kept, when every note's part has a key and
+    the notes and the people file are those it was made of, else resolved (and kept)."""
+    if kept is None or any(note.key is None for note in notes):
+        return resolve_people(meetings, declared)
+    digest = hashlib.sha256(b"people")
+    for key in sorted(note.key for note in notes if note.key is not None):
+        digest.update(key.encode("utf-8"))
+    digest.update(repr(tuple(declared)).encode("utf-8"))
+    key = "people:" + digest.hexdigest()
+    resolution = kept.get(key)
+    if not isinstance(resolution, Resolution):
+        resolution = resolve_people(meetings, declared)
+        kept.put(key, resolution)
+    return resolution
