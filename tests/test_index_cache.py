@@ -61,10 +61,10 @@ def _from_scratch(docs: Path, options: dict[str, str] | None = None) -> Archive:
     return read_archive(settings, notes, {file.path for file in _files(docs)})
 
 
-def _made(read: ReadSite) -> int:
-    """How many notes the last read indexed again (the others' parts were kept), and 1 more when it resolved the
-    people of the archive again (any note changed)."""
-    return IndexCache.beside(read.cache).made
+def _made(read: ReadSite) -> dict[str, int]:
+    """What the last read made again, the rest kept: how many notes it indexed, whether it resolved the people,
+    how many series' action items it followed."""
+    return dict(IndexCache.beside(read.cache).made)
 
 
 def _append(note: Path, text: str) -> None:
@@ -73,13 +73,12 @@ def _append(note: Path, text: str) -> None:
 
 def test_an_edit_indexes_its_note_again_and_builds_what_a_build_from_scratch_builds(docs: Path) -> None:
     first = _read(docs)
-    notes = len(first.notes)
-    assert _made(first) == notes + 1
+    assert _made(first) == {"note": len(first.notes), "people": 1, "actions": 3}  # hackathons, sklearn-team, team
     again = _read(docs, first.cache)  # mkdocs serve, nothing changed
-    assert _made(again) == 0 and again.archive == first.archive
+    assert _made(again) == {} and again.archive == first.archive
     _append(docs / "team/2024-01-23.md", "\n## Action items\n\n- [ ] Gaël to book the sprint room\n")
     edited = _read(docs, again.cache)
-    assert _made(edited) == 1 + 1
+    assert _made(edited) == {"note": 1, "people": 1, "actions": 1}  # the note, the people, its series
     assert edited.archive == _from_scratch(docs)
     assert "Gaël to book the sprint room" in {action.text for action in edited.archive.actions}
     assert edited.archive != first.archive
@@ -92,7 +91,7 @@ def test_an_edit_that_makes_a_first_name_someone_else_indexes_again_the_notes_th
     edited = _read(docs, first.cache)
     # "Olivier" of every note is now Olivier Grisel: the parts that asked for him are made again, the others kept
     assert edited.archive.find_person("Olivier") != olivier
-    assert 1 + 1 < _made(edited) < len(edited.notes) + 1
+    assert 1 < _made(edited)["note"] < len(edited.notes)
     assert edited.archive == _from_scratch(docs)
 
 
@@ -100,7 +99,7 @@ def test_other_options_index_again(docs: Path) -> None:
     first = _read(docs)
     options = {"default_repository": "scikit-learn/scikit-learn"}
     other = _read(docs, first.cache, options)
-    assert _made(other) == len(other.notes) + 1
+    assert _made(other)["note"] == len(other.notes)
     assert other.archive == _from_scratch(docs, options)
     assert other.archive.references != first.archive.references
 
@@ -114,7 +113,7 @@ from minutes.indexcache import IndexCache
 from tests.test_index_cache import _read
 
 read = _read(Path(sys.argv[1]))
-Path(sys.argv[2]).write_bytes(pickle.dumps((read.archive, IndexCache.beside(read.cache).made)))
+Path(sys.argv[2]).write_bytes(pickle.dumps((read.archive, dict(IndexCache.beside(read.cache).made))))
 """
 
 
@@ -125,16 +124,16 @@ def test_a_new_process_uses_the_parts_kept_in_the_cache_folder(docs: Path, tmp_p
     out = tmp_path / "archive.pickle"
     subprocess.run([sys.executable, "-c", _NEW_PROCESS, str(docs), str(out)], check=True, cwd=REPO, timeout=600)
     archive, made = pickle.loads(out.read_bytes())
-    assert made == 1 + 1  # the edited note and the people; the others' parts came from index.sqlite
+    assert made == {"note": 1, "people": 1, "actions": 1}  # the others' parts came from index.sqlite
     assert archive == _from_scratch(docs) != first.archive
 
 
 def test_a_cache_folder_that_cannot_be_written_keeps_the_parts_in_memory(docs: Path, tmp_path: Path) -> None:
     (tmp_path / ".cache").write_text("not a folder", encoding="utf-8")
     first = _read(docs)
-    assert _made(first) == len(first.notes) + 1
+    assert _made(first)["note"] == len(first.notes)
     again = _read(docs, first.cache)
-    assert _made(again) == 0 and not (tmp_path / ".cache" / "minutes").exists()
+    assert _made(again) == {} and not (tmp_path / ".cache" / "minutes").exists()
     assert again.archive == first.archive == _from_scratch(docs)
 
 

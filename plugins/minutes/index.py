@@ -20,14 +20,14 @@ from typing import Any
 
 from .findings import Finding
 from .model import ActionItem, Decision, Meeting, ParsedNote, Person, PersonEntry, Reference, Series, Topic
-from .noteindex import KeptIndex, MeetingIndex, kept_or_indexed, kept_or_resolved, placed_notes
+from .noteindex import KeptIndex, MeetingIndex, kept_or_followed, kept_or_indexed, kept_or_resolved, placed_notes
 from .paths import MEETINGS_DIR, RESERVED_PATHS, is_reserved
 from .people.new_names import new_name_findings
 from .people.resolve import Node, label_node
 from .people.review import PeopleReview, review_people
 from .reading.accounting import Accounting, account
 from .reading.series import series_label
-from .records.join import ARCHIVE_RECORDS, RecordOptions, Records, join_records
+from .records.join import ARCHIVE_RECORDS, JoinedMeeting, RecordOptions, Records, join_records, latest_date
 from .slugs import Taken, fold, unique
 
 
@@ -162,16 +162,19 @@ def _index(
     resolution = kept_or_resolved(meetings, placed, declared, kept)
     findings.extend(resolution.findings)
     declared_ids = [resolution.nodes.get(label_node(p.name), "") for p in declared]
-    parts = {
-        meeting_id: part
-        for note in placed
-        for meeting_id, part in kept_or_indexed(note, resolution, records.default_repository, kept).meetings.items()
-    }
+    made: dict[str, str] = {}  # meeting id -> what the part of its note was made of
+    parts: dict[str, MeetingIndex] = {}
+    for note in placed:
+        part = kept_or_indexed(note, resolution, records.default_repository, kept)
+        parts.update(part.meetings)
+        made.update((meeting_id, part.made) for meeting_id in part.meetings)
     named = {meeting_id: part.named for meeting_id, part in parts.items()}
     findings.extend(new_name_findings(meetings, named, resolution.people, declared_ids))
     present = _attendance(meetings, parts)
     previous, following = _neighbours(meetings)
-    joined = join_records(meetings, {key: part.joined for key, part in parts.items()}, records)
+    joined_meetings = {key: part.joined for key, part in parts.items()}
+    followed = _followed(meetings, joined_meetings, made, records.stale_after, kept)
+    joined = join_records(meetings, joined_meetings, records, followed)
     findings.extend(joined.findings)
     return Archive(
         meetings=tuple(meetings),
@@ -220,6 +223,28 @@ def _logs(notes: list[ParsedNote], meetings: list[Meeting]) -> dict[str, tuple[s
         and (note.running_log or note.meetings[0].page_path != note.path)
         and not is_reserved(note.path)
     }
+
+
+def _followed(
+    meetings: list[Meeting],
+    joined: dict[str, JoinedMeeting],
+    made: dict[str, str],
+    stale_after: int,
+    kept: KeptIndex | None,
+) -> list[ActionItem]:
+    """The action items of every series (each kept, or followed again if a note of the series changed), in the
+    order of their first meetings."""
+    by_series: dict[str, list[Meeting]] = defaultdict(list)
+    for meeting in meetings:
+        by_series[meeting.series].append(meeting)
+    latest = latest_date(meetings)
+    items = [
+        item
+        for series in by_series.values()
+        for item in kept_or_followed(series, joined, made, stale_after, latest, kept)
+    ]
+    position = {meeting.id: index for index, meeting in enumerate(meetings)}
+    return sorted(items, key=lambda item: position[item.meeting])
 
 
 @dataclass

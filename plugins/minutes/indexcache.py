@@ -16,6 +16,7 @@ import os
 import pickle
 import sqlite3
 import weakref
+from collections import Counter
 
 from .model import ParsedNote
 from .notecache import CODE_VERSION, NoteCache
@@ -33,7 +34,8 @@ class IndexCache:
         self.memory: dict[str, object] = {}
         self.folder = folder  # where the SQLite file goes; None for memory only
         self.keys: dict[str, str] = {}  # note path -> its key in the note cache, as this build parsed it
-        self.made = 0  # what this build made (the rest was kept): notes' parts and, unless kept, the resolution
+        # What this build made (the rest was kept), by kind: "note" parts, "people", series' "actions".
+        self.made: Counter[str] = Counter()
         self.generation = 0  # the build being run: what no build used for a while is dropped
         self._wanted = folder
         self._db: sqlite3.Connection | None = None
@@ -76,13 +78,13 @@ class IndexCache:
 
     def put(self, key: str, value: object) -> None:
         self._used.add(key)
-        self.made += 1
+        self.made[key.split(":", 1)[0]] += 1
         self.memory[key] = value
         self._new[key] = value
 
     def start_build(self) -> None:
         """A new build: the notes it parses, what it uses and makes, its generation."""
-        self.keys, self._used, self._new, self._stored, self.made = {}, set(), {}, None, 0
+        self.keys, self._used, self._new, self._stored, self.made = {}, set(), {}, None, Counter()
         db = self._connection()
         if db is not None:
             row = db.execute("SELECT MAX(used) FROM parts").fetchone()

@@ -1,4 +1,4 @@
-"""The index's work on one note, kept from one build to the next: most of the index, redone only where notes changed.
+"""The index's work kept from one build to the next: each note's part, the people, each series' action items.
 
 Once people are resolved across the archive, the index reads each meeting on its own: who it names and how
 (``people.presence``, ``people.new_names``, ``people.review``), and its records with people resolved
@@ -6,25 +6,27 @@ Once people are resolved across the archive, the index reads each meeting on its
 cache: its bytes, path and parse options), on where the index placed its meetings (their ids, pages and
 dates), on the default repository, and on the answers the resolution of people gave to what was asked of it.
 A ``NoteIndex`` keeps the answers with the work (``people.resolve.Asked``): a kept one is used again while the
-archive's resolution gives the same answers, whatever else changed. Only the steps across meetings (following
-action items, gathering topics and references, each person's pages) run again over the whole archive, from
-the parts; they are merges, not reading.
+archive's resolution gives the same answers, whatever else changed. The people are resolved again only when a
+note changed (``kept_or_resolved``), and a series' action items followed again only when one of its notes' parts
+was made again (``kept_or_followed``). The other steps across meetings (gathering topics and references, each
+person's pages) run again over the whole archive, from the parts: they are merges, not reading.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .model import Meeting, Person
+from .model import ActionItem, Meeting, Person
 from .people.new_names import Named, named_in
 from .people.presence import Presence, presence_of
 from .people.resolve import Asked, Node, Resolution, gives, resolve_people
 from .people.review import Seen, seen_in
-from .records.join import JoinedMeeting, join_meeting
+from .records.join import JoinedMeeting, follow_actions, join_meeting
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class NoteIndex:
     meetings: dict[str, MeetingIndex]  # by meeting id
     nodes: tuple[tuple[Node, str | None], ...]  # name node asked -> person id
     names: tuple[tuple[str, str | None], ...]  # spelling asked of ``Resolution.by_name`` -> person id
+    made: str = ""  # what it was made of, its key and the answers (equal ones are equal parts); "" if not kept
 
     def holds(self, resolution: Resolution) -> bool:
         """Whether the part is what ``resolution`` would make of the note again."""
@@ -72,8 +75,11 @@ class PlacedNote:
     key: str | None
 
 
-def index_note(meetings: Sequence[Meeting], resolution: Resolution, default_repository: str = "") -> NoteIndex:
-    """What the index makes of ``meetings`` (one note's), people resolved by ``resolution``."""
+def index_note(
+    meetings: Sequence[Meeting], resolution: Resolution, default_repository: str = "", key: str | None = None
+) -> NoteIndex:
+    """What the index makes of ``meetings`` (one note's), people resolved by ``resolution``; ``key`` is the key it
+    is kept by, if it is."""
     asked = Asked(resolution)
     parts = {
         meeting.id: MeetingIndex(
@@ -84,7 +90,9 @@ def index_note(meetings: Sequence[Meeting], resolution: Resolution, default_repo
         )
         for meeting in meetings
     }
-    return NoteIndex(parts, tuple(asked.nodes.items()), tuple(asked.names.items()))
+    nodes, names = tuple(asked.nodes.items()), tuple(asked.names.items())
+    made = hashlib.sha256(repr((key, nodes, names)).encode("utf-8")).hexdigest() if key is not None else ""
+    return NoteIndex(parts, nodes, names, made)
 
 
 def placed_notes(
@@ -109,7 +117,7 @@ def placed_notes(
             where = (position, meeting.id, meeting.slug, meeting.page_path, meeting.date, meeting.end_date)
             digest.update(repr((*where, meeting.precision, meeting.companion)).encode("utf-8"))
         digest.update(b"\0" + default_repository.encode("utf-8"))
-        notes.append(PlacedNote(path, tuple(placed), digest.hexdigest()))
+        notes.append(PlacedNote(path, tuple(placed), "note:" + digest.hexdigest()))
     return notes
 
 
@@ -120,7 +128,7 @@ def kept_or_indexed(
     part = kept.get(note.key) if kept is not None and note.key is not None else None
     if isinstance(part, NoteIndex) and part.holds(resolution):
         return part
-    part = index_note([meeting for _, meeting in note.meetings], resolution, default_repository)
+    part = index_note([meeting for _, meeting in note.meetings], resolution, default_repository, note.key)
     if kept is not None and note.key is not None:
         kept.put(note.key, part)
     return part
@@ -143,3 +151,26 @@ def kept_or_resolved(
         resolution = resolve_people(meetings, declared)
         kept.put(key, resolution)
     return resolution
+
+
+def kept_or_followed(
+    series: Sequence[Meeting],
+    joined: Mapping[str, JoinedMeeting],
+    made: Mapping[str, str],
+    stale_after: int,
+    latest: dt.date | None,
+    kept: KeptIndex | None,
+) -> list[ActionItem]:
+    """The action items of one series (``records.join.follow_actions``): kept, when its meetings and their parts
+    are those they were followed in (``made``: meeting id -> ``NoteIndex.made`` of its note's part) and the
+    archive's latest date the same, else followed (and kept)."""
+    if kept is None or not all(made.get(meeting.id) for meeting in series):
+        return follow_actions(series, joined, stale_after, latest)
+    placed = [(meeting.id, made[meeting.id]) for meeting in series]
+    key = "actions:" + hashlib.sha256(repr((stale_after, latest, placed)).encode("utf-8")).hexdigest()
+    found = kept.get(key)
+    if isinstance(found, list):
+        return found
+    followed = follow_actions(series, joined, stale_after, latest)
+    kept.put(key, followed)
+    return followed

@@ -14,6 +14,7 @@ names as written, the anchors). Here the meetings are joined, once people are re
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from collections import Counter, defaultdict
@@ -149,14 +150,20 @@ def join_meeting(meeting: Meeting, find_person: _Resolver, default_repository: s
 
 
 def join_records(
-    meetings: Sequence[Meeting], joined: Mapping[str, JoinedMeeting], options: RecordOptions | None = None
+    meetings: Sequence[Meeting],
+    joined: Mapping[str, JoinedMeeting],
+    options: RecordOptions | None = None,
+    followed: Sequence[ActionItem] | None = None,
 ) -> Records:
-    """The records of ``meetings`` (oldest first), each meeting's own joined by ``join_meeting`` (by meeting id)."""
+    """The records of ``meetings`` (oldest first), each meeting's own joined by ``join_meeting`` (by meeting id);
+    ``followed`` are their action items if they were followed already (``follow_actions``, series by series)."""
     options = options or RecordOptions()
     decisions = [decision for meeting in meetings for decision in joined[meeting.id].decisions]
     topics, topics_of_meeting = _topics(meetings, joined)
     decisions = reviewed(_with_topics(decisions, topics), "decision", options.review.verdicts)
-    actions = reviewed(_follow_actions(meetings, joined, options.stale_after), "action", options.review.verdicts)
+    if followed is None:
+        followed = follow_actions(meetings, joined, options.stale_after, latest_date(meetings))
+    actions = reviewed(followed, "action", options.review.verdicts)
     return Records(
         decisions=tuple(decision for decision in decisions if not decision.candidate),
         actions=tuple(action for action in actions if not action.candidate),
@@ -246,15 +253,21 @@ class _Followed:
     confidence: float = 1.0
 
 
-def _follow_actions(
-    meetings: Sequence[Meeting], joined: Mapping[str, JoinedMeeting], stale_after: int = STALE_AFTER
+def latest_date(meetings: Sequence[Meeting]) -> dt.date | None:
+    """The date of the archive's latest meeting, which the age of open action items runs to."""
+    return max((meeting.date for meeting in meetings), default=None)
+
+
+def follow_actions(
+    meetings: Sequence[Meeting], joined: Mapping[str, JoinedMeeting], stale_after: int, latest: dt.date | None
 ) -> list[ActionItem]:
     """Action items joined across the meetings of each series: the same words are the same item.
 
     An item stays in the meeting that first lists it; a later meeting of its series that lists it again
     is one more appearance, and marks it done when it checks it, strikes it through or says it is done,
-    merged or landed. An open item's age runs to the archive's latest meeting; past ``stale_after``
-    days it is stale.
+    merged or landed. An open item's age runs to ``latest``, the archive's latest meeting; past
+    ``stale_after`` days it is stale. The items of each series depend on its meetings alone: ``meetings``
+    may be one series'.
     """
     items: list[_Followed] = []
     open_by_key: dict[tuple[str, str], _Followed] = {}  # (series, key) -> the open item
@@ -277,17 +290,18 @@ def _follow_actions(
             items.append(item)
             if not action.done and found.key:
                 open_by_key[key] = item
-    return _action_items(meetings, items, stale_after)
+    return _action_items(meetings, items, stale_after, latest)
 
 
-def _action_items(meetings: Sequence[Meeting], items: list[_Followed], stale_after: int) -> list[ActionItem]:
+def _action_items(
+    meetings: Sequence[Meeting], items: list[_Followed], stale_after: int, latest: dt.date | None
+) -> list[ActionItem]:
     """The items followed, each open one with the meetings of its series since it first appeared and its age."""
     series_count: Counter[str] = Counter()
     position_in_series: dict[str, int] = {}
     for meeting in meetings:
         series_count[meeting.series] += 1
         position_in_series[meeting.id] = series_count[meeting.series]
-    latest = max((meeting.date for meeting in meetings), default=None)
     result = []
     for item in items:
         meeting, action = item.meeting, item.action
