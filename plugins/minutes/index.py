@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .findings import Finding
@@ -109,7 +109,13 @@ def _series(meetings: Iterable[Meeting]) -> dict[str, Series]:
         names.setdefault(meeting.series, meeting.series_name or meeting.series)
         if not meeting.companion:
             titles[meeting.series].append(meeting.title)
-    return {key: Series(key, series_label(name, titles[key])) for key, name in names.items()}
+    return {key: Series(key, _label(name, tuple(titles[key]))) for key, name in names.items()}
+
+
+@lru_cache(maxsize=256)
+def _label(name: str, titles: tuple[str, ...]) -> str:
+    """``series_label``, once a process for the same titles: ``mkdocs serve`` asks again after each edit."""
+    return series_label(name, titles)
 
 
 def build_index(

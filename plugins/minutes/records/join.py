@@ -396,7 +396,8 @@ def _references(meetings: Sequence[Meeting], joined: Mapping[str, JoinedMeeting]
 
 
 def _most_common(counts: Counter[str] | None) -> str:
-    return counts.most_common(1)[0][0] if counts else ""
+    """The most common value, the first seen among equals (as ``Counter.most_common`` gives it, for less)."""
+    return max(counts, key=counts.__getitem__) if counts else ""
 
 
 @dataclass
@@ -411,8 +412,9 @@ class _TopicDraft:
         self.names[name] += 1
         if source not in self.sources:
             self.sources.append(source)
-        if mention not in self.seen:
-            self.seen.add(mention)
+        size = len(self.seen)
+        self.seen.add(mention)  # hashed once: a mention is a dataclass, whose hash is Python's work
+        if len(self.seen) > size:
             self.mentions.append(mention)
         if who:
             self.people[who] += 1
