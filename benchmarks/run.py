@@ -150,7 +150,7 @@ def _instrument() -> _Clock:
     for module, names in (
         (minutes.settings, ("build_archive",)),
         (minutes.plugin, ("build_pages",)),
-        (minutes.index, ("resolve_people", "join_records")),
+        (minutes.index, ("kept_or_resolved", "join_records")),
     ):
         for name in names:
             if hasattr(module, name):

@@ -5,6 +5,11 @@ unique page paths, series, people (names resolved across spellings), who
 attended what, every person's entries, previous/next meeting of a series, the
 records of the meetings joined across them (``records.join``), and each
 person's and meeting's records, so that no page derives them again.
+
+Most of that work reads one note's meetings at a time, once people are
+resolved; ``noteindex`` keeps it from one build to the next (with the people
+and each series' action items), so that a rebuild reads again only the notes
+that changed, and the rest is merging.
 """
 
 from __future__ import annotations
@@ -20,10 +25,18 @@ from typing import Any
 
 from .findings import Finding
 from .model import ActionItem, Decision, Meeting, ParsedNote, Person, PersonEntry, Reference, Series, Topic
-from .noteindex import KeptIndex, MeetingIndex, kept_or_followed, kept_or_indexed, kept_or_resolved, placed_notes
+from .noteindex import (
+    KeptIndex,
+    MeetingIndex,
+    PlacedNote,
+    kept_or_followed,
+    kept_or_indexed,
+    kept_or_resolved,
+    placed_notes,
+)
 from .paths import MEETINGS_DIR, RESERVED_PATHS, is_reserved
 from .people.new_names import new_name_findings
-from .people.resolve import Node, label_node
+from .people.resolve import Node, Resolution, label_node
 from .people.review import PeopleReview, review_people
 from .reading.accounting import Accounting, account
 from .reading.series import series_label
@@ -157,6 +170,7 @@ def _index(
     records: RecordOptions,
     kept: KeptIndex | None,
 ) -> Archive:
+    """``build_index``: meetings placed, people resolved, each note's part kept or made, then merged."""
     notes = sorted(notes, key=lambda note: note.path)
     findings = [*findings, *(finding for note in notes for finding in note.findings)]
     meetings, origin = _published(notes)
@@ -168,12 +182,7 @@ def _index(
     resolution = kept_or_resolved(meetings, placed, declared, kept)
     findings.extend(resolution.findings)
     declared_ids = [resolution.nodes.get(label_node(p.name), "") for p in declared]
-    made: dict[str, str] = {}  # meeting id -> what the part of its note was made of
-    parts: dict[str, MeetingIndex] = {}
-    for note in placed:
-        part = kept_or_indexed(note, resolution, records.default_repository, kept)
-        parts.update(part.meetings)
-        made.update((meeting_id, part.made) for meeting_id in part.meetings)
+    parts, made = _parts(placed, resolution, records.default_repository, kept)
     named = {meeting_id: part.named for meeting_id, part in parts.items()}
     findings.extend(new_name_findings(meetings, named, resolution.people, declared_ids))
     present = _attendance(meetings, parts)
@@ -229,6 +238,20 @@ def _logs(notes: list[ParsedNote], meetings: list[Meeting]) -> dict[str, tuple[s
         and (note.running_log or note.meetings[0].page_path != note.path)
         and not is_reserved(note.path)
     }
+
+
+def _parts(
+    placed: list[PlacedNote], resolution: Resolution, default_repository: str, kept: KeptIndex | None
+) -> tuple[dict[str, MeetingIndex], dict[str, str]]:
+    """What the index makes of each meeting on its own, note by note, kept or made again (``noteindex``); and
+    what the part of each meeting's note was made of. Both by meeting id."""
+    parts: dict[str, MeetingIndex] = {}
+    made: dict[str, str] = {}
+    for note in placed:
+        part = kept_or_indexed(note, resolution, default_repository, kept)
+        parts.update(part.meetings)
+        made.update((meeting_id, part.made) for meeting_id in part.meetings)
+    return parts, made
 
 
 def _followed(
