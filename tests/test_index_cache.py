@@ -146,3 +146,11 @@ def test_mkdocs_build_in_a_new_process_after_an_edit_builds_the_site_of_a_build_
     subprocess.run(command, check=True, cwd=site.root, timeout=600)
     fresh = make_site({}, plugins=["search", {"minutes": {"cache": False}}])
     assert json.loads((kept / "minutes.json").read_text(encoding="utf-8")) == fresh.json() != before
+
+
+def test_a_damaged_index_file_is_left_for_the_memory_cache(docs: Path, tmp_path: Path) -> None:
+    (tmp_path / ".cache" / "minutes").mkdir(parents=True)
+    (tmp_path / ".cache" / "minutes" / "index.sqlite").write_bytes(b"not a database, " * 100)
+    first = _read(docs)
+    again = _read(docs, first.cache)
+    assert _made(again) == {} and again.archive == first.archive == _from_scratch(docs)

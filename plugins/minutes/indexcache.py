@@ -86,9 +86,12 @@ class IndexCache:
         """A new build: the notes it parses, what it uses and makes, its generation."""
         self.keys, self._used, self._new, self._stored, self.made = {}, set(), {}, None, Counter()
         db = self._connection()
-        if db is not None:
-            row = db.execute("SELECT MAX(used) FROM parts").fetchone()
-            self.generation = (row[0] or 0) + 1
+        row = None
+        try:
+            row = db.execute("SELECT MAX(used) FROM parts").fetchone() if db is not None else None
+        except sqlite3.Error:
+            self._lost()
+        self.generation = (row[0] or 0) + 1 if row is not None else self.generation + 1
 
     def end_build(self, keep: int = 3) -> None:
         """Write what was made out, and drop what the last ``keep`` builds did not use (edited notes' old parts)."""
@@ -100,21 +103,34 @@ class IndexCache:
             (f"{CODE_VERSION}:{key}", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), self.generation)
             for key, value in self._new.items()
         ]
-        db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?, ?)", rows)
         used = [(self.generation, f"{CODE_VERSION}:{key}") for key in self._used if key not in self._new]
-        db.executemany("UPDATE parts SET used = ? WHERE key = ?", used)
-        db.execute("DELETE FROM parts WHERE used < ?", (self.generation - keep,))
-        db.commit()
+        try:
+            db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?, ?)", rows)
+            db.executemany("UPDATE parts SET used = ? WHERE key = ?", used)
+            db.execute("DELETE FROM parts WHERE used < ?", (self.generation - keep,))
+            db.commit()
+        except sqlite3.Error:
+            self._lost()
         self._new, self._stored = {}, None
 
     def _rows(self) -> dict[str, bytes]:
         """The rows of the SQLite file of this code version, by key: read at once, rather than one query a note."""
         if self._stored is None:
-            db = self._connection()
-            rows = db.execute("SELECT key, part FROM parts").fetchall() if db is not None else []
-            prefix = f"{CODE_VERSION}:"
+            db, prefix = self._connection(), f"{CODE_VERSION}:"
+            rows = []
+            try:
+                query = "SELECT key, part FROM parts WHERE key LIKE ?"
+                rows = db.execute(query, (prefix + "%",)).fetchall() if db is not None else []
+            except sqlite3.Error:
+                self._lost()
             self._stored = {key[len(prefix) :]: blob for key, blob in rows if key.startswith(prefix)}
         return self._stored
+
+    def _lost(self) -> None:
+        """The SQLite file failed (locked by another build, damaged): this process keeps to the memory cache."""
+        if self._db is not None:
+            self._db.close()
+        self._db, self._wanted = None, None
 
     def _connection(self) -> sqlite3.Connection | None:
         if self._db is None and self._wanted is not None:
