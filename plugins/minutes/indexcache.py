@@ -1,13 +1,14 @@
-"""The index's work, kept between builds beside the parsed notes: each note's part (``noteindex.NoteIndex``) and
-the resolution of people of the whole archive.
+"""The index's work, kept between builds beside the parsed notes: each note's part (``noteindex.NoteIndex``), the
+resolution of people of the whole archive, and each series' action items.
 
 A note's part is kept under a key made of the note's key in the note cache (its bytes, path and parse options,
 and this package's code), what the index decided of the note's meetings and the options that change the part
-(``noteindex.placed_notes``); the resolution under the keys of every note's part and the people file
-(``noteindex.kept_or_resolved``); both with this package's code version again: another version makes them
-anew. They live in memory for as long as the note cache they are beside (the plugin keeps its ``NoteCache``
-across ``mkdocs serve`` rebuilds, and this with it), and in ``.cache/minutes/index.sqlite`` beside
-``notes.sqlite`` across processes: a second ``mkdocs build`` reads them instead of indexing every note again.
+(``noteindex.placed_notes``); the resolution under the keys of every note's part and the people file; a
+series' action items under what its notes' parts were made of (``noteindex``); all with this package's code
+version again: another version makes them anew. They live in memory for as long as the note cache they are
+beside (the plugin keeps its ``NoteCache`` across ``mkdocs serve`` rebuilds, and this with it), and in
+``.cache/minutes/index.sqlite`` beside ``notes.sqlite`` across processes: a second ``mkdocs build`` reads them
+instead of indexing every note again.
 """
 
 from __future__ import annotations

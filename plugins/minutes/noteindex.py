@@ -54,8 +54,8 @@ class NoteIndex:
 
 
 class KeptIndex(Protocol):
-    """Where the index keeps its work between builds, by key (``indexcache.IndexCache``): notes' parts, and the
-    resolution of people of an archive."""
+    """Where the index keeps its work between builds, by key (``indexcache.IndexCache``): notes' parts, the
+    resolution of people of an archive, series' action items."""
 
     def key_of(self, path: str) -> str | None:
         """The note's key in the note cache, as it was last parsed (None: not known, its part is not kept)."""
