@@ -138,6 +138,7 @@ class _Clock:
 
 
 def _instrument() -> _Clock:
+    import minutes.archive
     import minutes.index
     import minutes.plugin
     import minutes.settings
@@ -149,8 +150,9 @@ def _instrument() -> _Clock:
             setattr(plugin, name, clock.wrap(name, getattr(plugin, name)))
     for module, names in (
         (minutes.settings, ("build_archive",)),
+        (minutes.archive, ("build_index",)),
         (minutes.plugin, ("build_pages",)),
-        (minutes.index, ("resolve_people", "join_records")),
+        (minutes.index, ("kept_or_resolved", "join_records")),
     ):
         for name in names:
             if hasattr(module, name):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from .index import Archive, build_index
 from .model import Person
+from .noteindex import KeptIndex
 from .parse import NoteInput, ParseOptions, RawNote, Runner, one_by_one, parse_notes
 from .people.people_file import PeopleFile
 from .reading.checks import future_meetings, same_day_meetings
@@ -38,6 +39,7 @@ def build_archive(
     records: RecordOptions | None = None,
     today: dt.date | None = None,
     run: Runner = one_by_one,
+    kept: KeptIndex | None = None,
 ) -> Archive:
     """Read, parse and index the notes of ``files``; images are checked against ``existing_files``.
 
@@ -45,7 +47,8 @@ def build_archive(
     abbreviations open transcript turns, and it always wins in resolution.
     ``records`` says what a bare ``#123`` refers to and holds the topics file.
     ``today`` is what a date in the future is after (the real today by default).
-    ``run`` parses the notes (``notecache.CachedRunner`` keeps them and uses every core).
+    ``run`` parses the notes (``notecache.CachedRunner`` keeps them and uses every core); ``kept`` keeps the
+    index's work on each note between builds (``indexcache.IndexCache``).
     """
     book = people if isinstance(people, PeopleFile) else PeopleFile(tuple(people))
     options = options or ParseOptions()
@@ -62,4 +65,4 @@ def build_archive(
         *future_meetings(meetings, today or dt.date.today()),
         *same_day_meetings([m for m in meetings if not m.companion]),
     ]
-    return build_index(notes, book.people, [*book.findings, *checks], records)
+    return build_index(notes, book.people, [*book.findings, *checks], records, kept)

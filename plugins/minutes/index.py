@@ -5,27 +5,43 @@ unique page paths, series, people (names resolved across spellings), who
 attended what, every person's entries, previous/next meeting of a series, the
 records of the meetings joined across them (``records.join``), and each
 person's and meeting's records, so that no page derives them again.
+
+Most of that work reads one note's meetings at a time, once people are
+resolved; ``noteindex`` keeps it from one build to the next (with the people
+and each series' action items), so that a rebuild reads again only the notes
+that changed, and the rest is merging.
 """
 
 from __future__ import annotations
 
+import gc
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .findings import Finding
 from .model import ActionItem, Decision, Meeting, ParsedNote, Person, PersonEntry, Reference, Series, Topic
+from .noteindex import (
+    KeptIndex,
+    MeetingIndex,
+    PlacedNote,
+    kept_or_followed,
+    kept_or_indexed,
+    kept_or_resolved,
+    placed_notes,
+)
 from .paths import MEETINGS_DIR, RESERVED_PATHS, is_reserved
 from .people.new_names import new_name_findings
-from .people.resolve import Node, Resolution, label_node, resolve_people
+from .people.resolve import Node, Resolution, label_node
 from .people.review import PeopleReview, review_people
 from .reading.accounting import Accounting, account
 from .reading.series import series_label
-from .records.join import ARCHIVE_RECORDS, RecordOptions, Records, join_records
-from .slugs import fold, unique
+from .records.join import ARCHIVE_RECORDS, JoinedMeeting, RecordOptions, Records, join_records, latest_date
+from .slugs import Taken, fold, unique
 
 
 @dataclass(frozen=True)
@@ -106,7 +122,13 @@ def _series(meetings: Iterable[Meeting]) -> dict[str, Series]:
         names.setdefault(meeting.series, meeting.series_name or meeting.series)
         if not meeting.companion:
             titles[meeting.series].append(meeting.title)
-    return {key: Series(key, series_label(name, titles[key])) for key, name in names.items()}
+    return {key: Series(key, _label(name, tuple(titles[key]))) for key, name in names.items()}
+
+
+@lru_cache(maxsize=256)
+def _label(name: str, titles: tuple[str, ...]) -> str:
+    """``series_label``, once a process for the same titles: ``mkdocs serve`` asks again after each edit."""
+    return series_label(name, titles)
 
 
 def build_index(
@@ -114,44 +136,64 @@ def build_index(
     people_file: Iterable[Person] = (),
     findings: Iterable[Finding] = (),
     records: RecordOptions | None = None,
+    kept: KeptIndex | None = None,
 ) -> Archive:
     """Resolve and cross-reference the meetings of ``notes``.
 
     ``findings`` come from outside the notes (the people file, checks across
     notes); ``records`` says what a bare ``#123`` refers to and holds the
-    topics file.
+    topics file. ``kept`` keeps each note's part of the work from one build to
+    the next (``noteindex``): only the notes that changed are read again.
     """
+    with _collector_paused():
+        return _index(notes, people_file, findings, records or RecordOptions(), kept)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while the index runs: it makes (and reads from the index cache) hundreds
+    of thousands of small objects, none in a cycle, and each collection they set off walks the whole parsed
+    archive again (half of the index's time on 5,000 meetings)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _index(
+    notes: Iterable[ParsedNote],
+    people_file: Iterable[Person],
+    findings: Iterable[Finding],
+    records: RecordOptions,
+    kept: KeptIndex | None,
+) -> Archive:
+    """``build_index``: meetings placed, people resolved, each note's part kept or made, then merged."""
     notes = sorted(notes, key=lambda note: note.path)
     findings = [*findings, *(finding for note in notes for finding in note.findings)]
-    meetings = _unique_paths([meeting for note in notes for meeting in note.meetings if not meeting.draft])
-    logs = {
-        note.path: tuple(m.id for m in meetings if m.source == note.path)
-        for note in notes
-        if note.meetings
-        and (note.running_log or note.meetings[0].page_path != note.path)
-        and not is_reserved(note.path)
-    }
+    meetings, origin = _published(notes)
+    logs = _logs(notes, meetings)
     meetings.sort(key=lambda meeting: (meeting.date, meeting.series, meeting.id))
     meetings, companion_of = _companions(meetings)
-    companions: dict[str, list[str]] = defaultdict(list)
-    for companion, of in companion_of.items():
-        for meeting_id in of:
-            companions[meeting_id].append(companion)
-
-    series = _series(meetings)
-
     declared = list(people_file)
-    resolution = resolve_people(meetings, declared)
+    placed = placed_notes(meetings, origin, records.default_repository, kept)
+    resolution = kept_or_resolved(meetings, placed, declared, kept)
     findings.extend(resolution.findings)
     declared_ids = [resolution.nodes.get(label_node(p.name), "") for p in declared]
-    findings.extend(new_name_findings(meetings, resolution.people, resolution.nodes, declared_ids))
-    present = _attendance(meetings, resolution)
+    parts, made = _parts(placed, resolution, records.default_repository, kept)
+    named = {meeting_id: part.named for meeting_id, part in parts.items()}
+    findings.extend(new_name_findings(meetings, named, resolution.people, declared_ids))
+    present = _attendance(meetings, parts)
     previous, following = _neighbours(meetings)
-    joined = join_records(meetings, lambda label: resolution.lookup(label) if label else None, records)
+    joined_meetings = {key: part.joined for key, part in parts.items()}
+    followed = _followed(meetings, joined_meetings, made, records.stale_after, kept)
+    joined = join_records(meetings, joined_meetings, records, followed)
     findings.extend(joined.findings)
     return Archive(
         meetings=tuple(meetings),
-        series=series,
+        series=_series(meetings),
         people=resolution.people,
         attendance={person.id: tuple(present.attendance.get(person.id, ())) for person in resolution.people},
         attendees=present.attendees,
@@ -167,9 +209,71 @@ def build_index(
         **_records_by_owner(joined, present.entries, meetings),
         accounting=account(notes),
         companion_of=companion_of,
-        companions={meeting_id: tuple(found) for meeting_id, found in companions.items()},
-        people_review=review_people(meetings, resolution.people, resolution.nodes, declared_ids),
+        companions=_companion_pages(companion_of),
+        people_review=review_people(
+            meetings, {key: part.seen for key, part in parts.items()}, resolution.people, declared_ids
+        ),
     )
+
+
+def _published(notes: list[ParsedNote]) -> tuple[list[Meeting], dict[str, tuple[str, int]]]:
+    """The meetings of ``notes`` that are not drafts, each with its own page path and id (``_unique_paths``),
+    and where each comes from: meeting id -> (note path, position among the note's meetings)."""
+    found = [(note.path, position, meeting) for note in notes for position, meeting in enumerate(note.meetings)]
+    found = [(path, position, meeting) for path, position, meeting in found if not meeting.draft]
+    placed = _unique_paths([meeting for _, _, meeting in found])
+    origin = {meeting.id: found[index][:2] for index, meeting in placed}
+    return [meeting for _, meeting in placed], origin
+
+
+def _logs(notes: list[ParsedNote], meetings: list[Meeting]) -> dict[str, tuple[str, ...]]:
+    """Running logs (and notes of a page path of their own): source path -> its meetings' ids, in file order."""
+    of_source: dict[str, list[str]] = defaultdict(list)
+    for meeting in meetings:
+        of_source[meeting.source].append(meeting.id)
+    return {
+        note.path: tuple(of_source.get(note.path, ()))
+        for note in notes
+        if note.meetings
+        and (note.running_log or note.meetings[0].page_path != note.path)
+        and not is_reserved(note.path)
+    }
+
+
+def _parts(
+    placed: list[PlacedNote], resolution: Resolution, default_repository: str, kept: KeptIndex | None
+) -> tuple[dict[str, MeetingIndex], dict[str, str]]:
+    """What the index makes of each meeting on its own, note by note, kept or made again (``noteindex``); and
+    what the part of each meeting's note was made of. Both by meeting id."""
+    parts: dict[str, MeetingIndex] = {}
+    made: dict[str, str] = {}
+    for note in placed:
+        part = kept_or_indexed(note, resolution, default_repository, kept)
+        parts.update(part.meetings)
+        made.update((meeting_id, part.made) for meeting_id in part.meetings)
+    return parts, made
+
+
+def _followed(
+    meetings: list[Meeting],
+    joined: dict[str, JoinedMeeting],
+    made: dict[str, str],
+    stale_after: int,
+    kept: KeptIndex | None,
+) -> list[ActionItem]:
+    """The action items of every series (each kept, or followed again if a note of the series changed), in the
+    order of their first meetings."""
+    by_series: dict[str, list[Meeting]] = defaultdict(list)
+    for meeting in meetings:
+        by_series[meeting.series].append(meeting)
+    latest = latest_date(meetings)
+    items = [
+        item
+        for series in by_series.values()
+        for item in kept_or_followed(series, joined, made, stale_after, latest, kept)
+    ]
+    position = {meeting.id: index for index, meeting in enumerate(meetings)}
+    return sorted(items, key=lambda item: position[item.meeting])
 
 
 @dataclass
@@ -183,42 +287,19 @@ class _Present:
     statuses: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
-def _attendance(meetings: list[Meeting], resolution: Resolution) -> _Present:
-    """Each meeting's people, resolved: who attended, who reported what, how the note names them."""
+def _attendance(meetings: list[Meeting], parts: dict[str, MeetingIndex]) -> _Present:
+    """Each meeting's people (``people.presence``), gathered: who attended what, who reported what."""
     present = _Present()
     for meeting in meetings:
-        if meeting.companion:
+        presence = parts[meeting.id].presence
+        if presence is None:
             continue  # a summary names people without their attending anything more
-        kinds: dict[str, list[str]] = defaultdict(list)
-        said: dict[str, list[str]] = defaultdict(list)
-        for mention in meeting.mentions:
-            person_id = resolution.person_of(mention)
-            if person_id is not None and mention.kind not in kinds[person_id]:
-                kinds[person_id].append(mention.kind)
-            if person_id is not None and mention.status and mention.status not in said[person_id]:
-                said[person_id].append(mention.status)
-        # in this meeting, a first name is whom its handle there makes it ("Priya @pnair" and "### Priya")
-        here = {m.name: resolution.person_of(m) for m in sorted(meeting.mentions, key=lambda m: bool(m.handle))}
-        for name in meeting.attendees:  # names of meetings made without mentions
-            person_id = here.get(name) or resolution.by_name.get(name) or resolution.lookup(name)
-            if person_id is not None and person_id not in kinds:
-                kinds[person_id].append("attendee")
-        for entry in meeting.entries:
-            person_id = here.get(entry.name) or resolution.by_name.get(entry.name) or resolution.lookup(entry.name)
-            if person_id is not None:
-                present.entries.append(PersonEntry(person_id, meeting.id, entry))
-                if entry.source not in kinds[person_id]:
-                    kinds[person_id].append(entry.source)
-        present.roles[meeting.id] = {person_id: tuple(found) for person_id, found in kinds.items() if found}
-        present.statuses[meeting.id] = {person_id: ", ".join(found) for person_id, found in said.items()}
-        # Listed as absent and nowhere as present: their update, sent ahead, does not make them attend.
-        ids = tuple(
-            person_id
-            for person_id, found in kinds.items()
-            if any(kind != "absent" for kind in found) and ("absent" not in found or "attendee" in found)
-        )
-        present.attendees[meeting.id] = ids
-        for person_id in ids:
+        for person_id, position in presence.entries:
+            present.entries.append(PersonEntry(person_id, meeting.id, meeting.entries[position]))
+        present.roles[meeting.id] = presence.roles
+        present.statuses[meeting.id] = presence.statuses
+        present.attendees[meeting.id] = presence.attendees
+        for person_id in presence.attendees:
             present.attendance[person_id].append(meeting.id)
     return present
 
@@ -288,17 +369,12 @@ def _companions(meetings: list[Meeting]) -> tuple[list[Meeting], dict[str, tuple
     """Companion notes joined to the meetings of their folder, dated by them; one without any is a meeting."""
     found: dict[str, tuple[str, ...]] = {}
     result = []
+    in_folder = _in_folders(meetings) if any(meeting.companion for meeting in meetings) else {}
     for meeting in meetings:
         if not meeting.companion:
             result.append(meeting)
             continue
-        folder = posixpath.dirname(meeting.source)
-        beside = [
-            other
-            for other in meetings
-            if not other.companion
-            and (posixpath.dirname(other.source) == folder or other.source.startswith(folder + "/"))
-        ]
+        beside = in_folder.get(posixpath.dirname(meeting.source), [])
         if not beside:
             result.append(replace(meeting, companion=False))
             continue
@@ -309,13 +385,45 @@ def _companions(meetings: list[Meeting]) -> tuple[list[Meeting], dict[str, tuple
     return result, found
 
 
-def _unique_paths(meetings: list[Meeting]) -> list[Meeting]:
-    """Give every meeting its own page path and id; the earlier source keeps the plain one."""
-    taken_stems = {path.removesuffix(".md") for path in RESERVED_PATHS}
-    taken_ids: set[str] = set()
+def _in_folders(meetings: list[Meeting]) -> dict[str, list[Meeting]]:
+    """Folder -> the meetings (not companions) in it or in a folder inside it, in order; the docs folder's
+    own ("") holds only the meetings of its own files."""
+    found: dict[str, list[Meeting]] = defaultdict(list)
+    for meeting in meetings:
+        if meeting.companion:
+            continue
+        folder = posixpath.dirname(meeting.source)
+        found[folder].append(meeting)
+        while "/" in folder:
+            folder = folder.rsplit("/", 1)[0]
+            found[folder].append(meeting)
+    return found
+
+
+def _companion_pages(companion_of: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Meeting id -> its companions: ``Archive.companion_of`` the other way round."""
+    companions: dict[str, list[str]] = defaultdict(list)
+    for companion, of in companion_of.items():
+        for meeting_id in of:
+            companions[meeting_id].append(companion)
+    return {meeting_id: tuple(found) for meeting_id, found in companions.items()}
+
+
+def _unique_paths(meetings: list[Meeting]) -> list[tuple[int, Meeting]]:
+    """Give every meeting its own page path and id; the earlier source keeps the plain one.
+
+    Each comes with its position in ``meetings``, in the order the paths were given.
+    """
+    taken_stems = Taken(path.removesuffix(".md") for path in RESERVED_PATHS)
+    taken_ids = Taken()
     result = []
     # Single-meeting notes keep the address of their file; sections of logs yield to them.
-    for meeting in sorted(meetings, key=lambda m: (m.page_path != m.source, m.source, m.source_line)):
+    order = sorted(
+        range(len(meetings)),
+        key=lambda i: (meetings[i].page_path != meetings[i].source, meetings[i].source, meetings[i].source_line),
+    )
+    for position in order:
+        meeting = meetings[position]
         folder, name = posixpath.split(meeting.page_path)
         stem = name[: -len(".md")]
         if is_reserved(meeting.page_path):
@@ -325,5 +433,7 @@ def _unique_paths(meetings: list[Meeting]) -> list[Meeting]:
         slug = posixpath.basename(path_stem)
         # the parser's id, unless the page had to be renamed (it may name the meeting by date, not page)
         meeting_id = unique(meeting.id if slug == meeting.slug else f"{meeting.series}/{slug}", taken_ids)
-        result.append(replace(meeting, page_path=page_path, slug=slug, id=meeting_id))
+        if (page_path, slug, meeting_id) != (meeting.page_path, meeting.slug, meeting.id):
+            meeting = replace(meeting, page_path=page_path, slug=slug, id=meeting_id)
+        result.append((position, meeting))
     return result

@@ -18,6 +18,7 @@ from typing import Any
 
 from .archive import NoteFile, build_archive
 from .index import Archive
+from .indexcache import IndexCache
 from .notecache import CachedRunner, NoteCache
 from .parse import ParseOptions, Runner, one_by_one
 from .people.people_file import NAMES as PEOPLE_FILES
@@ -136,13 +137,21 @@ def build_settings(
 
 
 def read_archive(
-    settings: Settings, notes: Iterable[NoteFile], existing_files: Collection[str], run: Runner = one_by_one
+    settings: Settings,
+    notes: Iterable[NoteFile],
+    existing_files: Collection[str],
+    run: Runner = one_by_one,
+    kept: IndexCache | None = None,
 ) -> Archive:
     """The archive of ``notes``, read as the build reads it; images are checked against ``existing_files``.
 
-    ``run`` parses the notes (``notecache.CachedRunner`` keeps them, in ``settings.cache_folder``).
+    ``run`` parses the notes (``notecache.CachedRunner`` keeps them, in ``settings.cache_folder``), and ``kept``
+    the index's work on each (``indexcache.IndexCache``, beside them).
     """
-    return build_archive(notes, settings.parse, settings.people, existing_files, settings.records, run=run)
+    if kept is not None:
+        run = kept.keyed(run)
+    records = settings.records
+    return build_archive(notes, settings.parse, settings.people, existing_files, records, run=run, kept=kept)
 
 
 @dataclass(frozen=True)
@@ -190,8 +199,11 @@ def read_site(
     notes = [file for file in kept if file.page and settings.is_note(file.path)]
     if cache is None or cache.folder != settings.cache_folder:
         cache = NoteCache(settings.cache_folder)
+    index = IndexCache.beside(cache)  # the index's work on each note, kept with the parsed notes
     cache.start_build()
+    index.start_build()
     note_files = (NoteFile(str(file.abs_path), file.path) for file in notes)
-    archive = read_archive(settings, note_files, {file.path for file in kept}, run=CachedRunner(cache))
+    archive = read_archive(settings, note_files, {file.path for file in kept}, CachedRunner(cache), index)
     cache.end_build()
+    index.end_build()
     return ReadSite(settings, tuple(sorted(unpublished)), tuple(file.path for file in notes), archive, cache)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..findings import Finding
 from ..model import Meeting, Person
+from .near import Near
 from .resolve import Node, is_full_name, label_node, name_key, node_of
 
 NEW = 2  # a person named in this many meetings or fewer is new to the archive
@@ -33,53 +34,83 @@ class _Seen:
     series: set[str] = field(default_factory=set)
 
 
+# Where one meeting names a person: (person id, line, the spelling there), the first time in the meeting.
+Named = tuple[str, int, str]
+
+
+def named_in(meeting: Meeting, person_of: Callable[[Node], str | None]) -> tuple[Named, ...]:
+    """The people a meeting names, each the first time the meeting does; ``person_of`` is the person of a name
+    node (``Resolution.nodes``). A companion names nobody new (a summary repeats its meetings' names)."""
+    if meeting.companion:
+        return ()
+    named = [(person_of(node_of(m)), m.line, m.name or m.label) for m in meeting.mentions]
+    named += [(person_of(label_node(e.name)), e.line, e.name) for e in meeting.entries]
+    first: dict[str, Named] = {}
+    for person_id, line, label in named:
+        if person_id is not None and person_id not in first:
+            first[person_id] = (person_id, line, label)
+    return tuple(first.values())
+
+
 def new_name_findings(
-    meetings: Iterable[Meeting], people: Iterable[Person], nodes: Mapping[Node, str], declared: Iterable[str] = ()
+    meetings: Iterable[Meeting],
+    named: Mapping[str, Sequence[Named]],
+    people: Iterable[Person],
+    declared: Iterable[str] = (),
 ) -> list[Finding]:
-    """A warning for each new person whose name is close to a known person's; ``nodes`` maps name nodes to
-    person ids (``Resolution.nodes``); people of the people file (``declared`` ids) are never new."""
+    """A warning for each new person whose name is close to a known person's; ``named`` holds what each meeting
+    names (``named_in``, by meeting id); people of the people file (``declared`` ids) are never new."""
     people = list(people)
-    seen = _where_named(meetings, nodes)
+    seen = _where_named(meetings, named)
     settled = set(declared)
     known = [p for p in people if len(seen[p.id].meetings) >= KNOWN or (p.id in settled and seen[p.id].meetings)]
     first_names = {form for other in known for form in _forms(other, bare=True)}  # "Brian": a first name, no typo
+    nearby = _nearby(known)
     findings = []
     for person in people:
         where = seen[person.id]
         if person.id in settled or person.handles or not where.meetings or len(where.meetings) > NEW:
             continue
-        if name_key(where.label or person.name) in first_names:
+        label = where.label or person.name
+        if name_key(label) in first_names:
             continue
-        close = [other for other in known if other.id != person.id and _close(where.label or person.name, other)]
+        near = [known[position] for position in sorted(nearby.near(name_key(label)))]  # in the order of ``known``
+        close = [other for other in near if other.id != person.id and _close(label, other)]
         if not close:
             continue
         best = min(close, key=lambda other: (not seen[other.id].series & where.series, -len(seen[other.id].meetings)))
-        count = len(seen[best.id].meetings)
-        findings.append(
-            Finding(
-                where.path,
-                where.line,
-                "warning",
-                f"{where.label} ({posixpath.basename(where.path)}:{where.line}) is new; did you mean {best.name}"
-                f" ({count} meeting{'' if count == 1 else 's'})?",
-                f"if so, correct the note, or add '{where.label}' to the aliases of {best.name} in people.yml;"
-                f" if not, list {where.label} in people.yml as a person of their own",
-            )
-        )
+        findings.append(_did_you_mean(where, best, len(seen[best.id].meetings)))
     return findings
 
 
-def _where_named(meetings: Iterable[Meeting], nodes: Mapping[Node, str]) -> dict[str, _Seen]:
+def _nearby(known: list[Person]) -> Near[int]:
+    """The spellings of known people (``_forms``), each to the person's position in ``known``: what a new name
+    may be a letter or two from, without holding it against every known person."""
+    nearby: Near[int] = Near(edits=2)
+    for position, person in enumerate(known):
+        for form in _forms(person, bare=True) | _forms(person, bare=False):
+            if len(form) >= 5:  # a shorter one is too alike to tell (``_close``)
+                nearby.add(form, position)
+    return nearby
+
+
+def _did_you_mean(where: _Seen, best: Person, count: int) -> Finding:
+    return Finding(
+        where.path,
+        where.line,
+        "warning",
+        f"{where.label} ({posixpath.basename(where.path)}:{where.line}) is new; did you mean {best.name}"
+        f" ({count} meeting{'' if count == 1 else 's'})?",
+        f"if so, correct the note, or add '{where.label}' to the aliases of {best.name} in people.yml;"
+        f" if not, list {where.label} in people.yml as a person of their own",
+    )
+
+
+def _where_named(meetings: Iterable[Meeting], named: Mapping[str, Sequence[Named]]) -> dict[str, _Seen]:
     """Each person's first line, the spelling there, and the meetings and series that name them."""
     seen: dict[str, _Seen] = defaultdict(_Seen)
     for meeting in meetings:
-        if meeting.companion:
-            continue
-        named = [(nodes.get(node_of(m)), m.line, m.name or m.label) for m in meeting.mentions]
-        named += [(nodes.get(label_node(e.name)), e.line, e.name) for e in meeting.entries]
-        for person_id, line, label in named:
-            if person_id is None:
-                continue
+        for person_id, line, label in named.get(meeting.id, ()):
             where = seen[person_id]
             if not where.path:
                 where.path, where.line, where.label = meeting.source, line, label

@@ -30,8 +30,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..findings import Finding
@@ -74,11 +75,12 @@ class Node(NamedTuple):
 
 @dataclass(frozen=True)
 class _Seen:
-    """One observation of a person in a meeting."""
+    """One observation of a person in a meeting: the first of ``times`` that name someone alike (``_distinct``)."""
 
     mention: Mention
     path: str
     meeting: str
+    times: int = 1
 
 
 @dataclass(frozen=True)
@@ -97,17 +99,66 @@ class Resolution:
         return self.nodes.get(label_node(label.strip()))
 
 
+class Asked:
+    """A resolution that notes every answer it gives, so that what was made from the answers can be used again
+    while another resolution gives the same ones (``gives``): the index keeps each note's part that way."""
+
+    def __init__(self, resolution: Resolution) -> None:
+        self._nodes = resolution.nodes
+        self._by_name = resolution.by_name
+        self.nodes: dict[Node, str | None] = {}  # node asked -> the person it was
+        self.names: dict[str, str | None] = {}  # spelling asked of ``Resolution.by_name`` -> the person it was
+
+    def node(self, node: Node) -> str | None:
+        answer = self.nodes[node] = self._nodes.get(node)
+        return answer
+
+    def by_name(self, name: str) -> str | None:
+        answer = self.names[name] = self._by_name.get(name)
+        return answer
+
+    def person_of(self, mention: Mention) -> str | None:
+        """``Resolution.person_of``."""
+        return self.node(node_of(mention))
+
+    def lookup(self, label: str) -> str | None:
+        """``Resolution.lookup``."""
+        return self.node(label_node(label.strip()))
+
+    def find(self, label: str | None) -> str | None:
+        """The person of a spelling, if there is a spelling: how the records of a meeting ask (``records.join``)."""
+        return self.lookup(label) if label else None
+
+
+def gives(
+    resolution: Resolution, nodes: Iterable[tuple[Node, str | None]], names: Iterable[tuple[str, str | None]]
+) -> bool:
+    """Whether ``resolution`` gives the answers that another gave (``Asked.nodes``, ``Asked.names``)."""
+    return all(resolution.nodes.get(node) == answer for node, answer in nodes) and all(
+        resolution.by_name.get(name) == answer for name, answer in names
+    )
+
+
+_SEPARATORS = re.compile(r"[.'’‐\-_]+")
+# The index asks the same few thousand spellings hundreds of thousands of times (every mention, entry and owner
+# of every meeting): the answers are kept for the life of the process.
+_SPELLINGS = 1 << 16
+
+
+@lru_cache(maxsize=_SPELLINGS)
 def name_key(name: str) -> str:
     """Folded name, hyphens and dots as spaces: ``Jean-Marc`` and ``jean marc`` are one key."""
-    return " ".join(re.sub(r"[.'’‐\-_]+", " ", fold(name)).split())
+    return " ".join(_SEPARATORS.sub(" ", fold(name)).split())
 
 
+@lru_cache(maxsize=_SPELLINGS)
 def is_full_name(name: str) -> bool:
     """A name of two words or more, particles aside: ``Jérémie du Boisberranger``, not ``Olivier``."""
     words = name_key(name).split()
     return len([word for word in words if word not in PARTICLES]) >= 2
 
 
+@lru_cache(maxsize=_SPELLINGS)
 def label_node(label: str) -> Node:
     """The node of a spelling: ``@ogrisel`` a handle, ``WH`` an abbreviation, else a name."""
     if label.startswith("@"):
@@ -119,13 +170,18 @@ def label_node(label: str) -> Node:
 
 def node_of(mention: Mention) -> Node:
     """The node a mention resolves through: a full name, else its handle, else its name or abbreviation."""
-    if mention.name and is_full_name(mention.name):
-        return label_node(mention.name)
-    if mention.handle:
-        return Node.handle(mention.handle)
-    if mention.name:
-        return label_node(mention.name)
-    return Node.abbreviation(mention.abbreviation)
+    return _node_of(mention.name, mention.handle, mention.abbreviation)
+
+
+@lru_cache(maxsize=_SPELLINGS)
+def _node_of(name: str, handle: str, abbreviation: str) -> Node:
+    if name and is_full_name(name):
+        return label_node(name)
+    if handle:
+        return Node.handle(handle)
+    if name:
+        return label_node(name)
+    return Node.abbreviation(abbreviation)
 
 
 class _Groups:
@@ -178,7 +234,7 @@ class _Groups:
 def resolve_people(meetings: Iterable[Meeting], people_file: Iterable[Person] = ()) -> Resolution:
     """Group the names of ``meetings`` into people; see the module's docstring for the rules."""
     declared = list(people_file)
-    seen = list(_observations(meetings))
+    seen = _distinct(_observations(meetings))
     groups = _Groups()
     findings: list[Finding] = []
     # 1. The people file always wins.
@@ -186,7 +242,9 @@ def resolve_people(meetings: Iterable[Meeting], people_file: Iterable[Person] = 
     # 2. What one mention says at once: a full name with its handle or abbreviation.
     evidence, handled = _join_mentions(groups, seen, findings)
     # 3. Misspellings: a rare name close to a frequent one is reported, not merged.
-    counts: Counter[Node] = Counter(node_of(item.mention) for item in seen)
+    counts: Counter[Node] = Counter()
+    for item in seen:
+        counts[node_of(item.mention)] += item.times
     misspelt = _misspellings(counts, groups)
     # 4. A first name alone joins the one person it can be.
     ambiguous = _join_first_names(groups, evidence, misspelt)
@@ -333,24 +391,41 @@ def _resolution(
     return Resolution(tuple(ordered), by_name, tuple(findings), ids)
 
 
-def _observations(meetings: Iterable[Meeting]) -> Iterator[_Seen]:
+def _observations(meetings: Iterable[Meeting]) -> Iterator[tuple[Mention, Meeting]]:
     """Every mention of every meeting, plus names that only entries or ``attendees`` give."""
     for meeting in meetings:
         labels = set()
         for mention in meeting.mentions:
-            labels.add(mention.label)
-            if mention.label:
-                yield _Seen(mention, meeting.source, meeting.id)
+            label = mention.label
+            labels.add(label)
+            if label:
+                yield mention, meeting
         for entry in meeting.entries:
             if entry.name not in labels:
                 labels.add(entry.name)
-                yield _Seen(Mention(entry.name, entry.line, entry.source), meeting.source, meeting.id)
+                yield Mention(entry.name, entry.line, entry.source), meeting
         for name in meeting.attendees:
             if name and name not in labels:
                 labels.add(name)
                 handle = name[1:] if name.startswith("@") else ""
-                mention = Mention("" if handle else name, meeting.source_line, "attendee", handle)
-                yield _Seen(mention, meeting.source, meeting.id)
+                yield Mention("" if handle else name, meeting.source_line, "attendee", handle), meeting
+
+
+def _distinct(observations: Iterable[tuple[Mention, Meeting]]) -> list[_Seen]:
+    """The observations, each way of naming someone once (name, handle, abbreviation, affiliation and kind: all
+    that resolution reads of a mention besides its line), where first seen, with how many times it was seen.
+
+    An archive names the same people the same way again and again: 44,610 observations of 5,000 meetings are
+    161 ways. Resolving the ways, first seen first, groups, names and reports the people as the observations did.
+    """
+    first: dict[tuple[str, str, str, str, str], tuple[Mention, Meeting]] = {}
+    times: Counter[tuple[str, str, str, str, str]] = Counter()
+    for mention, meeting in observations:
+        way = (mention.name, mention.handle, mention.abbreviation, mention.affiliation, mention.kind)
+        if way not in first:
+            first[way] = (mention, meeting)
+        times[way] += 1
+    return [_Seen(mention, meeting.source, meeting.id, times[way]) for way, (mention, meeting) in first.items()]
 
 
 def _given_twice(item: _Seen, other: Node, groups: _Groups, seen: list[_Seen], *, merged: bool) -> Finding:
@@ -489,13 +564,12 @@ def _people(members: dict[Node, list[_Seen]], groups: _Groups, declared: list[Pe
         if node.kind in (HANDLE, ABBREVIATION):
             linked[groups.find(node)].append(node)
     for root, items in members.items():
-        mentions = [item.mention for item in items]
-        handles = Counter(m.handle for m in mentions if m.handle)
-        abbreviations = Counter(m.abbreviation for m in mentions if m.abbreviation)
+        handles = _counted(items, lambda m: m.handle)
+        abbreviations = _counted(items, lambda m: m.abbreviation)
         for node in linked.get(root, ()):
             (handles if node.kind == HANDLE else abbreviations)[node.text] += 0  # joined through another mention
-        affiliations = Counter(m.affiliation for m in mentions if m.affiliation)
-        spellings = Counter(m.name for m in mentions if m.name and not is_abbreviation(m.name))
+        affiliations = _counted(items, lambda m: m.affiliation)
+        spellings = _counted(items, lambda m: "" if is_abbreviation(m.name) else m.name)
         if root in groups.declared:
             base = declared[groups.declared[root]]
             aliases = [*base.aliases, *(s for s in spellings if s != base.name)]
@@ -524,6 +598,16 @@ def _people(members: dict[Node, list[_Seen]], groups: _Groups, declared: list[Pe
             tuple(sorted(abbreviations)),
         )
     return _with_slugs(_distinct_titles(drafts))
+
+
+def _counted(items: list[_Seen], value: Callable[[Mention], str]) -> Counter[str]:
+    """How many mentions of ``items`` give each ``value`` (those that give one), in the order first given."""
+    counts: Counter[str] = Counter()
+    for item in items:
+        found = value(item.mention)
+        if found:
+            counts[found] += item.times
+    return counts
 
 
 def _distinct_titles(drafts: dict[Node, Person]) -> dict[Node, Person]:
@@ -602,9 +686,9 @@ def _ambiguity_findings(
         items = [item for item in members.get(groups.find(node), []) if node_of(item.mention) == node]
         if not items:
             continue
-        first = items[0]
+        first, times = items[0], sum(item.times for item in items)
         candidates = sorted(names[groups.find(root)] for root in roots if groups.find(root) in names)
-        more = f" (and {len(items) - 1} more times)" if len(items) > 1 else ""
+        more = f" (and {times - 1} more times)" if times > 1 else ""
         findings.append(
             Finding(
                 first.path,

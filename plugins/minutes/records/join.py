@@ -1,23 +1,40 @@
 """Decisions, action items, topics and references of a whole archive, joined across its meetings.
 
 Each meeting's note has been read for its records at parse time (``records.extract``: the text, the
-names as written, the anchors). Here the meetings are joined, once people are resolved: owners and the
-people named in a decision become person ids, an action item is followed through the later meetings
-of its series until it is marked done, agenda headings that recur become topics, and a bare ``#123``
-is given its repository. The index calls ``join_records``.
+names as written, the anchors). Here the meetings are joined, once people are resolved, in two steps:
+
+1. ``join_meeting``, one meeting at a time: owners and the people named in a decision become person ids,
+   each action item gets the key that follows it, each topic and reference the key that gathers it, and a
+   bare ``#123`` its repository. What it makes depends on the meeting and the people it asks about only,
+   so the index keeps it from one build to the next (``noteindex``);
+2. ``join_records``, the whole archive: an action item is followed through the later meetings of its
+   series until it is marked done, agenda headings that recur become topics, and each topic and reference
+   gathers its mentions.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from ..findings import Finding
-from ..model import ActionItem, Decision, Meeting, NotedDecision, Reference, ReferenceMention, Topic, TopicMention
+from ..model import (
+    ActionItem,
+    ActionStatus,
+    Decision,
+    Meeting,
+    NotedAction,
+    NotedDecision,
+    Reference,
+    ReferenceMention,
+    Topic,
+    TopicMention,
+)
 from ..people.resolve import most_common_spelling
 from ..reading.inline import plain_text
 from ..slugs import fold, slugify, unique
@@ -31,6 +48,7 @@ from .topics import MAX_EXCERPT, TopicsFile, agenda_name, topic_key
 # Runs of capitalised words (and handles, abbreviations) that may name a person in a decision.
 _NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:(?:" + "|".join(sorted(PARTICLES)) + r")\s+)?[A-ZÀ-Þ][\w'’-]*){0,3}")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_REPOSITORY_NAME = re.compile(r"[\w.-]+/[\w.-]+")
 # An agenda heading is a topic when it comes back in this many meetings.
 RECURRING = 2
 
@@ -78,24 +96,81 @@ ARCHIVE_RECORDS = (
 )
 
 
-def join_records(meetings: Sequence[Meeting], find_person: _Resolver, options: RecordOptions | None = None) -> Records:
-    """The records of ``meetings`` (oldest first), owners and people resolved with ``find_person``."""
-    options = options or RecordOptions()
+class JoinedAction(NamedTuple):
+    """One action item of one meeting, as following it across its series needs it."""
+
+    key: str  # what makes a later meeting's item the same item ("" for one that cannot be followed)
+    owners: tuple[str | None, ...]  # each owner as written, as a person id (None: nobody known)
+    names: tuple[str, ...]  # owners written but known to nobody
+
+
+class TopicAdd(NamedTuple):
+    """One piece of evidence that a meeting touches a topic: a tag, a keyword, an agenda heading, a repository."""
+
+    key: str  # what gathers spellings into one topic
+    name: str  # the topic as this meeting spells it
+    source: str  # tag | file | agenda | proposal | repository
+    mention: TopicMention
+    who: str | None  # the person whose section holds it
+    agenda: str  # an agenda heading's key: it makes a topic only when it recurs ("" for the others)
+
+
+class ReferenceAdd(NamedTuple):
+    """One line's mention of an issue or pull request."""
+
+    key: tuple[str, int]  # repository (lower case) and number
+    repo: str  # the repository as written (or the default one)
+    kind: str
+    title: str
+    mention: ReferenceMention | None  # None when the same line mentions it already: counted, listed once
+
+
+@dataclass(frozen=True)
+class JoinedMeeting:
+    """One meeting's records, people resolved: everything ``join_records`` needs of the meeting."""
+
+    decisions: tuple[Decision, ...] = ()  # without topics (the archive's topics decide them)
+    actions: tuple[JoinedAction, ...] = ()  # one for each of ``meeting.records.actions``
+    topics: tuple[TopicAdd, ...] = ()
+    references: tuple[ReferenceAdd, ...] = ()
+
+
+def join_meeting(meeting: Meeting, find_person: _Resolver, default_repository: str = "") -> JoinedMeeting:
+    """The records of one meeting, owners and people resolved with ``find_person``."""
 
     def person(label: str | None) -> str | None:
         return find_person(label) if label else None
 
-    decisions = [_decision(meeting, noted, person) for meeting in meetings for noted in meeting.records.decisions]
-    topics, topics_of_meeting = _topics(meetings, person)
+    return JoinedMeeting(
+        decisions=tuple(_decision(meeting, noted, person) for noted in meeting.records.decisions),
+        actions=tuple(_joined_action(action, person) for action in meeting.records.actions),
+        topics=tuple(_topic_adds(meeting, person)),
+        references=tuple(_reference_adds(meeting, default_repository)),
+    )
+
+
+def join_records(
+    meetings: Sequence[Meeting],
+    joined: Mapping[str, JoinedMeeting],
+    options: RecordOptions | None = None,
+    followed: Sequence[ActionItem] | None = None,
+) -> Records:
+    """The records of ``meetings`` (oldest first), each meeting's own joined by ``join_meeting`` (by meeting id);
+    ``followed`` are their action items if they were followed already (``follow_actions``, series by series)."""
+    options = options or RecordOptions()
+    decisions = [decision for meeting in meetings for decision in joined[meeting.id].decisions]
+    topics, topics_of_meeting = _topics(meetings, joined)
     decisions = reviewed(_with_topics(decisions, topics), "decision", options.review.verdicts)
-    actions = reviewed(_follow_actions(meetings, person, options.stale_after), "action", options.review.verdicts)
+    if followed is None:
+        followed = follow_actions(meetings, joined, options.stale_after, latest_date(meetings))
+    actions = reviewed(followed, "action", options.review.verdicts)
     return Records(
         decisions=tuple(decision for decision in decisions if not decision.candidate),
         actions=tuple(action for action in actions if not action.candidate),
         candidate_decisions=tuple(decision for decision in decisions if decision.candidate),
         candidate_actions=tuple(action for action in actions if action.candidate),
         topics=tuple(topics),
-        references=tuple(_references(meetings, options.default_repository)),
+        references=tuple(_references(meetings, joined)),
         meeting_topics=topics_of_meeting,
         findings=(*options.topics.findings, *options.review.findings),
     )
@@ -150,118 +225,164 @@ def _decision(meeting: Meeting, noted: NotedDecision, person: _Resolver) -> Deci
     return Decision(id=f"{meeting.id}#{noted.anchor}", meeting=meeting.id, people=tuple(people), **kept)
 
 
-def _follow_actions(meetings: Sequence[Meeting], person: _Resolver, stale_after: int = STALE_AFTER) -> list[ActionItem]:
+def _joined_action(action: NotedAction, person: _Resolver) -> JoinedAction:
+    # "Will do" under two questions is two items: a short item is known by its subject too
+    key = action_key(f"{action.subject} {action.text}" if action.subject else action.text)
+    owners = tuple(person(name) for name in action.owners)
+    # Owners written but known to nobody ("ACTION: WH to review" without a table of WH); "(PRs + blog)" is no
+    # owner, nor a chat's user number alone (Zulip's "@**|116266**").
+    names = tuple(
+        name
+        for name, resolved in zip(action.owners, owners, strict=False)
+        if not resolved and not _PLURAL_ACRONYM.fullmatch(name) and any(c.isalpha() for c in name)
+    )
+    return JoinedAction(key, owners, names)
+
+
+@dataclass
+class _Followed:
+    """An action item while it is followed through its series: its first appearance, and what came after."""
+
+    meeting: Meeting  # where it first appears
+    action: NotedAction
+    owners: tuple[str, ...]
+    names: tuple[str, ...]
+    appearances: list[tuple[str, str]]
+    done: bool
+    done_in: str = ""
+    confidence: float = 1.0
+
+
+def latest_date(meetings: Sequence[Meeting]) -> dt.date | None:
+    """The date of the archive's latest meeting, which the age of open action items runs to."""
+    return max((meeting.date for meeting in meetings), default=None)
+
+
+def follow_actions(
+    meetings: Sequence[Meeting], joined: Mapping[str, JoinedMeeting], stale_after: int, latest: dt.date | None
+) -> list[ActionItem]:
     """Action items joined across the meetings of each series: the same words are the same item.
 
     An item stays in the meeting that first lists it; a later meeting of its series that lists it again
     is one more appearance, and marks it done when it checks it, strikes it through or says it is done,
-    merged or landed. An open item's age runs to the archive's latest meeting; past ``stale_after``
-    days it is stale.
+    merged or landed. An open item's age runs to ``latest``, the archive's latest meeting; past
+    ``stale_after`` days it is stale. The items of each series depend on its meetings alone: ``meetings``
+    may be one series'.
     """
-    items: list[ActionItem] = []
-    open_by_key: dict[tuple[str, str], int] = {}  # (series, key) -> position in items of the open item
-    series_count: Counter[str] = Counter()
-    position_in_series: dict[str, int] = {}
-    series_of = {meeting.id: meeting.series for meeting in meetings}
-    date_of = {meeting.id: meeting.date for meeting in meetings}
-    latest = max(date_of.values()) if date_of else None
+    items: list[_Followed] = []
+    open_by_key: dict[tuple[str, str], _Followed] = {}  # (series, key) -> the open item
     for meeting in meetings:
-        series_count[meeting.series] += 1
-        position_in_series[meeting.id] = series_count[meeting.series]
-    for meeting in meetings:
-        for action in meeting.records.actions:
-            # "Will do" under two questions is two items: a short item is known by its subject too
-            key = (meeting.series, action_key(f"{action.subject} {action.text}" if action.subject else action.text))
-            owners = [person(name) for name in action.owners]
-            anchor = action.anchor
-            earlier = open_by_key.get(key) if key[1] else None
+        for action, found in zip(meeting.records.actions, joined[meeting.id].actions, strict=True):
+            key = (meeting.series, found.key)
+            earlier = open_by_key.get(key) if found.key else None
             if earlier is not None:
-                previous = items[earlier]
-                items[earlier] = replace(
-                    previous,
-                    appearances=(*previous.appearances, (meeting.id, anchor)),
-                    status="done" if action.done else "open",
-                    done_in=meeting.id if action.done else "",
-                    owners=previous.owners or tuple(o for o in owners if o),
-                    confidence=max(previous.confidence, action.confidence),
-                )
+                earlier.appearances.append((meeting.id, action.anchor))
+                earlier.done, earlier.done_in = action.done, meeting.id if action.done else ""
+                earlier.owners = earlier.owners or tuple(owner for owner in found.owners if owner)
+                earlier.confidence = max(earlier.confidence, action.confidence)
                 if action.done:
                     del open_by_key[key]
                 continue
-            items.append(
-                ActionItem(
-                    id=f"{meeting.id}#{anchor}",
-                    meeting=meeting.id,
-                    text=action.text,
-                    line=action.line,
-                    anchor=anchor,
-                    owners=tuple(dict.fromkeys(o for o in owners if o)),
-                    # Owners written but known to nobody ("ACTION: WH to review" without a table of WH);
-                    # "(PRs + blog)" is no owner, nor a chat's user number alone (Zulip's "@**|116266**").
-                    names=tuple(
-                        name
-                        for name, resolved in zip(action.owners, owners, strict=False)
-                        if not resolved and not _PLURAL_ACRONYM.fullmatch(name) and any(c.isalpha() for c in name)
-                    ),
-                    status="done" if action.done else "open",
-                    appearances=((meeting.id, anchor),),
-                    done_in=meeting.id if action.done else "",
-                    cue=action.cue,
-                    confidence=action.confidence,
-                    subject=action.subject,
-                )
-            )
-            if not action.done and key[1]:
-                open_by_key[key] = len(items) - 1
+            owners = tuple(dict.fromkeys(owner for owner in found.owners if owner))
+            appearances = [(meeting.id, action.anchor)]
+            done_in = meeting.id if action.done else ""
+            item = _Followed(meeting, action, owners, found.names, appearances, action.done, done_in, action.confidence)
+            items.append(item)
+            if not action.done and found.key:
+                open_by_key[key] = item
+    return _action_items(meetings, items, stale_after, latest)
+
+
+def _action_items(
+    meetings: Sequence[Meeting], items: list[_Followed], stale_after: int, latest: dt.date | None
+) -> list[ActionItem]:
+    """The items followed, each open one with the meetings of its series since it first appeared and its age."""
+    series_count: Counter[str] = Counter()
+    position_in_series: dict[str, int] = {}
+    for meeting in meetings:
+        series_count[meeting.series] += 1
+        position_in_series[meeting.id] = series_count[meeting.series]
     result = []
-    for followed in items:
-        if followed.status != "done":
-            series = series_of[followed.meeting]
-            since = series_count[series] - position_in_series[followed.meeting] + 1
-            age = (latest - date_of[followed.meeting]).days if latest else 0
-            stale = bool(stale_after) and age > stale_after
-            followed = replace(followed, open_for=since, age=age, status="stale" if stale else "open")
-        result.append(followed)
+    for item in items:
+        meeting, action = item.meeting, item.action
+        status: ActionStatus = "done"
+        open_for = age = 0
+        if not item.done:
+            open_for = series_count[meeting.series] - position_in_series[meeting.id] + 1
+            age = (latest - meeting.date).days if latest else 0
+            status = "stale" if bool(stale_after) and age > stale_after else "open"
+        result.append(
+            ActionItem(
+                id=f"{meeting.id}#{action.anchor}",
+                meeting=meeting.id,
+                text=action.text,
+                line=action.line,
+                anchor=action.anchor,
+                owners=item.owners,
+                names=item.names,
+                status=status,
+                appearances=tuple(item.appearances),
+                done_in=item.done_in,
+                open_for=open_for,
+                age=age,
+                cue=action.cue,
+                confidence=item.confidence,
+                subject=action.subject,
+            )
+        )
     return result
 
 
-def _references(meetings: Sequence[Meeting], default_repository: str) -> list[Reference]:
-    """Every issue and pull request, with the meetings, lines and titles that mention it.
+def _reference_adds(meeting: Meeting, default_repository: str) -> list[ReferenceAdd]:
+    """Every issue and pull request one meeting mentions, once a line each.
 
     A bare ``#123`` counts only with a default repository: the repository the same meeting writes the
-    number with in full, else the default one. Sorted as the references page shows them: by repository,
-    the most cited first, and in each the most mentioned first.
+    number with in full, else the default one.
+    """
+    noted = meeting.records.references
+    here: dict[int, str] = {r.number: r.repo for r in noted if r.number and r.repo}
+    seen: set[tuple[tuple[str, int], int]] = set()
+    adds = []
+    for reference in noted:
+        if not reference.number:
+            continue
+        repo = reference.repo or (default_repository and (here.get(reference.number) or default_repository))
+        if not repo:
+            continue  # "#3" without a default repository: no reference
+        key = (repo.lower(), reference.number)
+        mention = None
+        if (key, reference.line) not in seen:  # once a line, whether written bare or in full
+            seen.add((key, reference.line))
+            mention = ReferenceMention(
+                meeting.id, reference.line, reference.text, reference.anchor, title=reference.title
+            )
+        adds.append(ReferenceAdd(key, repo, reference.kind, reference.title, mention))
+    return adds
+
+
+def _references(meetings: Sequence[Meeting], joined: Mapping[str, JoinedMeeting]) -> list[Reference]:
+    """Every issue and pull request, with the meetings, lines and titles that mention it.
+
+    Sorted as the references page shows them: by repository, the most cited first, and in each the most
+    mentioned first.
     """
     mentions: dict[tuple[str, int], list[ReferenceMention]] = defaultdict(list)
     titles: dict[tuple[str, int], Counter[str]] = defaultdict(Counter)
     spelling: dict[str, Counter[str]] = defaultdict(Counter)
     kinds: dict[tuple[str, int], str] = {}
-    seen: set[tuple[tuple[str, int], str, int]] = set()
     for meeting in meetings:
-        noted = meeting.records.references
-        here: dict[int, str] = {r.number: r.repo for r in noted if r.number and r.repo}
-        for reference in noted:
-            if not reference.number:
-                continue
-            repo = reference.repo or (default_repository and (here.get(reference.number) or default_repository))
-            if not repo:
-                continue  # "#3" without a default repository: no reference
-            spelling[repo.lower()][repo] += 1
-            key = (repo.lower(), reference.number)
-            kinds.setdefault(key, reference.kind)
-            if reference.kind and not kinds[key]:
-                kinds[key] = reference.kind
-            if reference.title:
-                titles[key][reference.title] += 1
-            mention = ReferenceMention(
-                meeting.id, reference.line, reference.text, reference.anchor, title=reference.title
-            )
-            if (key, meeting.id, reference.line) not in seen:  # once a line, whether written bare or in full
-                seen.add((key, meeting.id, reference.line))
-                mentions[key].append(mention)
+        for add in joined[meeting.id].references:
+            spelling[add.key[0]][add.repo] += 1
+            if not kinds.get(add.key):
+                kinds[add.key] = add.kind
+            if add.title:
+                titles[add.key][add.title] += 1
+            if add.mention is not None:
+                mentions[add.key].append(add.mention)
+    repos = {repo_key: most_common_spelling(spellings) for repo_key, spellings in spelling.items()}
     references: list[Reference] = []
     for (repo_key, number), found_mentions in mentions.items():
-        repo = most_common_spelling(spelling[repo_key])
+        repo = repos[repo_key]
         url = issue_url(repo, number, kinds[(repo_key, number)])
         title = _most_common(titles.get((repo_key, number)))
         references.append(Reference(f"{repo}#{number}", repo, number, url, tuple(found_mentions), title))
@@ -275,7 +396,8 @@ def _references(meetings: Sequence[Meeting], default_repository: str) -> list[Re
 
 
 def _most_common(counts: Counter[str] | None) -> str:
-    return counts.most_common(1)[0][0] if counts else ""
+    """The most common value, the first seen among equals (as ``Counter.most_common`` gives it, for less)."""
+    return max(counts, key=counts.__getitem__) if counts else ""
 
 
 @dataclass
@@ -286,8 +408,42 @@ class _TopicDraft:
     seen: set[TopicMention] = field(default_factory=set)
     people: Counter[str] = field(default_factory=Counter)
 
+    def add(self, name: str, source: str, mention: TopicMention, who: str | None = None) -> None:
+        self.names[name] += 1
+        if source not in self.sources:
+            self.sources.append(source)
+        size = len(self.seen)
+        self.seen.add(mention)  # hashed once: a mention is a dataclass, whose hash is Python's work
+        if len(self.seen) > size:
+            self.mentions.append(mention)
+        if who:
+            self.people[who] += 1
 
-def _topics(meetings: Sequence[Meeting], person: _Resolver) -> tuple[list[Topic], dict[str, tuple[str, ...]]]:
+
+def _topic_adds(meeting: Meeting, person: _Resolver) -> list[TopicAdd]:
+    """What one meeting says of its topics: tags, keywords of the topics file, agenda headings, proposals and
+    the repositories it cites."""
+    adds = []
+    for tag in meeting.tags:
+        mention = TopicMention(meeting.id, meeting.source_line, plain_text(meeting.title, MAX_EXCERPT), "", "tag")
+        adds.append(TopicAdd(topic_key(tag) or fold(tag), tag, "tag", mention, None, ""))
+    for noted in meeting.records.topics:
+        source = "file" if noted.via == "keyword" else noted.via
+        mention = TopicMention(meeting.id, noted.line, noted.excerpt, noted.anchor, noted.via)
+        key = "repo:" + noted.name.lower() if source == "repository" else topic_key(noted.name) or fold(noted.name)
+        agenda = noted.key if noted.via == "agenda" else ""
+        adds.append(TopicAdd(key, noted.name, source, mention, person(noted.who), agenda))
+    for reference in meeting.records.references:
+        if reference.repo:
+            mention = TopicMention(meeting.id, reference.line, reference.text, "", "repository")
+            key = "repo:" + reference.repo.lower()
+            adds.append(TopicAdd(key, reference.repo, "repository", mention, person(reference.who), ""))
+    return adds
+
+
+def _topics(
+    meetings: Sequence[Meeting], joined: Mapping[str, JoinedMeeting]
+) -> tuple[list[Topic], dict[str, tuple[str, ...]]]:
     """Topics from tags, the topics file, recurring agenda headings, proposals and repositories.
 
     Spellings of one subject are one topic (``topics.topic_key``: ``XYZ-402``, ``XYZ402``, ``Xyz 402``),
@@ -296,56 +452,19 @@ def _topics(meetings: Sequence[Meeting], person: _Resolver) -> tuple[list[Topic]
     template ("P-critical", "Performance logs" of a weekly triage), not a subject: no topic.
     """
     drafts: dict[str, _TopicDraft] = defaultdict(_TopicDraft)
-
-    def add(name: str, source: str, mention: TopicMention, who: str | None = None) -> None:
-        key = "repo:" + name.lower() if source == "repository" else topic_key(name) or fold(name)
-        draft = drafts[key]
-        draft.names[name] += 1
-        if source not in draft.sources:
-            draft.sources.append(source)
-        if mention not in draft.seen:
-            draft.seen.add(mention)
-            draft.mentions.append(mention)
-        if who:
-            draft.people[who] += 1
-
-    agenda_meetings: dict[str, set[str]] = defaultdict(set)
-    # The template of a series is its folder's: "minutes/triage-meeting/" holds only the triage meetings.
-    in_series: Counter[str] = Counter(posixpath.dirname(meeting.source) for meeting in meetings)
-    series_of = {meeting.id: posixpath.dirname(meeting.source) for meeting in meetings}
+    recurring = _recurring_agenda(meetings, joined)
     for meeting in meetings:
-        for noted in meeting.records.topics:
-            if noted.via == "agenda":
-                agenda_meetings[noted.key].add(meeting.id)
-    template = {key for key, found in agenda_meetings.items() if _in_every_meeting(found, series_of, in_series)}
-    for meeting in meetings:
-        for tag in meeting.tags:
-            add(
-                tag,
-                "tag",
-                TopicMention(meeting.id, meeting.source_line, plain_text(meeting.title, MAX_EXCERPT), "", "tag"),
-            )
-        for noted in meeting.records.topics:
-            if noted.via == "agenda" and (len(agenda_meetings[noted.key]) < RECURRING or noted.key in template):
+        for add in joined[meeting.id].topics:
+            if add.mention.via == "agenda" and add.agenda not in recurring:
                 continue
-            source = "file" if noted.via == "keyword" else noted.via
-            add(
-                noted.name,
-                source,
-                TopicMention(meeting.id, noted.line, noted.excerpt, noted.anchor, noted.via),
-                person(noted.who),
-            )
-        for reference in meeting.records.references:
-            if reference.repo:
-                mention = TopicMention(meeting.id, reference.line, reference.text, "", "repository")
-                add(reference.repo, "repository", mention, person(reference.who))
+            drafts[add.key].add(add.name, add.source, add.mention, add.who)
     _join_repositories(drafts)
     topics: list[Topic] = []
     taken: set[str] = set()
     order = {meeting.id: position for position, meeting in enumerate(meetings)}
-    for key in sorted(drafts, key=lambda k: (_shown_name(drafts[k].names).casefold(), k)):
-        draft = drafts[key]
-        name = _shown_name(draft.names)
+    shown = {key: _shown_name(draft.names) for key, draft in drafts.items()}
+    for key in sorted(drafts, key=lambda k: (shown[k].casefold(), k)):
+        draft, name = drafts[key], shown[key]
         mentions = sorted(draft.mentions, key=lambda m: (order.get(m.meeting, 0), m.line))
         topics.append(
             Topic(
@@ -368,6 +487,23 @@ def _topics(meetings: Sequence[Meeting], person: _Resolver) -> tuple[list[Topic]
 # A series this long, whose every meeting but a few holds an agenda heading, has it as its template.
 TEMPLATE_SERIES = 10
 TEMPLATE_SHARE = 0.8
+
+
+def _recurring_agenda(meetings: Sequence[Meeting], joined: Mapping[str, JoinedMeeting]) -> set[str]:
+    """The keys of the agenda headings that make topics: in ``RECURRING`` meetings or more, and not the
+    template of a series (its folder's: "minutes/triage-meeting/" holds only the triage meetings)."""
+    agenda_meetings: dict[str, set[str]] = defaultdict(set)
+    for meeting in meetings:
+        for add in joined[meeting.id].topics:
+            if add.mention.via == "agenda":
+                agenda_meetings[add.agenda].add(meeting.id)
+    in_series: Counter[str] = Counter(posixpath.dirname(meeting.source) for meeting in meetings)
+    series_of = {meeting.id: posixpath.dirname(meeting.source) for meeting in meetings}
+    return {
+        key
+        for key, found in agenda_meetings.items()
+        if len(found) >= RECURRING and not _in_every_meeting(found, series_of, in_series)
+    }
 
 
 def _in_every_meeting(found: set[str], series_of: dict[str, str], in_series: Counter[str]) -> bool:
@@ -398,7 +534,7 @@ def _join_repositories(drafts: dict[str, _TopicDraft]) -> None:
 
 def _shown_name(names: Counter[str]) -> str:
     """The most common spelling; among equals, a subject's own name before a repository's, then the first seen."""
-    return max(names, key=lambda name: (names[name], not re.fullmatch(r"[\w.-]+/[\w.-]+", name)))
+    return max(names, key=lambda name: (names[name], not _REPOSITORY_NAME.fullmatch(name)))
 
 
 def _with_topics(decisions: list[Decision], topics: list[Topic]) -> list[Decision]:
@@ -421,5 +557,6 @@ def _with_topics(decisions: list[Decision], topics: list[Topic]) -> list[Decisio
                 ids.append(named)
         for line in range(decision.line, decision.line + decision.text.count("\n") + 1):
             ids.extend(at_line.get((decision.meeting, line), ()))
-        result.append(replace(decision, topics=tuple(dict.fromkeys(ids))))
+        # a decision of no topic is as the meeting gave it: no copy to make
+        result.append(replace(decision, topics=tuple(dict.fromkeys(ids))) if ids else decision)
     return result

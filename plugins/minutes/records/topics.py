@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..findings import Finding
@@ -178,6 +179,8 @@ class KeywordMatcher:
         return found
 
 
+# The index asks again, at each build, for the key of every topic's spellings and every decision's agenda item.
+@lru_cache(maxsize=1 << 16)
 def topic_key(name: str) -> str:
     """What makes two spellings one topic: case, accents, punctuation and spacing aside, and a repository
     counts by its name (``XYZ-402``, ``XYZ402``, ``Xyz 402`` and ``org/xyz402`` are one key, ``xyz402``)."""
@@ -188,6 +191,7 @@ def topic_key(name: str) -> str:
     return "".join(char for char in fold(name) if char.isalnum())
 
 
+@lru_cache(maxsize=1 << 16)
 def agenda_name(text: str) -> str:
     """A heading as an agenda item: numbering, brackets, emoji and status words gone."""
     name = clean_heading_name(text)
