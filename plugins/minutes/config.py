@@ -68,8 +68,9 @@ class MinutesConfig(base.Config):  # type: ignore[no-untyped-call]
     warnings, so that ``mkdocs build --strict`` fails on them. Errors always do."""
 
     cache = c.Type(bool, default=True)
-    """Keep the parse of every note in ``.cache/minutes/`` beside ``mkdocs.yml``, keyed by the note's content, so
-    that a second build parses only the notes that changed (``mkdocs serve`` keeps them in memory besides).
+    """Keep in ``.cache/minutes/`` beside ``mkdocs.yml``, keyed by what each depends on, every note's parse, the
+    index's work on it, every meeting page's render, every generated page's HTML and the search bundle, so that
+    a second build does again only what changed (``mkdocs serve`` keeps parses and renders in memory besides).
     Set it to ``false`` where the folder cannot be written."""
 
     sanitize = c.Type(bool, default=True)

@@ -144,7 +144,7 @@ class NoteCache:
 
     def put_kept(self, step: str, key: str, value: object, remember: bool = True) -> None:
         db = self._connection()
-        if remember or db is None:
+        if remember:
             self.kept[step, key] = value
         if db is not None:
             blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

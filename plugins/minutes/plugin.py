@@ -428,10 +428,11 @@ class MinutesPlugin(BasePlugin[MinutesConfig]):  # type: ignore[no-untyped-call]
 
     def _keep_pages(self, config: MkDocsConfig, files: Files, shared: object) -> None:
         """The print of each generated page (``kept_pages``): those kept are written back, not rendered."""
-        self.kept_pages = KeptPages(self.cache)
+        # pages are kept on disk only (``cache: false``: no folder, nothing kept)
+        self.kept_pages = KeptPages(self.cache if self.cache is not None and self.cache.folder else None)
         self.writing_back, self.keeping = {}, {}
-        if self.archive is None or not self.ahead:
-            return  # MkDocs renders the notes: another plugin changes pages
+        if self.archive is None or not self.ahead or self.kept_pages.cache is None:
+            return  # MkDocs renders the notes (another plugin changes pages), or nothing is kept
         hooks = _page_hooks(config, self, _PAGE_EVENTS + _OUTPUT_EVENTS)
         site = None if hooks else site_print(config, self.nav, shared)
         if site is None:
