@@ -39,6 +39,7 @@ from ..findings import Finding
 from ..model import Meeting, Mention, Person
 from ..slugs import fold
 from .graph import Groups, Seen, distinct, observations
+from .near import variants
 from .persons import persons_of
 from .resolution_findings import ambiguity_findings, given_twice, owner_named_nowhere, two_handles_findings
 from .spellings import HANDLE, NAME, Node, is_full_name, label_node, levenshtein, node_of, same_person_names
@@ -273,14 +274,14 @@ def _misspellings(counts: Counter[Node], groups: Groups) -> dict[Node, Node]:
         forms = {text, text.split()[0]} if is_full_name(text) else {text}
         for form in forms:
             if len(form) >= 5:
-                for variant in _deletions(form):
+                for variant in variants(form, 1):
                     references[variant].add(node)
     found: dict[Node, Node] = {}
     for node, count in names.items():
         text = node.text
         if count > _RARE or len(text) < 5 or groups.find(node) in groups.declared:
             continue
-        candidates = {ref for variant in _deletions(text) for ref in references.get(variant, ())}
+        candidates = {ref for variant in variants(text, 1) for ref in references.get(variant, ())}
         best: tuple[int, Node] | None = None
         for ref in sorted(candidates):
             if names[ref] <= count or groups.find(ref) == groups.find(node):
@@ -295,7 +296,3 @@ def _misspellings(counts: Counter[Node], groups: Groups) -> dict[Node, Node]:
         if best is not None:
             found[node] = best[1]
     return found
-
-
-def _deletions(text: str) -> set[str]:
-    return {text} | {text[:i] + text[i + 1 :] for i in range(len(text))}
