@@ -18,7 +18,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from minutes.people.resolve import name_key
+from minutes.people.spellings import name_key
 
 from .conftest import Site
 from .fixtures import JULIENS, LOG, STEERING, STEERING_GUESTS, TRANSCRIPT, Generated, generate

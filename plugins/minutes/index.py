@@ -36,8 +36,9 @@ from .noteindex import (
 )
 from .paths import MEETINGS_DIR, RESERVED_PATHS, is_reserved
 from .people.new_names import new_name_findings
-from .people.resolve import Node, Resolution, label_node
+from .people.resolve import Resolution
 from .people.review import PeopleReview, review_people
+from .people.spellings import Node, label_node
 from .reading.accounting import Accounting, account
 from .reading.series import series_label
 from .records.join import ARCHIVE_RECORDS, JoinedMeeting, RecordOptions, Records, join_records, latest_date
@@ -60,7 +61,7 @@ class Archive:
     roles: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     # meeting id -> person id -> how the note says they attended: "excused", "joined at 16:23 UTC", "proposed by Ada"
     statuses: dict[str, dict[str, str]] = field(default_factory=dict)
-    names: dict[Node, str] = field(default_factory=dict)  # name node (``people.resolve.Node``) -> person id
+    names: dict[Node, str] = field(default_factory=dict)  # name node (``people.spellings.Node``) -> person id
     # What the meetings decided, owe, discuss and cite (``records.join``).
     decisions: tuple[Decision, ...] = ()  # oldest meeting first
     actions: tuple[ActionItem, ...] = ()  # by first appearance, oldest first

@@ -24,8 +24,9 @@ from typing import Protocol
 from .model import ActionItem, Meeting, Person
 from .people.new_names import Named, named_in
 from .people.presence import Presence, presence_of
-from .people.resolve import Asked, Node, Resolution, gives, resolve_people
+from .people.resolve import Asked, Resolution, gives, resolve_people
 from .people.review import Seen, seen_in
+from .people.spellings import Node
 from .records.join import JoinedMeeting, follow_actions, join_meeting
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..findings import Finding
 from ..model import Meeting, Person
 from .near import Near
-from .resolve import Node, is_full_name, label_node, name_key, node_of
+from .spellings import Node, is_full_name, label_node, name_key, node_of
 
 NEW = 2  # a person named in this many meetings or fewer is new to the archive
 KNOWN = 3  # a person named in this many meetings or more is known

@@ -31,7 +31,7 @@ from ..slugs import fold, slugify
 from ..vocabulary import HANDLE
 from ..yaml_file import YamlFile, parse_yaml, read_yaml_file
 from .names import is_abbreviation
-from .resolve import Node, label_node
+from .spellings import Node, label_node
 
 FIELDS = ("name", "aliases", "handles", "abbreviations", "affiliation", "avatar", "id")
 # Other spellings of the fields, accepted as the field itself.

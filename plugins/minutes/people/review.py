@@ -29,7 +29,7 @@ from ..slugs import fold
 from ..vocabulary import PARTICLES
 from .names import initials_fit, is_abbreviation
 from .near import Near
-from .resolve import Node, is_full_name, label_node, name_key, node_of, same_person_names
+from .spellings import Node, is_full_name, label_node, name_key, node_of, same_person_names
 
 
 @dataclass(frozen=True)
@@ -245,7 +245,7 @@ class _Candidates:
         return [self.people[position] for position in sorted(found)]
 
     def of_full_name(self, name: str) -> list[Person]:
-        """Full names whose first word may be this one's (``resolve.same_person_names``): the same, an initial,
+        """Full names whose first word may be this one's (``spellings.same_person_names``): the same, an initial,
         cut short, or a letter or two apart."""
         given = _given_name(name)
         words = {given, given[:1], *(given[:end] for end in range(3, len(given)))}
@@ -258,7 +258,7 @@ class _Candidates:
 
 
 def _given_name(name: str) -> str:
-    """The first word of a full name, particles aside: what ``resolve.same_person_names`` compares first."""
+    """The first word of a full name, particles aside: what ``spellings.same_person_names`` compares first."""
     return next(word for word in name_key(name).split() if word not in PARTICLES)
 
 

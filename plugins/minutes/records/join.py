@@ -35,7 +35,7 @@ from ..model import (
     Topic,
     TopicMention,
 )
-from ..people.resolve import most_common_spelling
+from ..people.persons import most_common_spelling
 from ..reading.inline import plain_text
 from ..slugs import fold, slugify, unique
 from ..vocabulary import HANDLE_MENTION, PARTICLES
