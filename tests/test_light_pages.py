@@ -37,6 +37,34 @@ def team(make_site: Any) -> Site:
     return site
 
 
+def _facts(page: str, text: str) -> str:
+    """The facts line of the action item whose text holds ``text``."""
+    item = re.search(rf"<li class=\"minutes-action-item[^>]*>(?:(?!</li>).)*{text}(?:(?!</li>).)*</li>", page, re.S)
+    assert item is not None, text
+    facts = re.search(r'<small class="minutes-facts">(.*?)</small>', item.group(0), re.S)
+    assert facts is not None
+    return facts.group(1)
+
+
+def test_a_persons_action_items_name_the_other_owners_only(team: Site) -> None:
+    ada = team.page("people/ada-lovelace/")
+    records = ada[ada.index('id="action-items"') :]
+    assert 'href="./"' not in records  # the page is Ada's: no item links to it again
+    assert ' · with <a href="../grace-hopper/">Grace Hopper</a>' in _facts(records, "Review the compiler")
+    assert "with" not in _facts(records, "Book the room")  # Ada's alone
+    grace = team.page("people/grace-hopper/")
+    assert ' · with <a href="../ada-lovelace/">Ada Lovelace</a>' in _facts(grace, "Review the compiler")
+
+
+def test_under_an_owner_the_actions_page_names_the_other_owners_only(team: Site) -> None:
+    page = team.page("actions/")
+    groups = dict(re.findall(r'<h3 id="open-([a-z-]+)">.*?</h3>(.*?)</section>', page, re.S))
+    assert set(groups) == {"ada-lovelace", "grace-hopper"}
+    assert 'with <a href="../people/grace-hopper/">Grace Hopper</a>' in _facts(groups["ada-lovelace"], "Review")
+    assert 'with <a href="../people/ada-lovelace/">Ada Lovelace</a>' in _facts(groups["grace-hopper"], "Review")
+    assert "Ada Lovelace" not in _facts(groups["ada-lovelace"], "Book the room")
+
+
 def test_a_report_is_its_fragment_and_one_link_to_its_line(team: Site) -> None:
     ada = team.page("people/ada-lovelace/")
     entries = re.findall(r'<div class="minutes-entry minutes-entry-heading">(.*?)</div>', ada, re.S)
