@@ -52,6 +52,7 @@ def test_a_persons_action_items_name_the_other_owners_only(team: Site) -> None:
     assert 'href="./"' not in records  # the page is Ada's: no item links to it again
     assert ' · with <a href="../grace-hopper/">Grace Hopper</a>' in _facts(records, "Review the compiler")
     assert "with" not in _facts(records, "Book the room")  # Ada's alone
+    assert "data-found" not in records and "data-record" not in records  # no filter on a person's page reads them
     grace = team.page("people/grace-hopper/")
     assert ' · with <a href="../ada-lovelace/">Ada Lovelace</a>' in _facts(grace, "Review the compiler")
 
@@ -63,6 +64,16 @@ def test_under_an_owner_the_actions_page_names_the_other_owners_only(team: Site)
     assert 'with <a href="../people/grace-hopper/">Grace Hopper</a>' in _facts(groups["ada-lovelace"], "Review")
     assert 'with <a href="../people/ada-lovelace/">Ada Lovelace</a>' in _facts(groups["grace-hopper"], "Review")
     assert "Ada Lovelace" not in _facts(groups["ada-lovelace"], "Book the room")
+    # The filter counts items once each: an item listed under two owners carries its id, one listed once needs none.
+    shared = re.search(
+        r'<li class="minutes-action-item[^>]*>(?:(?!</li>).)*Review the compiler', groups["ada-lovelace"], re.S
+    )
+    single = re.search(
+        r'<li class="minutes-action-item[^>]*>(?:(?!</li>).)*Book the room', groups["ada-lovelace"], re.S
+    )
+    assert shared is not None and single is not None
+    assert 'data-found="explicit" data-record="team/2024-03-05#' in shared.group(0)
+    assert 'data-found="explicit"' in single.group(0) and "data-record" not in single.group(0)
 
 
 def test_a_report_is_its_fragment_and_one_link_to_its_line(team: Site) -> None:
