@@ -91,6 +91,9 @@ def test_the_decisions_log_lists_a_candidate_hidden_for_its_filter(candidates: S
     assert 'data-found="explicit"' in shown and "hidden" not in shown
     assert '<option value="candidate">candidates (not shown by default)</option>' in page
     assert "candidate, not shown by default" in page
+    # What a candidate is, the page says once; each says its own cue and confidence.
+    assert page.count("A candidate is read from a sentence with a confidence below what the site shows") == 1
+    assert re.search(r'title="read from the sentence \(\w+\), confidence 0\.\d\d">candidate, not shown', page)
     # The counts are of the decisions shown.
     assert "1 decision taken in 1 meeting, newest first." in page
 
@@ -108,6 +111,7 @@ def test_without_candidates_the_filter_does_not_offer_them(shown: Site) -> None:
     for url in ("decisions/", "actions/"):
         page = shown.page(url)
         assert 'value="candidate"' not in page and 'data-found="candidate"' not in page, url
+        assert "A candidate is read" not in page, url
         assert 'data-found="inferred"' in page, url
     assert shown.json()["decisions"][0]["shown"] is True
 

@@ -90,9 +90,9 @@ def test_the_people_file_next_to_the_notes_is_used_and_not_published(site: Any) 
 
 def test_speaker_turns_link_to_their_paragraph(site: Any) -> None:
     ujjwal = person(site, "Ujjwal Sharma")
-    assert [(e["text"], e["source"], e["url"]) for e in ujjwal["entries"]] == [
-        ("The next meeting is in March.", "speaker", "tc39/2023-01/jan-30/#usa"),
-        ("Noted.", "speaker", "tc39/2023-01/jan-30/#usa-2"),
+    assert [(e["text"], e["source"], e["meeting"], e["anchor"]) for e in ujjwal["entries"]] == [
+        ("The next meeting is in March.", "speaker", "tc39/2023-01-30", "usa"),
+        ("Noted.", "speaker", "tc39/2023-01-30", "usa-2"),
     ]
     meeting = site.page("tc39/2023-01/jan-30/")
     assert '<span class="minutes-speaker" id="usa-2">USA</span>: Noted.' in meeting
@@ -178,8 +178,9 @@ def test_minutes_json_gives_the_start_of_long_entries_and_the_whole_text_on_dema
         "team/2024-03-05.md": f"# Weekly\n\n## Updates\n\n### Ada Lovelace\n\n{long}\n\n### Bob Jones\n\n- tests\n"
     }
     (entry,) = next(p for p in make_site(notes).json()["people"] if p["name"] == "Ada Lovelace")["entries"]
-    assert entry["text"].endswith("…") and len(entry["text"]) <= 201 and long.startswith(entry["text"][:-1])
-    assert entry["url"] == "team/2024-03-05/#ada-lovelace" and entry["line"] == 5
+    assert entry["text"].endswith("…") and len(entry["text"]) <= 151 and long.startswith(entry["text"][:-1])
+    # its paragraph: at its meeting's url, and its anchor there
+    assert (entry["meeting"], entry["anchor"], entry["line"]) == ("team/2024-03-05", "ada-lovelace", 5)
     full = make_site(notes, config={"plugins": [{"minutes": {"json_full_text": True}}]}).json()
     (entry,) = next(p for p in full["people"] if p["name"] == "Ada Lovelace")["entries"]
     assert entry["text"] == long

@@ -87,7 +87,7 @@ def test_sample_site_maren_westermann_leads_a_hackathon_session(sample: Any) -> 
     assert maren["meetings"] == ["hackathons/2024-06-24-openml-sklearn"]
     [entry] = maren["entries"]
     assert entry["source"] == "leader"
-    assert entry["url"] == "hackathons/2024-06-24-openml-sklearn/#leader-maren-westermann"
+    assert (entry["meeting"], entry["anchor"]) == ("hackathons/2024-06-24-openml-sklearn", "leader-maren-westermann")
     assert "Share our experiences organizing hackathons" in entry["text"]
     meeting = sample.page("hackathons/2024-06-24-openml-sklearn/")
     assert '<span class="minutes-leader" id="leader-maren-westermann"></span>' in meeting

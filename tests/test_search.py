@@ -154,8 +154,13 @@ def test_every_decision_and_action_item_is_a_record_on_its_paragraph(team: Any) 
     site = team()
     index = by_url(site.site_dir)
     data = site.json()
+    urls = {meeting["id"]: meeting["url"] for meeting in data["meetings"]}
+
+    def record_url(record: dict[str, Any]) -> str:  # a record's paragraph: its meeting's url, and the anchor of its id
+        return f"/{urls[record['meeting']]}#{record['id'].partition('#')[2]}"
+
     for decision in data["decisions"]:
-        entry = index["/" + decision["url"]]
+        entry = index[record_url(decision)]
         assert entry["content"] == decision["text"]
         assert entry["filters"]["kind"] == ["decision"]
         assert entry["filters"]["person"] == decision["people"]
@@ -163,7 +168,7 @@ def test_every_decision_and_action_item_is_a_record_on_its_paragraph(team: Any) 
         assert entry["meta"]["date"] == meeting["date"] and entry["filters"]["year"] == [meeting["date"][:4]]
         assert entry["meta"]["title"] == "Team meeting, " + entry["meta"]["when"]  # the meeting it belongs to
     for action in data["actions"]:
-        entry = index["/" + action["url"]]
+        entry = index[record_url(action)]
         assert entry["filters"]["kind"] == ["action"] and entry["filters"]["status"] == [action["status"]]
         assert entry["filters"]["person"] == action["owners"]
     # each anchor is an id of its meeting page

@@ -271,7 +271,8 @@ def test_an_active_speaker_gets_light_pages_that_reach_every_report(busy: Any) -
         linked.update(re.findall(r'class="minutes-entry-link" href="\.\./\.\./(?:\.\./)?([^"]+)"', html))
         assert "2023-01-01" in html  # every page keeps the header: first meeting, attendance, chart
         assert "svg" in html and "40 meetings, 2400 reports" in html
-    long_turns = {e["url"] for e in ada["entries"] if not e["text"].startswith("Okay")}
+    urls = {meeting["id"]: meeting["url"] for meeting in busy.json()["meetings"]}
+    long_turns = {f"{urls[e['meeting']]}#{e['anchor']}" for e in ada["entries"] if not e["text"].startswith("Okay")}
     assert linked == long_turns  # every report is on one of the pages, once
     first = pages[0].read_text(encoding="utf-8")
     assert re.search(r'<a href="[^"]+">\d+ short replies</a>', first)

@@ -50,9 +50,10 @@ class MinutesConfig(base.Config):  # type: ignore[no-untyped-call]
     """Write ``minutes.json``, the whole model, at the site root."""
 
     json_full_text = c.Type(bool, default=False)
-    """Write the whole text of every person's entries in ``minutes.json``, as the notes have it; by default an
-    entry gives the start of its text and its meeting, line and paragraph, so that the file stays smaller
-    than the notes (a transcript's speaker turns are nearly all of its text)."""
+    """Write the whole text of every person's entries, decisions, action items and citing lines in
+    ``minutes.json``, as the notes have it; by default each gives the start of its text and its meeting, line
+    and paragraph, so that the file stays smaller than the notes (a transcript's speaker turns are nearly all
+    of its text)."""
 
     feeds = c.Type(bool, default=True)
     """Write Atom feeds of the newest meetings and decisions, ``meetings.xml`` and ``decisions.xml`` at the site

@@ -9,6 +9,20 @@ the text below the confidence the site shows, listed by ``minutes check`` until 
 an action item's ``status`` is
 "open", "done" or "stale" (open for longer than ``stale_after`` days), and ``age`` counts the days from its
 first meeting to the archive's latest while it is not done.
+
+The file says each thing once, so that it stays smaller than the notes:
+
+- an address is said by its meeting: an entry names its ``meeting`` and its ``anchor``, a record's ``id`` is
+  its meeting's id, ``#`` and its anchor, and the paragraph is at the meeting's ``url`` and that anchor; a
+  reference's ``id`` is ``owner/repo#number``;
+- a text is the start of it (``EXCERPT`` characters) unless ``json_full_text`` asks for the whole: an entry's,
+  a record's, a citing line's;
+- what only some have is left out where it is empty: a record's ``subject``, ``names`` and ``done_in``, its
+  ``meetings`` when it is in no meeting but its own; a meeting's ``absent``, ``status``, ``companion_of`` and
+  ``companions``; a reference's ``title``, and a citing line's when it is the reference's;
+- a candidate carries what a person needs to confirm it (its meeting, line, text, cue, confidence, subject, and
+  its owners or its topics and people), not how a record the site shows is followed through later meetings
+  (``explicit``, ``status``, ``done_in``, ``open_for``, ``age``, ``meetings``).
 """
 
 from __future__ import annotations
@@ -17,17 +31,17 @@ from collections.abc import Callable
 from typing import Any
 
 from ..index import Archive
-from ..model import ActionItem, Decision, Meeting, Person, Reference, Topic
+from ..model import ActionItem, Decision, Meeting, Person, Reference, ReferenceMention, Topic
 from ..paths import page_url, person_path, topic_path
 from .words import Words
 
-SCHEMA = "minutes/1"
-Url = Callable[..., str]  # url(page path, anchor="") -> site-relative URL
+SCHEMA = "minutes/2"
+Url = Callable[[str], str]  # url(page path) -> site-relative URL
+Text = Callable[[str], str]  # the text as the file gives it: whole, or its start
 
-
-# What an entry's "text" holds by default: the start of it, so that the file stays smaller than the notes
-# (a transcript's turns are nearly all of its text); the whole of it with ``full_text``.
-EXCERPT = 200
+# What a text holds by default: its start, so that the file stays smaller than the notes (a transcript's turns
+# are nearly all of its text); the whole of it with ``full_text``.
+EXCERPT = 120
 
 
 def archive_json(
@@ -36,22 +50,24 @@ def archive_json(
     """The archive as the JSON document of SPEC section 3.
 
     A person's entries refer to their meeting, line and paragraph, with the start of their text; the
-    ``json_full_text`` option writes the whole text, as the notes have it. A meeting's title is the one its
-    pages show (``words``: the site's templates), "<series> meeting" when the note gives none.
+    ``json_full_text`` option writes the whole text, as the notes have it (of records and citing lines too). A
+    meeting's title is the one its pages show (``words``: the site's templates), "<series> meeting" when the
+    note gives none.
     """
 
-    def url(path: str, anchor: str = "") -> str:  # site-relative
-        return page_url(path, use_directory_urls) + (f"#{anchor}" if anchor else "")
+    def url(path: str) -> str:  # site-relative
+        return page_url(path, use_directory_urls)
 
+    text: Text = (lambda whole: whole) if full_text else excerpt
     entries: dict[str, list[dict[str, Any]]] = {person.id: [] for person in archive.people}
     for item in archive.entries:
         entries[item.person].append(
             {
                 "meeting": item.meeting,
-                "text": item.entry.text if full_text else _excerpt(item.entry.text),
+                "text": text(item.entry.text),
                 "source": item.entry.source,
                 "line": item.entry.line,
-                "url": url(archive.meeting(item.meeting).page_path, item.entry.anchor),
+                "anchor": item.entry.anchor,  # the paragraph, at its meeting's url
             }
         )
     return {
@@ -59,11 +75,9 @@ def archive_json(
         "meetings": [_meeting_json(meeting, archive, url, words or Words()) for meeting in archive.meetings],
         "people": [_person_json(person, archive, url, entries[person.id]) for person in archive.people],
         "topics": [_topic_json(topic, url) for topic in archive.topics],
-        "decisions": [
-            _decision_json(decision, archive, url) for decision in (*archive.decisions, *archive.candidate_decisions)
-        ],
-        "actions": [_action_json(action, archive, url) for action in (*archive.actions, *archive.candidate_actions)],
-        "references": [_reference_json(reference) for reference in archive.references],
+        "decisions": [_decision_json(item, text) for item in (*archive.decisions, *archive.candidate_decisions)],
+        "actions": [_action_json(item, text) for item in (*archive.actions, *archive.candidate_actions)],
+        "references": [_reference_json(reference, text) for reference in archive.references],
         # The references page's groups: repositories, the most cited first, each with its references in order.
         "repositories": _repositories(archive),
     }
@@ -71,6 +85,8 @@ def archive_json(
 
 def _meeting_json(meeting: Meeting, archive: Archive, url: Url, words: Words) -> dict[str, Any]:
     """A meeting: its dates, title, address, source, people and topics."""
+    roles = archive.roles.get(meeting.id, {})
+    attendees = archive.attendees.get(meeting.id, ())
     return {
         "id": meeting.id,
         "series": meeting.series,
@@ -80,20 +96,23 @@ def _meeting_json(meeting: Meeting, archive: Archive, url: Url, words: Words) ->
         "url": url(meeting.page_path),
         "source": meeting.source,
         "source_line": meeting.source_line,
-        "attendees": list(archive.attendees.get(meeting.id, ())),
-        "roles": {person: list(kinds) for person, kinds in archive.roles.get(meeting.id, {}).items()},
-        # who was listed but not there, and what the note says of anyone's attendance
-        "absent": [
-            person
-            for person, kinds in archive.roles.get(meeting.id, {}).items()
-            if "absent" in kinds and person not in archive.attendees.get(meeting.id, ())
-        ],
-        "status": dict(archive.statuses.get(meeting.id, {})),
+        "attendees": list(attendees),
+        "roles": {person: list(kinds) for person, kinds in roles.items()},
+        **_present(
+            # who was listed but not there, and what the note says of anyone's attendance
+            absent=[person for person, kinds in roles.items() if "absent" in kinds and person not in attendees],
+            status=dict(archive.statuses.get(meeting.id, {})),
+            companion_of=list(archive.companion_of.get(meeting.id, ())),
+            companions=list(archive.companions.get(meeting.id, ())),
+        ),
         "precision": meeting.precision,
-        "companion_of": list(archive.companion_of.get(meeting.id, ())),
-        "companions": list(archive.companions.get(meeting.id, ())),
         "topics": list(archive.meeting_topics.get(meeting.id, ())),
     }
+
+
+def _present(**fields: Any) -> dict[str, Any]:
+    """The fields that hold something: what only some items have is left out where it is empty."""
+    return {key: value for key, value in fields.items() if value}
 
 
 def _person_json(person: Person, archive: Archive, url: Url, entries: list[dict[str, Any]]) -> dict[str, Any]:
@@ -124,10 +143,10 @@ def _topic_json(topic: Topic, url: Url) -> dict[str, Any]:
     }
 
 
-def _decision_json(decision: Decision, archive: Archive, url: Url) -> dict[str, Any]:
+def _decision_json(decision: Decision, text: Text) -> dict[str, Any]:
     """A decision (or a candidate): where, who and about what."""
     return {
-        **_record(decision, archive, url),
+        **_record(decision, text),
         "topic": decision.topic,
         "people": list(decision.people),
         "topics": list(decision.topics),
@@ -135,34 +154,52 @@ def _decision_json(decision: Decision, archive: Archive, url: Url) -> dict[str, 
     }
 
 
-def _action_json(action: ActionItem, archive: Archive, url: Url) -> dict[str, Any]:
+def _action_json(action: ActionItem, text: Text) -> dict[str, Any]:
     """An action item (or a candidate): owners, status, how long open."""
+    owners = {"owners": list(action.owners), **_present(names=list(action.names))}
+    if action.candidate:
+        return {**_record(action, text), **owners}
+    later = [meeting_id for meeting_id, _ in action.appearances]
     return {
-        **_record(action, archive, url),
-        "owners": list(action.owners),
-        "names": list(action.names),
+        **_record(action, text),
+        **owners,
         "status": action.status,
-        "done_in": action.done_in or None,
+        **_present(done_in=action.done_in, meetings=later if later != [action.meeting] else []),
         "open_for": action.open_for,
         "age": action.age,
-        "meetings": [meeting_id for meeting_id, _ in action.appearances],
     }
 
 
-def _reference_json(reference: Reference) -> dict[str, Any]:
+def _record(record: Decision | ActionItem, text: Text) -> dict[str, Any]:
+    """What a decision and an action item both say: where, what, and why it was taken."""
+    return {
+        "id": record.id,  # its meeting's id, "#", its anchor
+        "meeting": record.meeting,
+        "text": text(record.text),
+        "line": record.line,
+        **_present(subject=record.subject),
+        "cue": record.cue,
+        "confidence": record.confidence,
+        **({} if record.candidate else {"explicit": record.explicit}),
+        "shown": not record.candidate,
+    }
+
+
+def _reference_json(reference: Reference, text: Text) -> dict[str, Any]:
     """An issue or pull request and the lines that cite it."""
     return {
         "id": reference.id,
-        "repo": reference.repo,
-        "number": reference.number,
         "url": reference.url,
-        "title": reference.title,
+        **_present(title=reference.title),
         "meetings": list(reference.meetings),
-        "mentions": [
-            {"meeting": mention.meeting, "line": mention.line, "text": mention.text, "title": mention.title}
-            for mention in reference.mentions
-        ],
+        "mentions": [_mention_json(mention, reference, text) for mention in reference.mentions],
     }
+
+
+def _mention_json(mention: ReferenceMention, reference: Reference, text: Text) -> dict[str, Any]:
+    """A line that cites a reference, with the title it gives the link when that is not the reference's own."""
+    title = mention.title if mention.title != reference.title else ""
+    return {"meeting": mention.meeting, "line": mention.line, "text": text(mention.text), **_present(title=title)}
 
 
 def _repositories(archive: Archive) -> list[dict[str, Any]]:
@@ -174,24 +211,9 @@ def _repositories(archive: Archive) -> list[dict[str, Any]]:
     return list(groups.values())
 
 
-def _excerpt(text: str) -> str:
+def excerpt(text: str) -> str:
+    """The start of ``text``, cut at a word, with "…"; the whole of it when it is short."""
     if len(text) <= EXCERPT:
         return text
     cut = text.rfind(" ", 0, EXCERPT)
     return text[: cut if cut > EXCERPT // 2 else EXCERPT].rstrip() + "…"
-
-
-def _record(record: Decision | ActionItem, archive: Archive, url: Url) -> dict[str, Any]:
-    """What a decision and an action item both say: where, what, and why it was taken."""
-    return {
-        "id": record.id,
-        "meeting": record.meeting,
-        "text": record.text,
-        "line": record.line,
-        "subject": record.subject,
-        "cue": record.cue,
-        "confidence": record.confidence,
-        "explicit": record.explicit,
-        "shown": not record.candidate,
-        "url": url(archive.meeting(record.meeting).page_path, record.anchor),
-    }

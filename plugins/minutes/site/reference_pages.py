@@ -20,8 +20,10 @@ from .pages import PageSpec, meeting_ref
 from .paging import HTML_PER_MARKDOWN, PAGE_BUDGET, Weights, paged
 
 REFERENCE_MEETINGS = 10  # meetings listed under a reference, the newest; the page says how many more
-# an item: a reference; a part: a meeting listed under it; a line: a line of that meeting; a row: a repository
-WEIGHTS = Weights(frame=5_000, item=500, part=350, line=250, row=200)
+# an item: a reference; a part: a meeting listed under it; a line: a line of that meeting (its link, and its text
+# as the link's title); a row: a repository. Fitted on the pages of teams-1000 (benchmarks/run.py): a reference
+# weighs some 260 bytes, 80 more a meeting and 100 a line, with the line's text.
+WEIGHTS = Weights(frame=5_000, item=300, part=100, line=200, row=200)
 
 
 class CitedLine(TypedDict):

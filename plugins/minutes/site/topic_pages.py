@@ -23,8 +23,10 @@ from .record_items import DecisionItem, decision_item, fragments
 
 TOPIC_EXCERPTS = 3  # excerpts of one meeting shown on a topic page
 TOPIC_PEOPLE = 12
-# the frame: the topic's header (its chart) and the people most involved; a part: an excerpt of a meeting
-WEIGHTS = Weights(frame=20_000, item=500, part=200)
+# the frame: the topic's header (its chart) and the people most involved; an item: a meeting's heading; a part:
+# an excerpt of it, with its link. Fitted on the pages of teams-1000 (benchmarks/run.py): a meeting weighs some
+# 180 bytes and 90 more an excerpt, with its text.
+WEIGHTS = Weights(frame=8_000, item=200, part=120)
 
 
 class Excerpt(TypedDict):
