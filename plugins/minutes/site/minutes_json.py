@@ -12,8 +12,8 @@ first meeting to the archive's latest while it is not done.
 
 The file says each thing once, so that it stays smaller than the notes:
 
-- an address is said by its meeting: an entry names its ``meeting`` and its ``anchor``, a record's ``id`` is
-  its meeting's id, ``#`` and its anchor, and the paragraph is at the meeting's ``url`` and that anchor; a
+- an entry's address is said by its meeting: it names its ``meeting`` and its ``anchor``, the paragraph being at
+  the meeting's ``url`` and that anchor (a decision and an action item give their ``url``, as SPEC lists); a
   reference's ``id`` is ``owner/repo#number``;
 - a text is the start of it (``EXCERPT`` characters) unless ``json_full_text`` asks for the whole: an entry's,
   a record's, a citing line's;
@@ -21,8 +21,8 @@ The file says each thing once, so that it stays smaller than the notes:
   ``meetings`` when it is in no meeting but its own; a meeting's ``absent``, ``status``, ``companion_of`` and
   ``companions``; a reference's ``title``, and a citing line's when it is the reference's;
 - a candidate carries what a person needs to confirm it (its meeting, line, text, cue, confidence, subject, and
-  its owners or its topics and people), not how a record the site shows is followed through later meetings
-  (``explicit``, ``status``, ``done_in``, ``open_for``, ``age``, ``meetings``).
+  its owners or its topics and people, an action item's ``status``), not how a record the site shows is
+  followed through later meetings (``explicit``, ``done_in``, ``open_for``, ``age``, ``meetings``).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from ..model import ActionItem, Decision, Meeting, Person, Reference, ReferenceM
 from ..paths import page_url, person_path, topic_path
 from .words import Words
 
-SCHEMA = "minutes/2"
+SCHEMA = "minutes/1"  # SPEC section 3: each field it lists is here, with the same meaning
 Url = Callable[[str], str]  # url(page path) -> site-relative URL
 Text = Callable[[str], str]  # the text as the file gives it: whole, or its start
 
@@ -58,6 +58,9 @@ def archive_json(
     def url(path: str) -> str:  # site-relative
         return page_url(path, use_directory_urls)
 
+    def record_url(record: Decision | ActionItem) -> str:  # SPEC's "url" of a decision and an action item
+        return f"{url(archive.meeting(record.meeting).page_path)}#{record.anchor}"
+
     text: Text = (lambda whole: whole) if full_text else excerpt
     entries: dict[str, list[dict[str, Any]]] = {person.id: [] for person in archive.people}
     for item in archive.entries:
@@ -75,8 +78,12 @@ def archive_json(
         "meetings": [_meeting_json(meeting, archive, url, words or Words()) for meeting in archive.meetings],
         "people": [_person_json(person, archive, url, entries[person.id]) for person in archive.people],
         "topics": [_topic_json(topic, url) for topic in archive.topics],
-        "decisions": [_decision_json(item, text) for item in (*archive.decisions, *archive.candidate_decisions)],
-        "actions": [_action_json(item, text) for item in (*archive.actions, *archive.candidate_actions)],
+        "decisions": [
+            _decision_json(item, text, record_url(item)) for item in (*archive.decisions, *archive.candidate_decisions)
+        ],
+        "actions": [
+            _action_json(item, text, record_url(item)) for item in (*archive.actions, *archive.candidate_actions)
+        ],
         "references": [_reference_json(reference, text) for reference in archive.references],
         # The references page's groups: repositories, the most cited first, each with its references in order.
         "repositories": _repositories(archive),
@@ -143,10 +150,10 @@ def _topic_json(topic: Topic, url: Url) -> dict[str, Any]:
     }
 
 
-def _decision_json(decision: Decision, text: Text) -> dict[str, Any]:
+def _decision_json(decision: Decision, text: Text, url: str) -> dict[str, Any]:
     """A decision (or a candidate): where, who and about what."""
     return {
-        **_record(decision, text),
+        **_record(decision, text, url),
         "topic": decision.topic,
         "people": list(decision.people),
         "topics": list(decision.topics),
@@ -154,14 +161,14 @@ def _decision_json(decision: Decision, text: Text) -> dict[str, Any]:
     }
 
 
-def _action_json(action: ActionItem, text: Text) -> dict[str, Any]:
+def _action_json(action: ActionItem, text: Text, url: str) -> dict[str, Any]:
     """An action item (or a candidate): owners, status, how long open."""
     owners = {"owners": list(action.owners), **_present(names=list(action.names))}
     if action.candidate:
-        return {**_record(action, text), **owners}
+        return {**_record(action, text, url), **owners, "status": action.status}
     later = [meeting_id for meeting_id, _ in action.appearances]
     return {
-        **_record(action, text),
+        **_record(action, text, url),
         **owners,
         "status": action.status,
         **_present(done_in=action.done_in, meetings=later if later != [action.meeting] else []),
@@ -170,11 +177,12 @@ def _action_json(action: ActionItem, text: Text) -> dict[str, Any]:
     }
 
 
-def _record(record: Decision | ActionItem, text: Text) -> dict[str, Any]:
+def _record(record: Decision | ActionItem, text: Text, url: str) -> dict[str, Any]:
     """What a decision and an action item both say: where, what, and why it was taken."""
     return {
         "id": record.id,  # its meeting's id, "#", its anchor
         "meeting": record.meeting,
+        "url": url,
         "text": text(record.text),
         "line": record.line,
         **_present(subject=record.subject),
