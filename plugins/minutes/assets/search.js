@@ -246,10 +246,13 @@
     box.addEventListener("pointerenter", function () {
       loadPagefind().catch(function () {});
     });
+    var opening = null; // the box's opening after a focus, until it runs: a key that closes the box cancels it
     query.addEventListener("focus", function () {
       // After the click that focused it has done its part: a click on the magnifier's label checks the
       // toggle itself, and would uncheck it again after this.
-      setTimeout(function () {
+      clearTimeout(opening);
+      opening = setTimeout(function () {
+        opening = null;
         open(true);
       }, 0);
       ready();
@@ -319,6 +322,8 @@
           break;
         case "Escape":
         case "Tab":
+          clearTimeout(opening); // a focus just before (an arrow back to the box) would open it again
+          opening = null;
           open(false);
           query.blur();
           break;
