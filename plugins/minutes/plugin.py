@@ -123,7 +123,9 @@ TITLES = "minutes/partials/titles.html"
 
 def _fingerprint(spec: PageSpec) -> str:
     """What a generated page is made of: its Markdown and its template's data (plain values, in order)."""
-    return hashlib.sha256(repr((spec.template, spec.title, spec.markdown, spec.context)).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(repr((spec.template, spec.title, spec.context)).encode("utf-8"))
+    digest.update(spec.markdown.encode("utf-8", "surrogatepass"))  # a meeting's notes: digested, not repr'd
+    return digest.hexdigest()
 
 
 def _unmodified() -> bool:

@@ -90,8 +90,24 @@ def until(meeting: Meeting) -> str | None:
     return meeting.end_date.isoformat()
 
 
+# The refs made for the newest archive, by meeting id: a meeting is named on many pages (a busy series, on
+# every person's and topic's page), the same ref each time. The archive is held so that its id stays its own.
+_refs: tuple[Archive | None, dict[str, dict[str, Any]]] = (None, {})
+
+
 def meeting_ref(meeting: Meeting, archive: Archive) -> dict[str, Any]:
-    """What a page needs to name and link a meeting; its dates are ``YYYY-MM`` when it is dated to a month."""
+    """What a page needs to name and link a meeting; its dates are ``YYYY-MM`` when it is dated to a month.
+    One dict a meeting and archive, shared by every page that names the meeting: read it, never change it."""
+    global _refs
+    if _refs[0] is not archive:
+        _refs = (archive, {})
+    ref = _refs[1].get(meeting.id)
+    if ref is None or ref["path"] != meeting.page_path:
+        ref = _refs[1][meeting.id] = _meeting_ref(meeting, archive)
+    return ref
+
+
+def _meeting_ref(meeting: Meeting, archive: Archive) -> dict[str, Any]:
     return {
         "id": meeting.id,
         "path": meeting.page_path,
