@@ -161,6 +161,7 @@
     var searchPage = form.getAttribute("action");
     var latest = 0;
     var timer = {};
+    var drawn = null; // the query whose results the list shows (the list keeps them until the next ones are drawn)
 
     function open(value) {
       if (toggle && toggle.checked !== value) toggle.click(); // as Material does: its listeners follow
@@ -200,6 +201,13 @@
         var again = list.querySelector('a[href="' + CSS.escape(focused) + '"]');
         if (again) again.focus();
       }
+      drawn = value;
+    }
+
+    // The list is busy from a keystroke until the results of what was typed are all drawn: until then it
+    // shows an earlier query's (those of "sprint" while "sprint paris" runs), or only the best result.
+    function busy(value) {
+      list.setAttribute("aria-busy", value ? "true" : "false");
     }
 
     function run() {
@@ -207,16 +215,25 @@
       var ticket = ++latest;
       if (!value) {
         list.innerHTML = "";
+        drawn = null;
+        busy(false);
         if (all) all.hidden = true;
         meta.textContent = t("search.result.placeholder", "Type to start searching");
         return;
       }
+      busy(true);
       ready();
       debounced(timer, value, function () {
-        ready().then(function (module) {
-          if (!module || ticket !== latest) return null;
-          return module.search(value, {}).then(show);
-        });
+        ready()
+          .then(function (module) {
+            if (ticket !== latest) return null;
+            if (!module) return busy(false); // the index is not there: ready() says so
+            return module.search(value, {}).then(show);
+          })
+          .catch(function (error) {
+            if (ticket === latest) busy(false);
+            throw error;
+          });
       });
 
       function show(search) {
@@ -227,7 +244,6 @@
         });
         var done = false;
         // The best result as soon as it is there, then all of them; the list is busy until they are.
-        list.setAttribute("aria-busy", "true");
         if (loads.length > 1) {
           loads[0].then(function (data) {
             if (ticket === latest && !done) render(value, search, [data]);
@@ -237,7 +253,7 @@
           done = true;
           if (ticket !== latest) return;
           render(value, search, datas);
-          list.setAttribute("aria-busy", "false");
+          busy(false);
         });
       }
     }
@@ -313,6 +329,14 @@
       switch (event.key) {
         case "Enter":
           if (active === query) {
+            var typed = query.value.trim();
+            if (typed && drawn !== typed) {
+              // The list holds an earlier query's results (Enter right after the last keystroke, on a slow
+              // phone): its best result is no answer to what was typed; the search page is.
+              claim(event);
+              form.requestSubmit();
+              break;
+            }
             var best = bestLink();
             if (best) {
               best.click();
