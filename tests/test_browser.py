@@ -197,7 +197,11 @@ def test_search_finds_joblib_in_the_meetings(page: Any, base_url: str) -> None:
     expect(query).to_be_visible()
     query.click()
     query.press_sequentially("joblib")
-    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ matching documents?$"))
+    # Pagefind's first load in a new browser (its code and index fetched, its WebAssembly compiled) waits on a
+    # busy machine, as the search tests do (tests/test_search_browser.py: 15 s)
+    expect(page.locator(".md-search-result__meta")).to_have_text(
+        re.compile(r"^\d+ matching documents?$"), timeout=15_000
+    )
     meeting = page.locator(".md-search-result__item > a[href*='sklearn-team/20']").first
     expect(meeting).to_be_visible()
     expect(meeting).to_have_attribute("href", re.compile(r"/sklearn-team/\d{4}-\d\d-\d\d/(\?h=joblib)?(#.*)?$"))
