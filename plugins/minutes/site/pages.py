@@ -101,8 +101,8 @@ def meeting_ref(meeting: Meeting, archive: Archive) -> dict[str, Any]:
     global _refs
     if _refs[0] is not archive:
         _refs = (archive, {})
-    ref = _refs[1].get(meeting.id)
-    if ref is None or ref["path"] != meeting.page_path:
+    ref = _refs[1].get(meeting.id)  # an id is one meeting of its archive
+    if ref is None:
         ref = _refs[1][meeting.id] = _meeting_ref(meeting, archive)
     return ref
 
